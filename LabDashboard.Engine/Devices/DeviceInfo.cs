@@ -1,0 +1,28 @@
+using TorchSharp;
+
+namespace LabDashboard.Engine.Devices;
+
+/// <summary>The device training runs on, and why it was chosen.</summary>
+/// <param name="Kind">"cuda" or "cpu".</param>
+/// <param name="Reason">A sentence a user can read.</param>
+/// <param name="Threads">libtorch intra-op threads.</param>
+public sealed record DeviceInfo(string Kind, string Reason, int Threads)
+{
+    /// <summary>The TorchSharp device.</summary>
+    public torch.Device Device => Kind == "cuda" ? torch.CUDA : torch.CPU;
+
+    /// <summary>Picks CUDA when libtorch sees a GPU, else the CPU.</summary>
+    public static DeviceInfo Detect()
+    {
+        var threads = torch.get_num_threads();
+        if (torch.cuda.is_available())
+            return new DeviceInfo("cuda", $"CUDA is available ({torch.cuda.device_count()} device(s)).", threads);
+        var reason = LibTorchIsCudaBuild()
+            ? "CUDA libtorch is installed but no GPU is visible."
+            : "This build uses the CPU libtorch package (build with -p:LabTorchBackend=cuda for a GPU).";
+        return new DeviceInfo("cpu", reason, threads);
+    }
+
+    private static bool LibTorchIsCudaBuild() => AppContext.BaseDirectory is { } dir
+        && Directory.EnumerateFiles(dir, "libtorch_cuda*", SearchOption.AllDirectories).Any();
+}

@@ -1,0 +1,25 @@
+using LabDashboard.Engine.Settings;
+
+namespace LabDashboard.Engine.Problems;
+
+/// <summary>What a client needs to know about a problem before running it.</summary>
+/// <param name="Id">Route id, e.g. <c>exp-mle</c>.</param>
+/// <param name="Number">The exam's problem number (1–8).</param>
+/// <param name="Title">Short title.</param>
+/// <param name="Summary">One or two sentences on what the problem asks.</param>
+/// <param name="Settings">The settings schema with the exam's defaults.</param>
+/// <param name="Metrics">Metric names streamed in <c>epoch</c>/<c>batch</c> events.</param>
+/// <param name="Results">Result names reported in the <c>finished</c> event.</param>
+/// <param name="Trains">True when a run occupies the training device (one at a time per device).</param>
+public sealed record ProblemDescriptor(
+    string Id,
+    int Number,
+    string Title,
+    string Summary,
+    IReadOnlyList<SettingSpec> Settings,
+    IReadOnlyList<MetricSpec> Metrics,
+    IReadOnlyList<MetricSpec> Results,
+    bool Trains = true);
+
+/// <summary>A metric or result name with a label for charts and tables.</summary>
+public sealed record MetricSpec(string Name, string Label, string? Description = null);

@@ -1,0 +1,54 @@
+namespace LabDashboard.Engine.Settings;
+
+/// <summary>The type of a setting's value.</summary>
+public enum SettingKind
+{
+    /// <summary>A whole number (JSON number without fraction).</summary>
+    Int,
+    /// <summary>A real number.</summary>
+    Double,
+    /// <summary>true or false.</summary>
+    Bool,
+    /// <summary>One of <see cref="SettingSpec.Choices"/>.</summary>
+    Choice,
+    /// <summary>A list of whole numbers, e.g. hidden layer widths.</summary>
+    IntList,
+    /// <summary>Free text.</summary>
+    Text,
+}
+
+/// <summary>One setting of a problem: name (camelCase), type, exam default and valid range.</summary>
+public sealed record SettingSpec(
+    string Name,
+    string Label,
+    SettingKind Kind,
+    object Default,
+    double? Min = null,
+    double? Max = null,
+    IReadOnlyList<string>? Choices = null,
+    string? Help = null)
+{
+    /// <summary>An int setting.</summary>
+    public static SettingSpec Int(string name, string label, int @default, int min, int max, string? help = null) =>
+        new(name, label, SettingKind.Int, @default, min, max, Help: help);
+
+    /// <summary>A double setting.</summary>
+    public static SettingSpec Double(string name, string label, double @default, double min, double max, string? help = null) =>
+        new(name, label, SettingKind.Double, @default, min, max, Help: help);
+
+    /// <summary>A bool setting.</summary>
+    public static SettingSpec Bool(string name, string label, bool @default, string? help = null) =>
+        new(name, label, SettingKind.Bool, @default, Help: help);
+
+    /// <summary>A choice setting.</summary>
+    public static SettingSpec Choice(string name, string label, string @default, IReadOnlyList<string> choices, string? help = null) =>
+        new(name, label, SettingKind.Choice, @default, Choices: choices, Help: help);
+
+    /// <summary>A list-of-ints setting; each element within [min, max].</summary>
+    public static SettingSpec IntList(string name, string label, IReadOnlyList<int> @default, int min, int max, string? help = null) =>
+        new(name, label, SettingKind.IntList, @default, min, max, Help: help);
+
+    /// <summary>A text setting.</summary>
+    public static SettingSpec Text(string name, string label, string @default, string? help = null) =>
+        new(name, label, SettingKind.Text, @default, Help: help);
+}

@@ -1,0 +1,4 @@
+using LabDashboard.Web;
+
+var app = LabDashboardApp.Build(args);
+app.Run();
