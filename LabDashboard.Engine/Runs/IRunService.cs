@@ -1,0 +1,103 @@
+using System.Text.Json;
+using LabDashboard.Engine.Problems;
+
+namespace LabDashboard.Engine.Runs;
+
+/// <summary>
+/// Owns runs: queueing (one training run per device), pause/resume/cancel, event history and
+/// fan-out to watchers, persistence. Safe to call from any thread; never blocks on training.
+/// </summary>
+public interface IRunService
+{
+    /// <summary>The problems that can be run.</summary>
+    ProblemCatalog Catalog { get; }
+
+    /// <summary>Validates settings and queues a run; returns its id.</summary>
+    /// <exception cref="UnknownProblemException">No such problem.</exception>
+    /// <exception cref="Settings.SettingsValidationException">Bad settings (every bad name listed).</exception>
+    string Start(string problemId, JsonElement? settings);
+
+    /// <summary>Cancels a queued, running or paused run. False when unknown or already finished.</summary>
+    bool Cancel(string runId);
+
+    /// <summary>Pauses a running run at its next checkpoint. False when not running.</summary>
+    bool Pause(string runId);
+
+    /// <summary>Resumes a paused run. False when not paused.</summary>
+    bool Resume(string runId);
+
+    /// <summary>
+    /// The run's events with <c>Seq &gt; afterSeq</c>: history first, then live, ending after
+    /// <c>finished</c>. Resuming with the last seen seq gives no gaps and no duplicates.
+    /// </summary>
+    /// <exception cref="UnknownRunException">No such run.</exception>
+    IAsyncEnumerable<RunEvent> Watch(string runId, long afterSeq, CancellationToken cancellationToken);
+
+    /// <summary>Calls <paramref name="onEvent"/> for every event of every run (in-process watchers, e.g. pages). Dispose to stop.</summary>
+    IDisposable Subscribe(Action<RunEvent> onEvent);
+
+    /// <summary>Runs, newest first, optionally of one problem.</summary>
+    IReadOnlyList<RunSummary> List(string? problemId = null);
+
+    /// <summary>One run in full, or null.</summary>
+    RunRecord? Get(string runId);
+
+    /// <summary>Deletes a finished run and its images. False when unknown or still live.</summary>
+    bool Delete(string runId);
+
+    /// <summary>A stored image's bytes and mime type, or null.</summary>
+    (byte[] Bytes, string Mime)? GetImage(string runId, string name, int epoch);
+}
+
+/// <summary>Run states.</summary>
+public enum RunStatus
+{
+    /// <summary>Waiting for the device.</summary>
+    Queued,
+    /// <summary>Running.</summary>
+    Running,
+    /// <summary>Paused at a checkpoint.</summary>
+    Paused,
+    /// <summary>Ran to the end.</summary>
+    Completed,
+    /// <summary>Cancelled.</summary>
+    Cancelled,
+    /// <summary>Threw.</summary>
+    Failed,
+    /// <summary>The process died while it was live.</summary>
+    Interrupted,
+}
+
+/// <summary>A run in a list.</summary>
+public sealed record RunSummary(
+    string RunId,
+    string ProblemId,
+    RunStatus Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? FinishedAt,
+    IReadOnlyDictionary<string, double> Results,
+    IReadOnlyList<CheckResult> Checks,
+    int? QueuePosition);
+
+/// <summary>A run in full.</summary>
+public sealed record RunRecord(
+    RunSummary Summary,
+    IReadOnlyDictionary<string, object> Settings,
+    string Device,
+    IReadOnlyDictionary<string, string> Versions,
+    IReadOnlyList<RunEvent> EpochEvents,
+    string? Error);
+
+/// <summary>No problem has this id.</summary>
+public sealed class UnknownProblemException(string problemId) : Exception($"Unknown problem '{problemId}'.")
+{
+    /// <summary>The id asked for.</summary>
+    public string ProblemId { get; } = problemId;
+}
+
+/// <summary>No run has this id.</summary>
+public sealed class UnknownRunException(string runId) : Exception($"Unknown run '{runId}'.")
+{
+    /// <summary>The id asked for.</summary>
+    public string RunId { get; } = runId;
+}
