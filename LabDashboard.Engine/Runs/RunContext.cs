@@ -56,6 +56,10 @@ public sealed class RunContext(string runId, RunSettings settings, DeviceInfo de
         reporter.Publish(Partial(RunEventKinds.Image) with { Epoch = epoch, Image = image });
     }
 
+    /// <summary>Publishes a named payload for pages (histogram, fitted curve, confusion matrix…). Keep it small (a few KB).</summary>
+    public void Data(string name, object payload, int? epoch = null) =>
+        reporter.Publish(Partial(RunEventKinds.Data) with { Name = name, Data = payload, Epoch = epoch });
+
     /// <summary>Sets a result value.</summary>
     public void Result(string name, double value) => _results[name] = value;
 

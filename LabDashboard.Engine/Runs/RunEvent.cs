@@ -34,6 +34,10 @@ public sealed record RunEvent
     public string? Error { get; init; }
     /// <summary>An image produced by the run; bytes served over HTTP at <see cref="ImageRef.Url"/>.</summary>
     public ImageRef? Image { get; init; }
+    /// <summary>Name of a <c>data</c> payload (e.g. <c>histogram</c>, <c>fit</c>, <c>confusion</c>).</summary>
+    public string? Name { get; init; }
+    /// <summary>A problem-specific payload for pages (kind <c>data</c>), JSON-serialisable (camelCase).</summary>
+    public object? Data { get; init; }
     /// <summary>Place in the device queue (1 = next), on <c>queued</c>.</summary>
     public int? QueuePosition { get; init; }
 }
@@ -69,6 +73,8 @@ public static class RunEventKinds
     public const string Resumed = "resumed";
     /// <summary>A log line.</summary>
     public const string Log = "log";
+    /// <summary>A named problem-specific payload (histogram, fitted curve, confusion matrix…); the latest of each name wins.</summary>
+    public const string Data = "data";
     /// <summary>The end (completed, cancelled, failed or interrupted).</summary>
     public const string Finished = "finished";
 }
