@@ -1,3 +1,4 @@
+using LabDashboard.Web.Api;
 using LabDashboard.Web.Components;
 using MudBlazor.Services;
 
@@ -20,6 +21,7 @@ public static class LabDashboardApp
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapDatasetsApi();
         return app;
     }
 }
