@@ -63,6 +63,7 @@ public static class LabDashboardApp
         app.MapProblemsApi();
         app.MapRunsApi();
         app.MapCultureApi();
+        app.MapDatasetsApi();
         app.MapHub<TrainingHub>(TrainingHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
