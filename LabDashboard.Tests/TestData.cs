@@ -6,6 +6,9 @@ namespace LabDashboard.Tests;
 /// </summary>
 public static class TestData
 {
+    /// <summary>The repository root (the folder with LabDashboard.sln).</summary>
+    public static string RepoRoot { get; } = FindRepoRoot();
+
     /// <summary>The data folder (contains iris.csv, mnist/, fashion-mnist/, catsdogs/).</summary>
     public static string Root { get; } = Locate();
 
@@ -17,9 +20,6 @@ public static class TestData
             throw new InvalidOperationException($"Test data '{path}' is missing. Put ../shared/data beside the repository or set LABDASHBOARD_TEST_DATA.");
         return path;
     }
-
-    /// <summary>The repository root (the folder with LabDashboard.sln).</summary>
-    public static string RepoRoot { get; } = FindRepoRoot();
 
     private static string Locate()
     {
