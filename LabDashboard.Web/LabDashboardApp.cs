@@ -1,3 +1,4 @@
+using LabDashboard.Web.Api;
 using LabDashboard.Web.Components;
 using MudBlazor.Services;
 
@@ -19,6 +20,7 @@ public static class LabDashboardApp
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapParamCountApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,3 +1,4 @@
+using LabDashboard.Engine.Data;
 using LabDashboard.Engine.Problems.ConvEinsum;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -9,7 +10,7 @@ public class ImagesTests
     [Fact]
     public void Fashion_MNIST_samples_are_read_from_the_data_root_with_their_class_names()
     {
-        var samples = FashionMnistSamples.Load([Path.Combine(TestData.Root, "nowhere"), TestData.Root], 3);
+        var samples = FashionMnistSamples.Load([Path.Combine(TestData.Root, "nowhere"), TestData.Root], count: 3);
         Assert.Null(samples.MissingMessage);
         Assert.Equal(3, samples.Samples.Count);
         Assert.All(samples.Samples, s => Assert.Equal((28, 28), (s.Image.Width, s.Image.Height)));
@@ -21,10 +22,12 @@ public class ImagesTests
     [Fact]
     public void Missing_Fashion_MNIST_gives_a_message_saying_how_to_get_it()
     {
-        var samples = FashionMnistSamples.Load([Path.Combine(Path.GetTempPath(), "no-such-data-root")]);
+        var withoutSystemFolders = ImageDatasets.FashionMnist with { SystemFolders = [] };
+        var samples = FashionMnistSamples.Load([Path.Combine(Path.GetTempPath(), "no-such-data-root")], null, 6, withoutSystemFolders);
         Assert.Empty(samples.Samples);
         Assert.Contains("fashion-mnist", samples.MissingMessage);
         Assert.Contains("Data:Root", samples.MissingMessage);
+        Assert.Contains("dataset-fashion-mnist", samples.MissingMessage);
     }
 
     [Fact]
