@@ -64,6 +64,7 @@ public static class LabDashboardApp
         app.MapRunsApi();
         app.MapCultureApi();
         app.MapDatasetsApi();
+        app.MapParamCountApi();
         app.MapHub<TrainingHub>(TrainingHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
