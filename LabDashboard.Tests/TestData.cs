@@ -6,6 +6,10 @@ namespace LabDashboard.Tests;
 /// </summary>
 public static class TestData
 {
+    // Static initializers run in declaration order: Locate() needs RepoRoot.
+    /// <summary>The repository root (the folder with LabDashboard.sln).</summary>
+    public static string RepoRoot { get; } = FindRepoRoot();
+
     /// <summary>The data folder (contains iris.csv, mnist/, fashion-mnist/, catsdogs/).</summary>
     public static string Root { get; } = Locate();
 
@@ -18,8 +22,6 @@ public static class TestData
         return path;
     }
 
-    /// <summary>The repository root (the folder with LabDashboard.sln).</summary>
-    public static string RepoRoot { get; } = FindRepoRoot();
 
     private static string Locate()
     {
