@@ -1,3 +1,4 @@
+using LabDashboard.Web.Api;
 using LabDashboard.Web.Components;
 using MudBlazor.Services;
 
@@ -13,12 +14,14 @@ public static class LabDashboardApp
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddCamServices();
 
         var app = builder.Build();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapCamApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -53,9 +53,10 @@ public sealed class CamService : IDisposable
     /// <summary>Saved models and galleries.</summary>
     public TrainedModelStore Models => _models;
 
-    /// <summary>Requests waiting for or using the CPU.</summary>
-    public int Pending => 1 - _gate.CurrentCount + _waiting;
-    private int _waiting;
+    private int _running;
+
+    /// <summary>The most explanations ever computed at the same time (1 when the queue works).</summary>
+    public int PeakConcurrency { get; private set; }
 
     /// <summary>Decodes, predicts and explains one image.</summary>
     /// <exception cref="ImageRejectedException">The image was refused.</exception>
@@ -65,22 +66,28 @@ public sealed class CamService : IDisposable
         _decoder.Check(bytes);
         var info = _models.Find(string.IsNullOrWhiteSpace(runId) ? null : runId) ?? throw new NoTrainedModelException(
             runId is null ? "No trained resnet-cam model yet: train one first." : $"Run '{runId}' has no completed resnet-cam model.");
-        Interlocked.Increment(ref _waiting);
+        await _gate.WaitAsync(cancellationToken);
         try
         {
-            await _gate.WaitAsync(cancellationToken);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _waiting);
-        }
-        try
-        {
-            return await Task.Run(() => Remember(Explain(bytes, info, options ?? new CamOptions())), cancellationToken);
+            return await Task.Run(() => Remember(Counted(() => Explain(bytes, info, options ?? new CamOptions()))), cancellationToken);
         }
         finally
         {
             _gate.Release();
+        }
+    }
+
+    private T Counted<T>(Func<T> work)
+    {
+        var running = Interlocked.Increment(ref _running);
+        PeakConcurrency = Math.Max(PeakConcurrency, running);
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
         }
     }
 
