@@ -6,7 +6,6 @@ namespace LabDashboard.Tests;
 /// </summary>
 public static class TestData
 {
-    // Static initializers run in declaration order: Locate() needs RepoRoot.
     /// <summary>The repository root (the folder with LabDashboard.sln).</summary>
     public static string RepoRoot { get; } = FindRepoRoot();
 
@@ -21,7 +20,6 @@ public static class TestData
             throw new InvalidOperationException($"Test data '{path}' is missing. Put ../shared/data beside the repository or set LABDASHBOARD_TEST_DATA.");
         return path;
     }
-
 
     private static string Locate()
     {

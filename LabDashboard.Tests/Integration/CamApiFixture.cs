@@ -19,7 +19,7 @@ public sealed class CamApiFixture : IAsyncLifetime
     {
         var app = LabDashboardApp.Build([], builder =>
         {
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Configuration["urls"] = "http://127.0.0.1:0";
             builder.Configuration["State:Root"] = stateRoot;
             builder.Configuration["Data:Root"] = TestData.Root;
         });
