@@ -64,6 +64,8 @@ public static class LabDashboardApp
         app.MapProblemsApi();
         app.MapRunsApi();
         app.MapCultureApi();
+        app.MapDatasetsApi();
+        app.MapParamCountApi();
         app.MapCamApi();
         app.MapHub<TrainingHub>(TrainingHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
