@@ -9,15 +9,19 @@ namespace LabDashboard.Tests.Engine.ResnetCam;
 /// <summary>Trains once per test process (features cached in the shared State:Root); other tests reuse the model.</summary>
 public static class TrainedHeadOnlyModel
 {
-    public const string RunId = "head-only-defaults";
-    private static readonly Lazy<(RunContext Context, RecordingRunReporter Reporter, TimeSpan Elapsed)> Lazy = new(() =>
+    /// <summary>CollectingReporter's run id.</summary>
+    public const string RunId = "test-run";
+    private static readonly Lazy<(RunContext Context, CollectingReporter Reporter, TimeSpan Elapsed)> Lazy = new(() =>
     {
         var stopwatch = Stopwatch.StartNew();
-        var (context, reporter) = RecordingRunReporter.Run(new ResnetCamProblem(), """{"trainBackbone": false}""", ResnetCamTestEnvironment.Paths, RunId);
+        var reporter = new CollectingReporter();
+        var problem = new ResnetCamProblem();
+        var context = reporter.Context(problem, """{"trainBackbone": false}""", ResnetCamTestEnvironment.Paths);
+        problem.Run(context);
         return (context, reporter, stopwatch.Elapsed);
     }, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public static (RunContext Context, RecordingRunReporter Reporter, TimeSpan Elapsed) Run => Lazy.Value;
+    public static (RunContext Context, CollectingReporter Reporter, TimeSpan Elapsed) Run => Lazy.Value;
 }
 
 public class HeadOnlyTrainingTests(ITestOutputHelper output)
