@@ -46,6 +46,7 @@ public static class LabDashboardApp
         });
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddCamServices();
         builder.Services.AddLabLocalization();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => LabJson.Configure(o.SerializerOptions));
@@ -65,6 +66,7 @@ public static class LabDashboardApp
         app.MapCultureApi();
         app.MapDatasetsApi();
         app.MapParamCountApi();
+        app.MapCamApi();
         app.MapHub<TrainingHub>(TrainingHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
