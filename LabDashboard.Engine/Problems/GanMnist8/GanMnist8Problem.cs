@@ -23,16 +23,15 @@ public sealed class GanMnist8Problem : IProblem
     public void Run(RunContext context)
     {
         var settings = GanSettings.From(context.Settings);
-        var scaffold = new TrainingScaffold(context);
-        using var real = PrepareData(context, scaffold, settings.Digit, out var classifier);
+        using var real = PrepareData(context, settings.Digit, out var classifier);
         using (classifier.Model)
-            new GanRun(context, settings, scaffold, real, classifier).Execute();
+            new GanRun(context, settings, real, classifier).Execute();
     }
 
-    private static Tensor PrepareData(RunContext context, TrainingScaffold scaffold, int digit, out (DigitClassifier Model, double TestAccuracy) classifier)
+    private static Tensor PrepareData(RunContext context, int digit, out (DigitClassifier Model, double TestAccuracy) classifier)
     {
         using var mnist = MnistForGan.Load(context);
-        classifier = DigitClassifierProvider.LoadOrTrain(context, scaffold, mnist);
+        classifier = DigitClassifierProvider.LoadOrTrain(context, new TrainingScaffold(context), mnist);
         var real = DigitFilter.Images(mnist.TrainImages, mnist.TrainLabels, digit).to(context.Device.Device);
         context.Log($"Training on {real.shape[0]} MNIST training images of the digit {digit}.");
         return real;

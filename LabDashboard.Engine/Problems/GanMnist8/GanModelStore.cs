@@ -18,7 +18,7 @@ internal sealed class GanModelStore(LabPaths paths)
     private string Root => paths.StateFolder("models", "gan-mnist8");
 
     /// <summary>Saves both networks (atomically per file) and the description.</summary>
-    public void Save(SavedGanInfo info, Generator generator, Discriminator discriminator)
+    public void Save(SavedGanInfo info, GanGenerator generator, GanDiscriminator discriminator)
     {
         var folder = paths.StateFolder("models", "gan-mnist8", info.RunId);
         SaveAtomically(generator, Path.Combine(folder, "generator.bin"));
@@ -43,13 +43,13 @@ internal sealed class GanModelStore(LabPaths paths)
             .ToList();
 
     /// <summary>Loads the networks of <paramref name="info"/> on the CPU in eval mode.</summary>
-    public (Generator Generator, Discriminator Discriminator) Load(SavedGanInfo info)
+    public (GanGenerator Generator, GanDiscriminator Discriminator) Load(SavedGanInfo info)
     {
         var folder = Path.Combine(Root, info.RunId);
-        var generator = new Generator(info.NoiseDim, info.Hidden);
+        var generator = new GanGenerator(info.NoiseDim, info.Hidden);
         generator.load(Path.Combine(folder, "generator.bin"));
         generator.eval();
-        var discriminator = new Discriminator();
+        var discriminator = new GanDiscriminator();
         discriminator.load(Path.Combine(folder, "discriminator.bin"));
         discriminator.eval();
         return (generator, discriminator);

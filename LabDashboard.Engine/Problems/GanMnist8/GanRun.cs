@@ -6,9 +6,10 @@ using static TorchSharp.torch;
 namespace LabDashboard.Engine.Problems.GanMnist8;
 
 /// <summary>One training run of the GAN: the epoch loop, grids from a fixed noise batch, saving, results.</summary>
-internal sealed class GanRun(RunContext context, GanSettings settings, TrainingScaffold scaffold, Tensor real, (DigitClassifier Model, double TestAccuracy) classifier)
+internal sealed class GanRun(RunContext context, GanSettings settings, Tensor real, (DigitClassifier Model, double TestAccuracy) classifier)
 {
     private readonly GanModelStore _models = new(context.Paths);
+    private readonly TrainingScaffold _scaffold = new(context, GanTrainer.StepsBetweenCollections(settings, real.shape[0]));
     private GanEpochMetrics _last;
     private GanSamples? _lastGrid;
 
@@ -20,11 +21,11 @@ internal sealed class GanRun(RunContext context, GanSettings settings, TrainingS
         var clock = Stopwatch.StartNew();
         for (var epoch = 1; epoch <= settings.Epochs; epoch++)
         {
-            _last = trainer.TrainEpoch(scaffold);
+            _last = trainer.TrainEpoch(_scaffold);
             var metrics = EpochMetrics(_last);
             if (epoch % settings.GridEvery == 0 || epoch == settings.Epochs)
                 PublishGrid(trainer, noise, epoch, metrics);
-            context.Epoch(epoch, scaffold.Steps, metrics);
+            context.Epoch(epoch, _scaffold.Steps, metrics);
         }
         Report(clock.Elapsed.TotalSeconds / settings.Epochs);
     }

@@ -24,7 +24,7 @@ internal sealed record GanSamples(float[] Pixels, double[] DOutputs, double[] Di
     public double TargetConfidence => DigitProbabilities.Average();
 
     /// <summary>Runs the networks on <paramref name="noise"/> without autograd and without touching any RNG.</summary>
-    public static GanSamples From(Generator generator, Discriminator discriminator, DigitClassifier classifier, Tensor noise, int digit)
+    public static GanSamples From(GanGenerator generator, GanDiscriminator discriminator, DigitClassifier classifier, Tensor noise, int digit)
     {
         using var scope = torch.NewDisposeScope();
         using var _ = torch.no_grad();

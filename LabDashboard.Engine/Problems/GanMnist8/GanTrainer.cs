@@ -25,17 +25,28 @@ internal sealed class GanTrainer : IDisposable
     {
         _settings = settings;
         _real = real;
-        Generator = new Generator(settings.NoiseDim, settings.Hidden).to(real.device);
-        Discriminator = new Discriminator().to(real.device);
+        Generator = new GanGenerator(settings.NoiseDim, settings.Hidden).to(real.device);
+        Discriminator = new GanDiscriminator().to(real.device);
         _optimizerD = torch.optim.Adam(Discriminator.parameters(), settings.LrD, beta1: 0.5, beta2: 0.999);
         _optimizerG = torch.optim.Adam(Generator.parameters(), settings.LrG, beta1: 0.5, beta2: 0.999);
     }
 
     /// <summary>The generator being trained.</summary>
-    public Generator Generator { get; }
+    public GanGenerator Generator { get; }
 
     /// <summary>The discriminator being trained.</summary>
-    public Discriminator Discriminator { get; }
+    public GanDiscriminator Discriminator { get; }
+
+    /// <summary>
+    /// Autograd leaves about 4.6 KB per sample to the finalizers (27 MB per full-batch epoch of
+    /// 5,851 eights): collecting every ~20,000 samples keeps RSS flat within ~100 MB.
+    /// </summary>
+    public static int StepsBetweenCollections(GanSettings settings, long count)
+    {
+        const long samplesBetweenCollections = 20_000;
+        var batch = settings.BatchSize <= 0 ? count : Math.Min(settings.BatchSize, count);
+        return (int)Math.Max(1, samplesBetweenCollections / Math.Max(1, batch));
+    }
 
     private long Count => _real.shape[0];
     private long BatchSize => _settings.BatchSize <= 0 ? Count : Math.Min(_settings.BatchSize, Count);

@@ -6,7 +6,7 @@ using static TorchSharp.torch.nn;
 namespace LabDashboard.Engine.Problems.GanMnist8;
 
 /// <summary>The lecture's discriminator ("police"): Flatten→Linear(784,30)→ReLU→Linear(30,1)→Sigmoid.</summary>
-public sealed class Discriminator : Module<Tensor, Tensor>
+public sealed class GanDiscriminator : Module<Tensor, Tensor>
 {
     /// <summary>Hidden width of the lecture's discriminator.</summary>
     public const int Hidden = 30;
@@ -14,11 +14,11 @@ public sealed class Discriminator : Module<Tensor, Tensor>
     private readonly Sequential net;
 
     /// <summary>Creates the discriminator.</summary>
-    public Discriminator() : base(nameof(Discriminator))
+    public GanDiscriminator() : base(nameof(GanDiscriminator))
     {
         net = Sequential(
             Flatten(),
-            Linear(Generator.Pixels, Hidden), ReLU(),
+            Linear(GanGenerator.Pixels, Hidden), ReLU(),
             Linear(Hidden, 1), Sigmoid());
         RegisterComponents();
     }

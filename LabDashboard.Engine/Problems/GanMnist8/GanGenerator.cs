@@ -9,7 +9,7 @@ namespace LabDashboard.Engine.Problems.GanMnist8;
 /// The lecture's generator: noise (n, noiseDim) → Linear→ReLU→Linear→ReLU→Linear(·,784)→Sigmoid,
 /// reshaped to images (n, 1, 28, 28) with pixels in (0, 1).
 /// </summary>
-public sealed class Generator : Module<Tensor, Tensor>
+public sealed class GanGenerator : Module<Tensor, Tensor>
 {
     /// <summary>Pixels per MNIST image.</summary>
     public const int Pixels = 28 * 28;
@@ -17,7 +17,7 @@ public sealed class Generator : Module<Tensor, Tensor>
     private readonly Sequential net;
 
     /// <summary>Creates the generator.</summary>
-    public Generator(int noiseDim, int hidden) : base(nameof(Generator))
+    public GanGenerator(int noiseDim, int hidden) : base(nameof(GanGenerator))
     {
         NoiseDim = noiseDim;
         net = Sequential(
