@@ -4,7 +4,8 @@ namespace LabDashboard.Engine.Data;
 /// <param name="Role">Which part of the set the file holds.</param>
 /// <param name="Name">The uncompressed IDX name, e.g. <c>train-images-idx3-ubyte</c>.</param>
 /// <param name="Sha256">Lower-case hex sha256 of the uncompressed IDX bytes.</param>
-public sealed record IdxFileSpec(IdxRole Role, string Name, string Sha256)
+/// <param name="ApproxGzipBytes">About how large the mirrors' .gz is (for a download's ETA before the server says).</param>
+public sealed record IdxFileSpec(IdxRole Role, string Name, string Sha256, long ApproxGzipBytes)
 {
     /// <summary>The gzip-compressed name the mirrors serve.</summary>
     public string GzipName => Name + ".gz";
