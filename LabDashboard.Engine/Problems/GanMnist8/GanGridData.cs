@@ -1,8 +1,10 @@
 namespace LabDashboard.Engine.Problems.GanMnist8;
 
 /// <summary>
-/// The <c>data</c> payload named <see cref="Name"/> that accompanies each grid image (same epoch):
-/// what the discriminator and the digit classifier say about every tile, in tile order.
+/// The <c>data</c> payload that accompanies each grid image: what the discriminator and the digit
+/// classifier say about every tile, in tile order. Each grid epoch gets its own payload name
+/// (<see cref="PayloadName"/>), because pages keep only the latest payload of a name and the epoch
+/// slider replays every grid with its captions.
 /// </summary>
 /// <param name="Epoch">The grid's epoch (0 for samples made by "Generate").</param>
 /// <param name="Columns">Tiles per row in the PNG.</param>
@@ -22,8 +24,14 @@ public sealed record GanGridData(
     double TargetShare,
     double TargetConfidence)
 {
-    /// <summary>Name of the grid image and of this payload.</summary>
-    public const string Name = "grid";
+    /// <summary>Name of the grid image (one per grid epoch).</summary>
+    public const string ImageName = "grid";
+
+    /// <summary>Prefix of the payload names.</summary>
+    public const string PayloadPrefix = "grid-e";
+
+    /// <summary>The payload name for the grid of <paramref name="epoch"/>, e.g. <c>grid-e50</c>.</summary>
+    public static string PayloadName(int epoch) => PayloadPrefix + epoch.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     internal static GanGridData From(GanSamples samples, int epoch, int digit, GanLabels labels) => new(
         epoch,

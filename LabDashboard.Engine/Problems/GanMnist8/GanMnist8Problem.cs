@@ -1,3 +1,4 @@
+using LabDashboard.Engine.Data;
 using LabDashboard.Engine.Runs;
 using static TorchSharp.torch;
 
@@ -30,7 +31,7 @@ public sealed class GanMnist8Problem : IProblem
 
     private static Tensor PrepareData(RunContext context, int digit, out (DigitClassifier Model, double TestAccuracy) classifier)
     {
-        using var mnist = MnistForGan.Load(context);
+        using var mnist = DatasetProvider.Load(ImageDatasets.Mnist, context);
         classifier = DigitClassifierProvider.LoadOrTrain(context, new TrainingScaffold(context), mnist);
         var real = DigitFilter.Images(mnist.TrainImages, mnist.TrainLabels, digit).to(context.Device.Device);
         context.Log($"Training on {real.shape[0]} MNIST training images of the digit {digit}.");

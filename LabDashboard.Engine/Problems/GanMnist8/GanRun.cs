@@ -40,8 +40,8 @@ internal sealed class GanRun(RunContext context, GanSettings settings, Tensor re
     private void PublishGrid(GanTrainer trainer, Tensor noise, int epoch, Dictionary<string, double> metrics)
     {
         var samples = GanSamples.From(trainer.Generator, trainer.Discriminator, classifier.Model, noise, settings.Digit);
-        context.Image(GanGridData.Name, epoch, SampleGridImage.Png(samples.Pixels, samples.Count));
-        context.Data(GanGridData.Name, GanGridData.From(samples, epoch, settings.Digit, settings.Labels), epoch);
+        context.Image(GanGridData.ImageName, epoch, SampleGridImage.Png(samples.Pixels, samples.Count));
+        context.Data(GanGridData.PayloadName(epoch), GanGridData.From(samples, epoch, settings.Digit, settings.Labels), epoch);
         metrics[GanMetrics.TargetShare] = samples.TargetShare;
         metrics[GanMetrics.TargetConfidence] = samples.TargetConfidence;
         _lastGrid = samples;
