@@ -62,6 +62,7 @@ public static class LabDashboardApp
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapProblemsApi();
+        app.MapParamCountApi();
         app.MapRunsApi();
         app.MapCultureApi();
         app.MapDatasetsApi();
