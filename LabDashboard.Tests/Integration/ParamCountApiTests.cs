@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using LabDashboard.Web.Api;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
