@@ -65,6 +65,7 @@ public static class LabDashboardApp
         app.MapCultureApi();
         app.MapDatasetsApi();
         app.MapParamCountApi();
+        app.MapGanMnist8Api();
         app.MapHub<TrainingHub>(TrainingHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
