@@ -48,7 +48,7 @@ public static class CnnModel
         var sawConv = false;
         foreach (var child in model.children().Cast<Module<Tensor, Tensor>>())
         {
-            if (sawConv && child is not ReLU) break;
+            if (sawConv && child is not TorchSharp.Modules.ReLU) break;
             x = child.forward(x);
             if (sawConv) break;
             sawConv = child is Conv2d;

@@ -4,7 +4,7 @@ using LabDashboard.Web.Components.Problems.ParamCount;
 
 namespace LabDashboard.Tests.Components.Problems;
 
-public class ExamPairsQuizTests : MudBunitContext
+public class ExamPairsQuizTests : LabComponentTest
 {
     private IRenderedComponent<ExamPairsQuiz> RenderQuiz() =>
         Render<ExamPairsQuiz>(p => p.Add(q => q.Pairs, PairCounter.All));

@@ -7,7 +7,7 @@ using SixLabors.ImageSharp.PixelFormats;
 
 namespace LabDashboard.Tests.Components.Problems;
 
-public class ImageSourcePickerTests : MudBunitContext
+public class ImageSourcePickerTests : LabComponentTest
 {
     private (string Name, RgbImage Image)? _uploaded;
     private SampleImage? _selected;

@@ -4,7 +4,7 @@ using LabDashboard.Web.Components.Problems.ConvEinsum;
 
 namespace LabDashboard.Tests.Components.Problems;
 
-public class KernelEditorTests : MudBunitContext
+public class KernelEditorTests : LabComponentTest
 {
     private Kernel4x4? _changed;
 

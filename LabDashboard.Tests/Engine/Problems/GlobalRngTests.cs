@@ -4,7 +4,7 @@ using TorchSharp;
 
 namespace LabDashboard.Tests.Engine.Problems;
 
-[Collection(GlobalRngCollection.Name)]
+[Collection(SeededTorchCollection.Name)]
 public class GlobalRngTests
 {
     [Fact]

@@ -1,5 +1,6 @@
 using LabDashboard.Engine.Problems.ConvEinsum;
 using LabDashboard.Engine.Runs;
+using LabDashboard.Tests.Engine;
 
 namespace LabDashboard.Tests.Engine.Problems.ConvEinsum;
 
@@ -8,13 +9,13 @@ public class ConvEinsumProblemTests
     [Fact]
     public void ConvEinsum_run_passes_every_check_and_reports_its_maps()
     {
-        var (context, reporter) = CollectingReporter.RunWithDefaults(new ConvEinsumProblem());
+        var (context, reporter) = RecordingReporter.Run(new ConvEinsumProblem());
         Assert.Equal(["weightShape", "mergedEqualsSeparate", "einsumShape", "einsumEqualsLinear"], context.Checks.Select(c => c.Name));
         Assert.All(context.Checks, c => Assert.True(c.Passed, c.Detail));
         Assert.Equal(0, context.Results["mergedConvMaxDiff"]);
         Assert.InRange(context.Results["einsumMaxDiff"], 0, 1e-6);
-        Assert.Equal(["input", "channel0", "channel1"], reporter.Images.Select(i => i.Name));
-        Assert.Equal(3, reporter.Events.Count(e => e.Kind == RunEventKinds.Image));
+        Assert.Equal(["channel0", "channel1", "input"], reporter.Images.Keys.Select(k => k.Name).Order());
+        Assert.Equal(3, reporter.OfKind(RunEventKinds.Image).Count);
     }
 
     [Fact]

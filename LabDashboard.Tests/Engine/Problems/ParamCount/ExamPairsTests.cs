@@ -1,4 +1,5 @@
 using LabDashboard.Engine.Problems.ParamCount;
+using LabDashboard.Tests.Engine;
 
 namespace LabDashboard.Tests.Engine.Problems.ParamCount;
 
@@ -40,7 +41,7 @@ public class ExamPairsTests
     [Fact]
     public void ParamCount_run_reports_the_ten_totals_and_five_passing_checks()
     {
-        var (context, _) = CollectingReporter.RunWithDefaults(new ParamCountProblem());
+        var (context, _) = RecordingReporter.Run(new ParamCountProblem());
         Assert.Equal(5, context.Checks.Count);
         Assert.All(context.Checks, c => Assert.True(c.Passed, c.Detail));
         Assert.Equal(10, context.Results["pair1Net1"]);

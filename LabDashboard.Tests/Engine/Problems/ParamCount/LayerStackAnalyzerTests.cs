@@ -1,9 +1,10 @@
 using LabDashboard.Engine.Problems.ParamCount;
+using LabDashboard.Tests.Engine;
 using TorchSharp;
 
 namespace LabDashboard.Tests.Engine.Problems.ParamCount;
 
-[Collection(GlobalRngCollection.Name)] // builds CPU modules, which draw from the global RNG
+[Collection(SeededTorchCollection.Name)] // builds CPU modules, which draw from the global RNG
 public class LayerStackAnalyzerTests
 {
     [Fact]
