@@ -68,6 +68,7 @@ public static class LabDashboardApp
         app.MapDatasetsApi();
         app.MapParamCountApi();
         app.MapCamApi();
+        app.MapGanMnist8Api();
         app.MapHub<TrainingHub>(TrainingHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
