@@ -1,0 +1,75 @@
+using LabDashboard.Engine.Runs;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace LabDashboard.Engine.Problems.ExpMle;
+
+/// <summary>
+/// Problem 3: x ~ Exponential(mean = trueMean); minimise the mean negative log-likelihood
+/// log λ + x/λ over λ by gradient descent and compare the result with x̄.
+/// </summary>
+public sealed class ExpMleProblem : IProblem
+{
+    /// <summary>How close λ must come to x̄.</summary>
+    public const double Tolerance = 1e-3;
+
+    /// <inheritdoc />
+    public ProblemDescriptor Descriptor { get; } = ExpMleDescriptor.Create();
+
+    /// <inheritdoc />
+    public void Run(RunContext context)
+    {
+        var settings = context.Settings;
+        random.manual_seed(settings.Int("seed"));
+        using var sample = DrawSample(settings.Int("n"), settings.Double("trueMean"));
+        var values = sample.data<float>().ToArray();
+        var sampleMean = MeanOf(sample);
+        context.Data("histogram", ExpMleHistogram.Of(values, sampleMean, settings.Double("initLambda")));
+
+        using var x = sample.to(context.Device.Device);
+        var lambda = Fit(context, x);
+
+        context.Data("histogram", ExpMleHistogram.Of(values, sampleMean, lambda));
+        context.Result("lambda", lambda);
+        context.Result("sampleMean", sampleMean);
+        var gap = Math.Abs(lambda - sampleMean);
+        context.Check("|λ − x̄| < 1e-3", gap < Tolerance, $"λ = {lambda:F5}, x̄ = {sampleMean:F5}, |λ − x̄| = {gap:G3}");
+    }
+
+    /// <summary>Exactly PyTorch's <c>torch.empty(n).exponential_(1/trueMean)</c> on the CPU generator.</summary>
+    internal static Tensor DrawSample(int n, double trueMean) => empty(n).exponential_(1.0 / trueMean);
+
+    private static double MeanOf(Tensor sample)
+    {
+        using var mean = sample.mean();
+        return mean.item<float>();
+    }
+
+    private static double Fit(RunContext context, Tensor x)
+    {
+        var settings = context.Settings;
+        using var lambda = nn.Parameter(tensor((float)settings.Double("initLambda"), device: context.Device.Device));
+        using var optimizer = CreateOptimizer(settings.Text("optimizer"), lambda, settings.Double("lr"));
+        var scaffold = new TrainingScaffold(context);
+        var steps = settings.Int("steps");
+        var reportEvery = settings.Int("reportEvery");
+        for (var step = 1; step <= steps; step++)
+        {
+            var (loss, current) = scaffold.Step(() =>
+            {
+                optimizer.zero_grad();
+                var nll = (log(lambda) + x / lambda).mean();
+                nll.backward();
+                optimizer.step();
+                return (nll.item<float>(), lambda.item<float>());
+            });
+            if (step % reportEvery == 0 || step == steps)
+                context.Epoch((step + reportEvery - 1) / reportEvery, step, new Dictionary<string, double> { ["lambda"] = current, ["loss"] = loss });
+        }
+        return lambda.item<float>();
+    }
+
+    private static optim.Optimizer CreateOptimizer(string name, TorchSharp.Modules.Parameter lambda, double lr) => name == "adam"
+        ? optim.Adam([lambda], lr)
+        : optim.SGD([lambda], lr);
+}

@@ -1,0 +1,70 @@
+using LabDashboard.Engine.Runs;
+
+namespace LabDashboard.Tests.Engine.Runs;
+
+public class RunServiceQueueTests
+{
+    [Fact]
+    public async Task A_second_training_run_waits_at_position_1_and_starts_when_the_first_finishes()
+    {
+        var problem = new GatedProblem();
+        using var fixture = new RunServiceFixture(problem);
+        var first = fixture.Start("gated", """{"steps": 2}""");
+        var second = fixture.Start("gated", """{"steps": 2}""");
+        var third = fixture.Start("gated", """{"steps": 2}""");
+        await using var secondEvents = new EventReader(fixture.Service.Watch(second, 0, CancellationToken.None));
+        await using var thirdEvents = new EventReader(fixture.Service.Watch(third, 0, CancellationToken.None));
+
+        var queued = await secondEvents.Next();
+        Assert.Equal(("queued", 1), (queued.Kind, queued.QueuePosition));
+        Assert.Equal(2, (await thirdEvents.Next()).QueuePosition);
+        Assert.Equal(RunStatus.Queued, fixture.Service.Get(second)!.Summary.Status);
+        Assert.Equal(1, fixture.Service.Get(second)!.Summary.QueuePosition);
+
+        problem.Release(2);
+        Assert.Equal("started", (await secondEvents.Next()).Kind);
+        Assert.Equal(RunStatus.Completed, fixture.Service.Get(first)!.Summary.Status);
+        var moved = await thirdEvents.Next();
+        Assert.Equal(("queued", 1), (moved.Kind, moved.QueuePosition));
+
+        problem.Release(4);
+        Assert.Equal(RunOutcomes.Completed, (await thirdEvents.UntilKind("finished")).Outcome);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_queued_run_moves_the_runs_behind_it_up()
+    {
+        var problem = new GatedProblem();
+        using var fixture = new RunServiceFixture(problem);
+        var first = fixture.Start("gated", """{"steps": 1}""");
+        var second = fixture.Start("gated", """{"steps": 1}""");
+        var third = fixture.Start("gated", """{"steps": 1}""");
+        await using var thirdEvents = new EventReader(fixture.Service.Watch(third, 0, CancellationToken.None));
+        Assert.Equal(2, (await thirdEvents.Next()).QueuePosition);
+
+        Assert.True(fixture.Service.Cancel(second));
+
+        Assert.Equal(1, (await thirdEvents.Next()).QueuePosition);
+        var secondEvents = await fixture.WatchToEnd(second);
+        Assert.Equal(["queued", "finished"], secondEvents.Select(e => e.Kind));
+        Assert.Equal(RunOutcomes.Cancelled, secondEvents[^1].Outcome);
+        problem.Release(2);
+        Assert.Equal(RunOutcomes.Completed, (await thirdEvents.UntilKind("finished")).Outcome);
+        Assert.Equal(RunStatus.Completed, fixture.Service.Get(first)!.Summary.Status);
+    }
+
+    [Fact]
+    public async Task A_problem_that_does_not_train_runs_beside_a_training_run()
+    {
+        var training = new GatedProblem();
+        using var fixture = new RunServiceFixture(training, new GatedProblem("inference", trains: false) { Free = true });
+        var trainingRun = fixture.Start("gated");
+
+        var inferenceRun = fixture.Start("inference", """{"steps": 2}""");
+
+        var events = await fixture.WatchToEnd(inferenceRun);
+        Assert.Equal(RunOutcomes.Completed, events[^1].Outcome);
+        Assert.Equal(RunStatus.Running, fixture.Service.Get(trainingRun)!.Summary.Status);
+        Assert.True(fixture.Service.Cancel(trainingRun));
+    }
+}
