@@ -1,4 +1,7 @@
+using LabDashboard.Engine;
+using LabDashboard.Web.Api;
 using LabDashboard.Web.Components;
+using LabDashboard.Web.Hubs;
 using MudBlazor.Services;
 
 namespace LabDashboard.Web;
@@ -6,20 +9,67 @@ namespace LabDashboard.Web;
 /// <summary>Builds the web app; tests call <see cref="Build"/> with their own configuration to run it on a real Kestrel.</summary>
 public static class LabDashboardApp
 {
+    /// <summary>Where <c>dotnet run</c> listens when nothing else is configured: loopback only.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // Tests host the app from their own assembly; static web assets are found by this name.
+            ApplicationName = typeof(LabDashboardApp).Assembly.GetName().Name,
+        });
         configure?.Invoke(builder);
-
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddMudServices();
+        BindLoopbackUnlessConfigured(builder);
+        AddServices(builder);
 
         var app = builder.Build();
+        UsePipeline(app);
+        return app;
+    }
+
+    private static void BindLoopbackUnlessConfigured(WebApplicationBuilder builder)
+    {
+        var configured = !string.IsNullOrWhiteSpace(builder.Configuration["urls"])
+            || builder.Configuration.GetSection("Kestrel:Endpoints").Exists();
+        if (!configured) builder.WebHost.UseUrls(DefaultUrl);
+    }
+
+    private static void AddServices(WebApplicationBuilder builder)
+    {
+        var folders = LabFolders.From(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddLabEngine(options =>
+        {
+            options.DataRoots.AddRange(folders.DataRoots);
+            options.StateRoot = folders.StateRoot;
+        });
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddCamServices();
+        builder.Services.AddLabLocalization();
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o => LabJson.Configure(o.SerializerOptions));
+        builder.Services.AddSignalR().AddJsonProtocol(o => LabJson.Configure(o.PayloadSerializerOptions));
+    }
+
+    private static void UsePipeline(WebApplication app)
+    {
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        app.UseStatusCodePages();
+        app.UseLabLocalization();
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapProblemsApi();
+        app.MapParamCountApi();
+        app.MapRunsApi();
+        app.MapCultureApi();
+        app.MapDatasetsApi();
+        app.MapParamCountApi();
+        app.MapCamApi();
+        app.MapGanMnist8Api();
+        app.MapHub<TrainingHub>(TrainingHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-        return app;
     }
 }

@@ -1,0 +1,26 @@
+using Bunit;
+using LabDashboard.Engine.Runs;
+using LabDashboard.Web;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace LabDashboard.Tests.Components;
+
+/// <summary>A bUnit context with MudBlazor, the app's localization and a <see cref="FakeRunService"/>.</summary>
+public abstract class LabComponentTest : BunitContext, IAsyncLifetime
+{
+    internal FakeRunService Runs { get; } = new(TestProblems.Mle);
+
+    protected LabComponentTest()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddLabLocalization();
+        Services.AddSingleton<IRunService>(Runs);
+    }
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>MudBlazor's services are async-disposable only: xunit must dispose the context asynchronously.</summary>
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+}

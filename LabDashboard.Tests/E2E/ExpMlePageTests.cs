@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace LabDashboard.Tests.E2E;
+
+[Collection(LabBrowserCollection.Name)]
+public class ExpMlePageTests(LabBrowserFixture browser)
+{
+    [Fact]
+    public async Task Training_exp_mle_draws_points_live_and_turns_the_check_green()
+    {
+        var page = await browser.OpenAsync("/problems/exp-mle");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Train", Exact = true }).ClickAsync();
+
+        var runId = await NewRunIdAsync(page);
+        await AssertPointsArriveAndCheckPassesAsync(page, runId);
+        await LabBrowserFixture.ScreenshotAsync(page, "exp-mle-after-run");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Training_exp_mle_works_with_the_keyboard_alone()
+    {
+        var page = await browser.OpenAsync("/problems/exp-mle");
+        var train = page.GetByRole(AriaRole.Button, new() { Name = "Train", Exact = true });
+
+        for (var presses = 0; presses < 60 && !await IsFocusedAsync(train); presses++)
+            await page.Keyboard.PressAsync("Tab");
+        Assert.True(await IsFocusedAsync(train), "Tab never reached the Train button");
+        await page.Keyboard.PressAsync("Enter");
+
+        var runId = await NewRunIdAsync(page);
+        await AssertPointsArriveAndCheckPassesAsync(page, runId);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Settings_in_the_url_fill_the_form_and_edits_go_back_to_the_url()
+    {
+        var page = await browser.OpenAsync("/problems/exp-mle?steps=300&optimizer=adam");
+
+        Assert.Equal("300", await page.GetByLabel("Steps").InputValueAsync());
+        await page.GetByLabel("Learning rate").FillAsync("0.1");
+
+        await page.WaitForURLAsync(new Regex(@"lr=0\.1"));
+        Assert.Contains("steps=300", page.Url);
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Train puts the new run in the URL; the checks must belong to that run, not to an earlier one.</summary>
+    private static async Task<string> NewRunIdAsync(IPage page)
+    {
+        await page.WaitForURLAsync(new Regex(@"[?&]run=[0-9a-f]+"));
+        return Regex.Match(page.Url, @"[?&]run=([0-9a-f]+)").Groups[1].Value;
+    }
+
+    private static async Task AssertPointsArriveAndCheckPassesAsync(IPage page, string runId)
+    {
+        var lambdaChart = page.Locator($".live-chart-canvas[data-run-ids='{runId}']").First;
+        await Assertions.Expect(lambdaChart).ToHaveAttributeAsync("data-points", new Regex("^[1-9][0-9]*$"));
+        var checks = page.Locator($"[data-testid=answer-checks][data-run-id='{runId}']");
+        await Assertions.Expect(checks.Locator("[data-testid=check][data-passed=true]")).ToHaveCountAsync(1, new() { Timeout = 60_000 });
+        await Assertions.Expect(lambdaChart).ToHaveAttributeAsync("data-points", "100");
+        await Assertions.Expect(page.Locator("[data-testid=run-status]")).ToHaveAttributeAsync("data-status", "completed");
+    }
+
+    private static Task<bool> IsFocusedAsync(ILocator locator) =>
+        locator.EvaluateAsync<bool>("element => element === document.activeElement");
+}

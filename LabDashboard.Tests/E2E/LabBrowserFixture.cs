@@ -1,0 +1,90 @@
+using LabDashboard.Tests.Integration;
+using Microsoft.Playwright;
+
+namespace LabDashboard.Tests.E2E;
+
+/// <summary>
+/// A <see cref="LabServer"/> plus Debian's Chromium (<c>/usr/bin/chromium</c>, headless) driven by
+/// Playwright, shared by the E2E tests of a collection. Playwright never downloads a browser here.
+/// Use <see cref="OpenAsync"/> to get a page that is ready for input.
+/// </summary>
+public sealed class LabBrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+    ];
+
+    private LabServer? _server;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public LabServer Server => _server ?? throw new InvalidOperationException("Not started.");
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>Where <see cref="ScreenshotAsync"/> writes (under the test output folder).</summary>
+    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium (apt-get install -y chromium).");
+        _server = await LabServer.StartAsync();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    /// <summary>
+    /// A new page (own context, English UI, 1400×1000) at <paramref name="path"/>, returned once the
+    /// Blazor circuit is interactive — clicks before that would be lost.
+    /// </summary>
+    public async Task<IPage> OpenAsync(string path, string locale = "en-US")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Server.BaseAddress.ToString(),
+            Locale = locale,
+            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
+        });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        await WaitUntilInteractiveAsync(page);
+        return page;
+    }
+
+    /// <summary>Waits for the layout's marker, rendered only after the first interactive render.</summary>
+    public static Task WaitUntilInteractiveAsync(IPage page) =>
+        page.Locator("#lab-root[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    /// <summary>Saves a full-page PNG as <c>screenshots/{name}.png</c> in the test output; returns its path.</summary>
+    public static async Task<string> ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        var path = Path.Combine(ScreenshotFolder, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        return path;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_server is not null) await _server.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class LabBrowserCollection : ICollectionFixture<LabBrowserFixture>
+{
+    public const string Name = "lab browser";
+}

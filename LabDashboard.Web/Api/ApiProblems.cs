@@ -1,0 +1,17 @@
+namespace LabDashboard.Web.Api;
+
+/// <summary>ProblemDetails answers shared by the endpoints.</summary>
+internal static class ApiProblems
+{
+    public static IResult UnknownRun(string runId) =>
+        TypedResults.Problem($"No run has the id '{runId}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown run");
+
+    public static IResult UnknownProblem(string problemId) =>
+        TypedResults.Problem($"No problem has the id '{problemId}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown problem");
+
+    public static IResult BadSettings(IReadOnlyList<string> errors) =>
+        TypedResults.ValidationProblem(
+            new Dictionary<string, string[]> { ["settings"] = errors.ToArray() },
+            detail: string.Join("; ", errors),
+            title: "Invalid settings");
+}
