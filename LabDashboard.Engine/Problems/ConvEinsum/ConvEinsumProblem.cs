@@ -1,0 +1,65 @@
+using System.Globalization;
+using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Settings;
+
+namespace LabDashboard.Engine.Problems.ConvEinsum;
+
+/// <summary>
+/// Problem 1: two edge kernels merged into one two-channel convolution, and a pixel-wise Linear(3, 1)
+/// by einsum. Nothing trains; a run computes the checks and the maps of the synthetic square.
+/// </summary>
+public sealed class ConvEinsumProblem : IProblem
+{
+    /// <summary>The problem's id.</summary>
+    public const string Id = "conv-einsum";
+
+    /// <inheritdoc />
+    public ProblemDescriptor Descriptor { get; } = new(
+        Id,
+        1,
+        "Edge kernels and pixel-wise einsum",
+        "Merge two 4×4 edge kernels into one Conv2d(1, 2, 4) and check it equals the two convs; apply Linear(3, 1) to every pixel with einsum and check it against permute→Linear→permute.",
+        [SettingSpec.Int("seed", "Seed of X", 43052, 0, int.MaxValue, "Seeds the local generator that draws X (10, 3, 28, 28) and W.")],
+        [],
+        [
+            new MetricSpec("mergedConvMaxDiff", "Merged conv max |diff|", "max |merged − separate| on the synthetic images"),
+            new MetricSpec("einsumMaxDiff", "einsum max |diff|", "max |einsum − permute→Linear→permute|"),
+        ],
+        Trains: false);
+
+    /// <inheritdoc />
+    public void Run(RunContext context)
+    {
+        CheckMergedConv(context);
+        context.Checkpoint();
+        CheckEinsum(context, context.Settings.Int("seed"));
+    }
+
+    private static void CheckMergedConv(RunContext context)
+    {
+        var (horizontal, vertical) = (KernelPresets.ExamHorizontal.Kernel, KernelPresets.ExamVertical.Kernel);
+        var results = SyntheticImages.All().Select(s => (s.Id, Image: s.Image, Result: MergedConv.Apply(s.Image, horizontal, vertical))).ToList();
+        var maxDiff = results.Max(r => r.Result.MaxAbsDiff);
+        var shape = results[0].Result.WeightShape;
+        context.Result("mergedConvMaxDiff", maxDiff);
+        context.Check("weightShape", shape.SequenceEqual([2L, 1, 4, 4]), $"merged weight shape ({string.Join(", ", shape)}), expected (2, 1, 4, 4)");
+        context.Check("mergedEqualsSeparate", results.All(r => r.Result.ExactlyEqual),
+            $"merged conv's channels equal the two separate convs on {string.Join(", ", results.Select(r => r.Id))} (max |diff| = {Format(maxDiff)})");
+        var square = results.First(r => r.Id == "square");
+        context.Image("input", 0, PngRendering.Gray(square.Image));
+        context.Image("channel0", 0, PngRendering.Diverging(square.Result.Channel0, square.Result.SharedScale));
+        context.Image("channel1", 0, PngRendering.Diverging(square.Result.Channel1, square.Result.SharedScale));
+    }
+
+    private static void CheckEinsum(RunContext context, int seed)
+    {
+        var walkthrough = PixelwiseLinear.Walkthrough(seed);
+        context.Result("einsumMaxDiff", walkthrough.MaxAbsDiff);
+        var shape = walkthrough.EinsumSteps[^1].Shape;
+        context.Check("einsumShape", shape.SequenceEqual([10L, 1, 28, 28]), $"einsum output shape ({string.Join(", ", shape)}), expected (10, 1, 28, 28)");
+        context.Check("einsumEqualsLinear", walkthrough.MaxAbsDiff < PixelwiseLinear.Tolerance,
+            $"max |einsum − permute→Linear→permute| = {Format(walkthrough.MaxAbsDiff)} < 1e-6");
+    }
+
+    private static string Format(double value) => value.ToString("G3", CultureInfo.InvariantCulture);
+}
