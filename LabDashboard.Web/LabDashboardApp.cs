@@ -46,6 +46,7 @@ public static class LabDashboardApp
         });
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddCamServices();
         builder.Services.AddLabLocalization();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => LabJson.Configure(o.SerializerOptions));
@@ -64,6 +65,10 @@ public static class LabDashboardApp
         app.MapParamCountApi();
         app.MapRunsApi();
         app.MapCultureApi();
+        app.MapDatasetsApi();
+        app.MapParamCountApi();
+        app.MapCamApi();
+        app.MapGanMnist8Api();
         app.MapHub<TrainingHub>(TrainingHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

@@ -1,0 +1,80 @@
+using System.Formats.Tar;
+using System.IO.Compression;
+using System.Security.Cryptography;
+
+namespace LabDashboard.Engine.Data.Downloads;
+
+/// <summary>A file to fetch: URL, expected MD5 (hex) and size hint for progress.</summary>
+/// <param name="Url">Where.</param>
+/// <param name="Md5">Expected MD5, lower-case hex.</param>
+/// <param name="ApproximateBytes">For progress when the server sends no length.</param>
+public sealed record DownloadItem(Uri Url, string Md5, long ApproximateBytes);
+
+/// <summary>
+/// Downloads archives with progress, verifies checksums, and extracts .tar.gz atomically: nothing
+/// appears at the destination unless every archive arrived intact.
+/// </summary>
+public sealed class ArchiveDownloader(HttpClient http)
+{
+    /// <summary>Downloads and extracts every item into <paramref name="destination"/> (created atomically).</summary>
+    /// <param name="items">Archives to fetch, in order.</param>
+    /// <param name="destination">Folder to create with their contents.</param>
+    /// <param name="progress">(fraction 0..1, message).</param>
+    /// <param name="cancellationToken">Stops the download.</param>
+    public async Task DownloadAndExtractAsync(IReadOnlyList<DownloadItem> items, string destination, Action<double, string> progress, CancellationToken cancellationToken)
+    {
+        var parent = Path.GetDirectoryName(Path.GetFullPath(destination))!;
+        var staging = Path.Combine(parent, "." + Path.GetFileName(destination) + "." + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(staging);
+        try
+        {
+            var total = items.Sum(i => i.ApproximateBytes);
+            long before = 0;
+            foreach (var item in items)
+            {
+                var archive = Path.Combine(staging, Path.GetFileName(item.Url.LocalPath));
+                await DownloadAsync(item, archive, done => progress(Math.Min(1, (before + done) / (double)total), $"Downloading {item.Url}"), cancellationToken);
+                progress(Math.Min(1, (before + item.ApproximateBytes) / (double)total), $"Extracting {Path.GetFileName(archive)}");
+                await ExtractTarGzAsync(archive, staging, cancellationToken);
+                File.Delete(archive);
+                before += item.ApproximateBytes;
+            }
+            Directory.Move(staging, destination);
+        }
+        finally
+        {
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    private async Task DownloadAsync(DownloadItem item, string path, Action<long> progress, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(item.Url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        await using var source = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        await using (var target = File.Create(path))
+        {
+            var buffer = new byte[1 << 16];
+            long done = 0;
+            int read;
+            while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                md5.AppendData(buffer, 0, read);
+                done += read;
+                progress(done);
+            }
+        }
+        var actual = Convert.ToHexString(md5.GetHashAndReset()).ToLowerInvariant();
+        if (actual != item.Md5.ToLowerInvariant())
+            throw new InvalidDataException($"{item.Url}: MD5 {actual} does not match the expected {item.Md5}.");
+    }
+
+    private static async Task ExtractTarGzAsync(string archive, string into, CancellationToken cancellationToken)
+    {
+        await using var file = File.OpenRead(archive);
+        await using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        await TarFile.ExtractToDirectoryAsync(gzip, into, overwriteFiles: true, cancellationToken);
+    }
+}

@@ -1,0 +1,15 @@
+namespace LabDashboard.Engine.Data.Images;
+
+/// <summary>An image as interleaved RGB bytes (row-major, 3 bytes per pixel).</summary>
+/// <param name="Width">Width in pixels.</param>
+/// <param name="Height">Height in pixels.</param>
+/// <param name="Rgb">Width × Height × 3 bytes.</param>
+public sealed record RgbImage(int Width, int Height, byte[] Rgb);
+
+/// <summary>A decoded upload: the image resized for the model, its original size, format and notices.</summary>
+/// <param name="Image">Oriented, RGB, resized.</param>
+/// <param name="Format">The detected format.</param>
+/// <param name="OriginalWidth">Width before resizing (after orientation).</param>
+/// <param name="OriginalHeight">Height before resizing (after orientation).</param>
+/// <param name="Notices">Things the user should know (e.g. only the first frame of an animation was used).</param>
+public sealed record DecodedImage(RgbImage Image, AcceptedImageFormat Format, int OriginalWidth, int OriginalHeight, IReadOnlyList<string> Notices);

@@ -1,0 +1,38 @@
+using LabDashboard.Engine.Data;
+using LabDashboard.Engine.Runs;
+using TorchSharp;
+
+namespace LabDashboard.Engine.Problems.GanMnist8;
+
+/// <summary>The cached digit classifier, trained within the run (with progress) the first time.</summary>
+internal static class DigitClassifierProvider
+{
+    /// <summary>The classifier on the run's device, in eval mode, and its MNIST test accuracy.</summary>
+    public static (DigitClassifier Model, double TestAccuracy) LoadOrTrain(RunContext context, TrainingScaffold scaffold, ImageDataset mnist)
+    {
+        var store = new DigitClassifierStore(context.Paths);
+        if (store.TryLoad() is { } cached)
+        {
+            context.Log($"Digit classifier loaded from the state folder (MNIST test accuracy {cached.TestAccuracy:P2}).");
+            return (cached.Model.to(context.Device.Device), cached.TestAccuracy);
+        }
+        return Train(context, scaffold, mnist, store);
+    }
+
+    private static (DigitClassifier Model, double TestAccuracy) Train(RunContext context, TrainingScaffold scaffold, ImageDataset mnist, DigitClassifierStore store)
+    {
+        const string message = "Training the MNIST digit classifier that judges the samples (once; cached afterwards)";
+        context.Progress(0, message);
+        var model = new DigitClassifier().to(context.Device.Device);
+        using (var images = mnist.TrainImages.to(context.Device.Device))
+        using (var labels = mnist.TrainLabels.to(context.Device.Device))
+            DigitClassifierTraining.Train(model, images, labels, scaffold, fraction => context.Progress(fraction, message));
+        double accuracy;
+        using (var images = mnist.TestImages.to(context.Device.Device))
+        using (var labels = mnist.TestLabels.to(context.Device.Device))
+            accuracy = DigitClassifierTraining.Accuracy(model, images, labels);
+        store.Save(model, accuracy);
+        context.Progress(1, $"Digit classifier trained: MNIST test accuracy {accuracy:P2}.");
+        return (model, accuracy);
+    }
+}

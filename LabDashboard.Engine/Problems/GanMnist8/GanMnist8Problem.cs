@@ -1,0 +1,40 @@
+using LabDashboard.Engine.Data;
+using LabDashboard.Engine.Runs;
+using static TorchSharp.torch;
+
+namespace LabDashboard.Engine.Problems.GanMnist8;
+
+/// <summary>Problem 8: a small GAN learns to draw one MNIST digit (default 8), with a live sample grid.</summary>
+public sealed class GanMnist8Problem : IProblem
+{
+    /// <summary>The problem's id.</summary>
+    public const string Id = "gan-mnist8";
+
+    /// <inheritdoc/>
+    public ProblemDescriptor Descriptor { get; } = new(
+        Id,
+        8,
+        "GAN: drawing the digit 8",
+        "A generator turns 6 random numbers into a 28×28 image and learns, against a discriminator (the \"police\"), to draw MNIST eights.",
+        GanSettings.Schema,
+        GanMetrics.Epoch,
+        GanMetrics.Results);
+
+    /// <inheritdoc/>
+    public void Run(RunContext context)
+    {
+        var settings = GanSettings.From(context.Settings);
+        using var real = PrepareData(context, settings.Digit, out var classifier);
+        using (classifier.Model)
+            new GanRun(context, settings, real, classifier).Execute();
+    }
+
+    private static Tensor PrepareData(RunContext context, int digit, out (DigitClassifier Model, double TestAccuracy) classifier)
+    {
+        using var mnist = DatasetProvider.Load(ImageDatasets.Mnist, context);
+        classifier = DigitClassifierProvider.LoadOrTrain(context, new TrainingScaffold(context), mnist);
+        var real = DigitFilter.Images(mnist.TrainImages, mnist.TrainLabels, digit).to(context.Device.Device);
+        context.Log($"Training on {real.shape[0]} MNIST training images of the digit {digit}.");
+        return real;
+    }
+}

@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using LabDashboard.Engine.Data.Images;
+using LabDashboard.Engine.Problems.ResnetCam.Model;
+using LabDashboard.Engine.Problems.ResnetCam.Models;
+using LabDashboard.Engine.Runs;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace LabDashboard.Engine.Problems.ResnetCam.Cam;
+
+/// <summary>How to draw an explanation.</summary>
+/// <param name="Colormap">magma, jet, viridis or bwr.</param>
+/// <param name="Alpha">Heatmap weight in the overlay PNG.</param>
+/// <param name="GradCam">Grad-CAM (autograd) instead of CAM.</param>
+public sealed record CamOptions(string Colormap = "magma", double Alpha = 0.5, bool GradCam = false);
+
+/// <summary>A prediction with its explanation; PNGs at the model's input size.</summary>
+public sealed record CamExplanation(
+    string Id, double Logit, double Probability, string Label, TrainedModelInfo Model, string Method, string Colormap,
+    double Alpha, float LegendLow, float LegendHigh, double MapMean, byte[] InputPng, byte[] HeatmapPng, byte[] OverlayPng,
+    int OriginalWidth, int OriginalHeight, string Format, IReadOnlyList<string> Notices);
+
+/// <summary>No completed resnet-cam model (or not the one asked for).</summary>
+public sealed class NoTrainedModelException(string message) : Exception(message);
+
+/// <summary>
+/// Predicts and explains uploaded photos with the latest completed resnet-cam model (or a chosen
+/// run's). Thread-safe: requests queue so only one uses the CPU at a time. Builds no module and
+/// never draws from the global RNG, so it may run beside a training run.
+/// </summary>
+public sealed class CamService : IDisposable
+{
+    private const int KeptExplanations = 32;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ImageDecoder _decoder;
+    private readonly TrainedModelStore _models;
+    private readonly BackboneStore _backbones;
+    private readonly ConcurrentDictionary<string, CamExplanation> _recent = new();
+    private readonly ConcurrentQueue<string> _recentOrder = new();
+    private LoadedModel? _loaded;
+
+    /// <summary>A service reading models from <paramref name="paths"/>' State:Root.</summary>
+    public CamService(LabPaths paths, ImageLimits? limits = null)
+    {
+        _decoder = new ImageDecoder(limits);
+        _models = new TrainedModelStore(paths);
+        _backbones = new BackboneStore(paths);
+    }
+
+    /// <summary>The upload caps.</summary>
+    public ImageLimits Limits => _decoder.Limits;
+
+    /// <summary>Saved models and galleries.</summary>
+    public TrainedModelStore Models => _models;
+
+    private int _running;
+
+    /// <summary>The most explanations ever computed at the same time (1 when the queue works).</summary>
+    public int PeakConcurrency { get; private set; }
+
+    /// <summary>Decodes, predicts and explains one image.</summary>
+    /// <exception cref="ImageRejectedException">The image was refused.</exception>
+    /// <exception cref="NoTrainedModelException">No model (or no such run).</exception>
+    public async Task<CamExplanation> ExplainAsync(byte[] bytes, string? runId = null, CamOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        _decoder.Check(bytes);
+        var info = _models.Find(string.IsNullOrWhiteSpace(runId) ? null : runId) ?? throw new NoTrainedModelException(
+            runId is null ? "No trained resnet-cam model yet: train one first." : $"Run '{runId}' has no completed resnet-cam model.");
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await Task.Run(() => Remember(Counted(() => Explain(bytes, info, options ?? new CamOptions()))), cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private T Counted<T>(Func<T> work)
+    {
+        var running = Interlocked.Increment(ref _running);
+        PeakConcurrency = Math.Max(PeakConcurrency, running);
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
+        }
+    }
+
+    /// <summary>A recent explanation by id (its PNGs are served over HTTP), or null.</summary>
+    public CamExplanation? Recent(string id) => _recent.GetValueOrDefault(id);
+
+    private CamExplanation Explain(byte[] bytes, TrainedModelInfo info, CamOptions options)
+    {
+        var model = Load(info);
+        var decoded = _decoder.Decode(bytes, info.ImageSize, info.ImageSize);
+        using var scope = NewDisposeScope();
+        var layer4 = ResNetFeatures.Layer4(model.Preprocessor.ToInput([decoded.Image]), model.Trunk, model.Blocks)[0];
+        var logit = (einsum("k,k->", model.Weight.reshape(-1), layer4.mean([1, 2])) + model.Bias.reshape(-1)[0]).item<float>();
+        var colormap = Colormaps.Resolve(options.Colormap);
+        var rendering = CamRenderer.Render(decoded.Image, layer4, model.Weight, model.Bias, logit, colormap, options.Alpha, options.GradCam);
+        return new CamExplanation(Guid.NewGuid().ToString("N"), logit, 1 / (1 + Math.Exp(-logit)), logit >= 0 ? "dog" : "cat", info,
+            options.GradCam ? "grad-cam" : "cam", colormap, options.Alpha, rendering.Low, rendering.High, rendering.MapMean,
+            OverlayRenderer.Png(decoded.Image), OverlayRenderer.Png(rendering.Heatmap), OverlayRenderer.Png(rendering.Overlay),
+            decoded.OriginalWidth, decoded.OriginalHeight, decoded.Format.ToString(), decoded.Notices);
+    }
+
+    private LoadedModel Load(TrainedModelInfo info)
+    {
+        if (_loaded?.Info == info) return _loaded;
+        _loaded?.Dispose();
+        var backbone = Backbones.Get(info.Backbone);
+        var (trunk, weight, bias) = _models.LoadWeights(info, _backbones);
+        _loaded = new LoadedModel(info, trunk, weight, bias, backbone.Blocks, _backbones.Preprocessor(backbone, info.Preprocessing));
+        return _loaded;
+    }
+
+    private CamExplanation Remember(CamExplanation explanation)
+    {
+        _recent[explanation.Id] = explanation;
+        _recentOrder.Enqueue(explanation.Id);
+        while (_recentOrder.Count > KeptExplanations && _recentOrder.TryDequeue(out var old)) _recent.TryRemove(old, out _);
+        return explanation;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _loaded?.Dispose();
+        _gate.Dispose();
+    }
+
+    private sealed record LoadedModel(TrainedModelInfo Info, Dictionary<string, Tensor> Trunk, Tensor Weight, Tensor Bias,
+        IReadOnlyList<int> Blocks, ImagePreprocessor Preprocessor) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var t in Trunk.Values) t.Dispose();
+            Weight.Dispose();
+            Bias.Dispose();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using LabDashboard.Engine.Data.Images;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Png;
+using SixLabors.ImageSharp.PixelFormats;
+
+namespace LabDashboard.Engine.Problems.ResnetCam.Cam;
+
+/// <summary>Colours a CAM, blends it over the input and encodes PNGs (always RGB).</summary>
+public static class OverlayRenderer
+{
+    private static readonly PngEncoder Encoder = new() { ColorType = PngColorType.Rgb, CompressionLevel = PngCompressionLevel.BestSpeed };
+
+    /// <summary>
+    /// The map in colours: sequential maps stretch [min, max] over the ramp; the diverging one puts
+    /// zero in the middle and ±max|M| at the ends. Returns the value range the legend should show.
+    /// </summary>
+    public static (RgbImage Image, float Low, float High) Heatmap(float[] cam, int width, int height, string colormap)
+    {
+        var (min, max) = (cam.Min(), cam.Max());
+        var diverging = Colormaps.IsDiverging(colormap);
+        var extent = Math.Max(Math.Abs(min), Math.Abs(max));
+        var (low, high) = diverging ? (-extent, extent) : (min, max);
+        var span = high - low;
+        var rgb = new byte[width * height * 3];
+        for (var i = 0; i < cam.Length; i++)
+        {
+            var t = span > 0 ? (cam[i] - low) / span : 0.5f;
+            var (r, g, b) = Colormaps.Color(colormap, t);
+            (rgb[3 * i], rgb[3 * i + 1], rgb[3 * i + 2]) = (r, g, b);
+        }
+        return (new RgbImage(width, height, rgb), low, high);
+    }
+
+    /// <summary>(1 − α)·input + α·heatmap, per channel, rounded.</summary>
+    public static RgbImage Blend(RgbImage input, RgbImage heatmap, double alpha)
+    {
+        if (input.Width != heatmap.Width || input.Height != heatmap.Height) throw new ArgumentException("Sizes differ.");
+        var output = new byte[input.Rgb.Length];
+        for (var i = 0; i < output.Length; i++)
+            output[i] = (byte)Math.Round((1 - alpha) * input.Rgb[i] + alpha * heatmap.Rgb[i]);
+        return new RgbImage(input.Width, input.Height, output);
+    }
+
+    /// <summary>PNG bytes of an RGB image.</summary>
+    public static byte[] Png(RgbImage image)
+    {
+        using var img = Image.LoadPixelData<Rgb24>(image.Rgb, image.Width, image.Height);
+        using var stream = new MemoryStream();
+        img.Save(stream, Encoder);
+        return stream.ToArray();
+    }
+}

@@ -1,0 +1,107 @@
+using LabDashboard.Engine.Problems.ResnetCam.Onnx;
+using LabDashboard.Engine.Runs;
+using TorchSharp;
+using TorchSharp.PyBridge;
+using static TorchSharp.torch;
+
+namespace LabDashboard.Engine.Problems.ResnetCam.Model;
+
+/// <summary>
+/// Converted backbone weights in <c>State:Root/resnet-cam/backbones/&lt;id&gt;/</c>: converted once
+/// (from the CNTK ONNX file or torchvision's .pth), then read by every run and by inference.
+/// </summary>
+internal sealed class BackboneStore(LabPaths paths)
+{
+    public const string OnnxFolder = "models/resnet18-cntk";
+    public const string TorchvisionPthName = "resnet18-f37072fd.pth";
+    private const string MeanImageKey = "mean_image_bgr";
+    private static readonly Lock ConversionLock = new();
+
+    public string WeightsPath(BackboneSpec backbone) => Path.Combine(paths.StateRoot, "resnet-cam", "backbones", backbone.Id, "weights.bin");
+
+    private string MeanImagePath => Path.Combine(paths.StateRoot, "resnet-cam", "backbones", Backbones.Cntk.Id, "mean-image.bin");
+
+    /// <summary>Converts the backbone if it is not converted yet; returns what happened, for the run log.</summary>
+    public string EnsureConverted(BackboneSpec backbone)
+    {
+        lock (ConversionLock)
+        {
+            if (File.Exists(WeightsPath(backbone)) && (backbone != Backbones.Cntk || File.Exists(MeanImagePath)))
+                return $"Using converted {backbone.Id} weights from {WeightsPath(backbone)}.";
+            return backbone == Backbones.Cntk ? ConvertCntk() : ConvertTorchvision();
+        }
+    }
+
+    /// <summary>The converted weights (torchvision names), CPU.</summary>
+    public Dictionary<string, Tensor> LoadWeights(BackboneSpec backbone)
+    {
+        EnsureConverted(backbone);
+        return StateDictFile.Read(WeightsPath(backbone));
+    }
+
+    /// <summary>CNTK's mean image [1, 3, 224, 224] in BGR order.</summary>
+    public Tensor LoadCntkMeanImage()
+    {
+        EnsureConverted(Backbones.Cntk);
+        return StateDictFile.Read(MeanImagePath)[MeanImageKey];
+    }
+
+    /// <summary>The preprocessor for a backbone and a preprocessing id (auto = the backbone's own).</summary>
+    public ImagePreprocessor Preprocessor(BackboneSpec backbone, string preprocessing)
+    {
+        var resolved = preprocessing == Preprocessings.Auto ? backbone.DefaultPreprocessing : preprocessing;
+        return new ImagePreprocessor(resolved, resolved == Preprocessings.CntkBgrMean ? LoadCntkMeanImage() : null);
+    }
+
+    public string? FindOnnx(string fileName) => Candidates(Path.Combine(OnnxFolder, fileName)).FirstOrDefault(File.Exists);
+
+    public string? FindTorchvisionPth() =>
+        Candidates(TorchvisionPthName).Concat(Candidates(Path.Combine("models", TorchvisionPthName))).FirstOrDefault(File.Exists);
+
+    private IEnumerable<string> Candidates(string relative) =>
+        new[] { AppContext.BaseDirectory }.Concat(paths.DataRoots).Select(root => Path.Combine(root, relative));
+
+    private string ConvertCntk()
+    {
+        var model = FindOnnx("ResNet18.onnx") ?? throw MissingOnnx("ResNet18.onnx");
+        var preprocess = FindOnnx("ResNetPreprocess.onnx") ?? throw MissingOnnx("ResNetPreprocess.onnx");
+        var named = ResNetOnnxMapping.ToTorchvisionNames(OnnxReader.ReadFile(model));
+        WriteTensors(WeightsPath(Backbones.Cntk), named.ToDictionary(p => p.Key, p => (p.Value.Dims, p.Value.Values)));
+        var mean = OnnxReader.ReadFile(preprocess).Initializers["MeanImage"];
+        WriteTensors(MeanImagePath, new Dictionary<string, (long[], float[])> { [MeanImageKey] = (mean.Dims, mean.Values) });
+        return $"Converted {named.Count} tensors of {Path.GetFileName(model)} to {WeightsPath(Backbones.Cntk)}.";
+    }
+
+    /// <summary>Builds a module (its constructor draws from the global RNG): call only from a training run, before seeding.</summary>
+    private string ConvertTorchvision()
+    {
+        var pth = FindTorchvisionPth() ?? throw new FileNotFoundException(
+            $"{TorchvisionPthName} was not found in Data:Root ({string.Join(", ", paths.DataRoots)}). Put torchvision's resnet18 ImageNet weights there, or use the {Backbones.Cntk.Id} backbone.");
+        using var module = ResNetBuilder.Create(Backbones.Torchvision.Blocks, outputs: 1000);
+        var loaded = new Dictionary<string, bool>();
+        module.load_py(pth, strict: false, loadedParameters: loaded);
+        var missing = module.state_dict().Keys.Where(k => !k.EndsWith("num_batches_tracked", StringComparison.Ordinal) && !loaded.GetValueOrDefault(k)).ToList();
+        if (missing.Count > 0) throw new InvalidDataException($"{pth} lacks {string.Join(", ", missing.Take(5))}.");
+        var tensors = module.state_dict().Where(p => !p.Key.StartsWith("fc.", StringComparison.Ordinal) && !p.Key.EndsWith("num_batches_tracked", StringComparison.Ordinal))
+            .ToDictionary(p => p.Key, p => p.Value);
+        StateDictFile.Write(WeightsPath(Backbones.Torchvision), tensors);
+        return $"Converted {tensors.Count} tensors of {pth} to {WeightsPath(Backbones.Torchvision)}.";
+    }
+
+    private static void WriteTensors(string path, IReadOnlyDictionary<string, (long[] Dims, float[] Values)> source)
+    {
+        var tensors = source.ToDictionary(p => p.Key, p => tensor(p.Value.Values, p.Value.Dims));
+        try
+        {
+            StateDictFile.Write(path, tensors);
+        }
+        finally
+        {
+            foreach (var t in tensors.Values) t.Dispose();
+        }
+    }
+
+    private Exception MissingOnnx(string name) => new FileNotFoundException(
+        $"{name} was not found next to the app ({Path.Combine(AppContext.BaseDirectory, OnnxFolder)}) nor in Data:Root/{OnnxFolder}. " +
+        "The build copies it from the NuGet package Microsoft.ML.DnnImageFeaturizer.ResNet18; otherwise copy it there by hand.");
+}

@@ -1,0 +1,86 @@
+using LabDashboard.Engine.Data.Images;
+using LabDashboard.Engine.Problems.ResnetCam.Data;
+using LabDashboard.Engine.Problems.ResnetCam.Model;
+using LabDashboard.Engine.Problems.ResnetCam.Models;
+using LabDashboard.Engine.Problems.ResnetCam.Training;
+using LabDashboard.Engine.Runs;
+using TorchSharp;
+
+namespace LabDashboard.Engine.Problems.ResnetCam;
+
+/// <summary>Problem 7: fine-tune an ImageNet ResNet-18 on cats vs dogs (dog = 1), explained with CAM.</summary>
+public sealed class ResnetCamProblem : IProblem
+{
+    /// <summary>The problem's id.</summary>
+    public const string Id = "resnet-cam";
+
+    /// <inheritdoc />
+    public ProblemDescriptor Descriptor { get; } = new(
+        Id, 7, "ResNet-18 cats vs dogs, explained with CAM",
+        "Fine-tune an ImageNet ResNet-18 (fc → Linear(512, 1), dog = 1) on cats vs dogs, then explain any photo with a class activation map.",
+        ResnetCamSettings.Schema(ResnetCamSettings.CudaDefault()),
+        [new("loss", "Training loss (BCE with logits)"), new("trainAcc", "Training accuracy")],
+        [new("testAcc", "Held-out accuracy"), new("testLoss", "Held-out loss"), new("trainAcc", "Last epoch's training accuracy"),
+         new("imageSize", "Input size (px)"), new("trainImages", "Training images"), new("testImages", "Held-out images")]);
+
+    /// <inheritdoc />
+    public void Run(RunContext context)
+    {
+        var settings = ResnetCamSettings.From(context.Settings);
+        context.Log("Settings: " + settings.Describe());
+        var backbones = new BackboneStore(context.Paths);
+        context.Log(backbones.EnsureConverted(settings.Backbone));
+        torch.random.manual_seed(settings.Seed);
+
+        var split = FindData(context, settings);
+        context.Log("Data: " + split.Describe());
+        context.Data("model", new { backbone = settings.Backbone.Id, settings.Preprocessing, settings.ImageSize, settings.TrainBackbone, dataset = split.Layout, datasetRoot = split.Root });
+        context.Log(TrainingEstimate.Describe(settings, split, context.Device));
+
+        var decoder = new ImageDecoder();
+        var cacheFolder = context.Paths.StateFolder("resnet-cam", "cache");
+        using var train = OpenImages(context, "train", split.Train, settings, decoder, cacheFolder);
+        using var test = OpenImages(context, "test", split.Test, settings, decoder, cacheFolder);
+        var job = new TrainingJob(context, settings, backbones, split, train, test, cacheFolder);
+        var outcome = settings.TrainBackbone ? WholeNetworkTrainer.Train(job) : HeadOnlyTrainer.Train(job);
+        Finish(job, outcome);
+    }
+
+    private static PetSplit FindData(RunContext context, ResnetCamSettings settings)
+    {
+        var roots = context.Paths.DataRoots.Append(Path.Combine(context.Paths.StateRoot, "data")).ToList();
+        var split = PetDatasetLocator.Find(roots, settings.Seed, settings.MaxImages);
+        if (split is not null) return split;
+        if (!settings.Download)
+            throw new FileNotFoundException($"No cats-vs-dogs data: looked for {PetDatasetLocator.OxfordFolder}/ and {PetDatasetLocator.FolderPerClassFolder}/ in {string.Join(", ", roots)}. Turn on 'download' or put a data set there.");
+        OxfordPetDownload.Run(context);
+        return PetDatasetLocator.Find(roots, settings.Seed, settings.MaxImages) ?? throw new InvalidDataException("The download did not produce a data set.");
+    }
+
+    private static DecodedImageCache OpenImages(RunContext context, string part, IReadOnlyList<PetImage> images, ResnetCamSettings settings, ImageDecoder decoder, string folder) =>
+        DecodedImageCache.OpenOrBuild(folder, images, settings.ImageSize, decoder,
+            done =>
+            {
+                if (done % 32 == 0 || done == images.Count)
+                    context.Progress((double)done / images.Count, $"Decoding {part} images at {settings.ImageSize}px: {done}/{images.Count}");
+            },
+            context.Cancellation);
+
+    private static void Finish(TrainingJob job, TrainingOutcome outcome)
+    {
+        var context = job.Context;
+        var store = new TrainedModelStore(context.Paths);
+        GalleryBuilder.Save(job, outcome, store);
+        context.Result("testAcc", outcome.TestAccuracy);
+        context.Result("testLoss", outcome.TestLoss);
+        context.Result("trainAcc", outcome.TrainAccuracy);
+        context.Result("imageSize", job.Settings.ImageSize);
+        context.Result("trainImages", job.Split.Train.Count);
+        context.Result("testImages", job.Split.Test.Count);
+        context.Check("testAcc ≥ 0.90", outcome.TestAccuracy >= 0.90, $"held-out accuracy {outcome.TestAccuracy:P1} on {job.Split.Test.Count} images");
+        store.Complete(new TrainedModelInfo(context.RunId, job.Settings.Backbone.Id, job.Settings.Preprocessing, job.Settings.ImageSize,
+            job.Settings.TrainBackbone, $"{job.Split.Layout} ({job.Split.Root})", DateTimeOffset.UtcNow, outcome.TestAccuracy));
+        context.Log($"Saved the model of run {context.RunId} ({job.Settings.Backbone.Id}, {job.Settings.Preprocessing}, {job.Settings.ImageSize}px).");
+        outcome.Dispose();
+    }
+}

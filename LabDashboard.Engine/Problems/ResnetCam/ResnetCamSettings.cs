@@ -1,0 +1,45 @@
+using LabDashboard.Engine.Devices;
+using LabDashboard.Engine.Problems.ResnetCam.Model;
+using LabDashboard.Engine.Settings;
+
+namespace LabDashboard.Engine.Problems.ResnetCam;
+
+/// <summary>resnet-cam's settings with the mode-dependent defaults resolved.</summary>
+internal sealed record ResnetCamSettings(
+    BackboneSpec Backbone, string Preprocessing, int ImageSize, int BatchSize, double LearningRate,
+    int Epochs, bool TrainBackbone, int MaxImages, int Seed, bool Download)
+{
+    public static IReadOnlyList<SettingSpec> Schema(bool cuda) =>
+    [
+        SettingSpec.Bool("trainBackbone", "Train the whole network", cuda,
+            "On: the exam's configuration (whole network, Adam 1e-5, 512 px; ~0.5 s per image per epoch on a CPU). Off: frozen backbone, features cached once, only the head trained (Adam 1e-3, 224 px). Default: on with CUDA, off on a CPU."),
+        SettingSpec.Choice("imageSize", "Image size", "auto", ["auto", "224", "256", "512"], "auto = 512 when training the whole network, else 224."),
+        SettingSpec.Int("batchSize", "Batch size", 32, 1, 256),
+        SettingSpec.Double("lr", "Learning rate", 0, 0, 1, "0 = the mode's default: 1e-5 for the whole network, 1e-3 for the head only."),
+        SettingSpec.Int("epochs", "Epochs", 3, 1, 100),
+        SettingSpec.Int("maxImages", "Max images", 0, 0, 100_000, "0 = all; otherwise a seeded, stratified subsample."),
+        SettingSpec.Int("seed", "Seed", 43052, 0, int.MaxValue),
+        SettingSpec.Choice("backbone", "Backbone", Backbones.Cntk.Id, [.. Backbones.All.Select(b => b.Id)],
+            "cntk-resnet18: offline default (NuGet ONNX). torchvision-resnet18: needs resnet18-f37072fd.pth in Data:Root."),
+        SettingSpec.Choice("preprocessing", "Preprocessing", Preprocessings.Auto,
+            [Preprocessings.Auto, Preprocessings.CntkBgrMean, Preprocessings.TorchvisionRgb01, Preprocessings.TorchvisionImagenet],
+            "auto = what the backbone's weights expect (CNTK: BGR 0–255 minus the mean image; torchvision: RGB 0–1 as the exam's ToTensor)."),
+        SettingSpec.Bool("download", "Download Oxford-IIIT Pet", false, "When no data set is in Data:Root, download Oxford-IIIT Pet (~800 MB) into State:Root."),
+    ];
+
+    public static ResnetCamSettings From(RunSettings settings)
+    {
+        var backbone = Backbones.Get(settings.Text("backbone"));
+        var trainBackbone = settings.Bool("trainBackbone");
+        var size = settings.Text("imageSize") is "auto" ? (trainBackbone ? 512 : 224) : int.Parse(settings.Text("imageSize"), System.Globalization.CultureInfo.InvariantCulture);
+        var lr = settings.Double("lr") > 0 ? settings.Double("lr") : trainBackbone ? 1e-5 : 1e-3;
+        var preprocessing = settings.Text("preprocessing") is Preprocessings.Auto ? backbone.DefaultPreprocessing : settings.Text("preprocessing");
+        return new ResnetCamSettings(backbone, preprocessing, size, settings.Int("batchSize"), lr, settings.Int("epochs"),
+            trainBackbone, settings.Int("maxImages"), settings.Int("seed"), settings.Bool("download"));
+    }
+
+    public static bool CudaDefault() => DeviceInfo.Detect().Kind == "cuda";
+
+    public string Describe() =>
+        $"backbone {Backbone.Id}, preprocessing {Preprocessing}, {ImageSize}px, {(TrainBackbone ? "whole network" : "head only (frozen backbone)")}, Adam lr {LearningRate:G3}, batch {BatchSize}, {Epochs} epochs, seed {Seed}";
+}

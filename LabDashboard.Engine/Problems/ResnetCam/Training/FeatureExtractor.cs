@@ -1,0 +1,63 @@
+using LabDashboard.Engine.Problems.ResnetCam.Model;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace LabDashboard.Engine.Problems.ResnetCam.Training;
+
+/// <summary>Backbone features of cached images: pooled [N, 512] and, optionally, layer4 maps (float16).</summary>
+internal sealed record ExtractedFeatures(Tensor Pooled, Tensor? Layer4) : IDisposable
+{
+    public void Dispose()
+    {
+        Pooled.Dispose();
+        Layer4?.Dispose();
+    }
+}
+
+/// <summary>Runs the frozen trunk over cached images once and caches the result on disk.</summary>
+internal static class FeatureExtractor
+{
+    private const int BatchSize = 16;
+
+    public static ExtractedFeatures OpenOrExtract(string path, DecodedImageCache images, IReadOnlyDictionary<string, Tensor> weights,
+        BackboneSpec backbone, ImagePreprocessor preprocessor, bool keepLayer4, Action<int> progress, Action checkpoint)
+    {
+        if (File.Exists(path))
+        {
+            var cached = StateDictFile.Read(path);
+            return new ExtractedFeatures(cached["pooled"], cached.GetValueOrDefault("layer4"));
+        }
+        var features = Extract(images, weights, backbone, preprocessor, keepLayer4, progress, checkpoint);
+        var tensors = new Dictionary<string, Tensor> { ["pooled"] = features.Pooled };
+        if (features.Layer4 is not null) tensors["layer4"] = features.Layer4;
+        StateDictFile.Write(path, tensors);
+        return features;
+    }
+
+    private static ExtractedFeatures Extract(DecodedImageCache images, IReadOnlyDictionary<string, Tensor> weights, BackboneSpec backbone,
+        ImagePreprocessor preprocessor, bool keepLayer4, Action<int> progress, Action checkpoint)
+    {
+        var pooled = new List<Tensor>();
+        var maps = new List<Tensor>();
+        for (var start = 0; start < images.Count; start += BatchSize)
+        {
+            checkpoint();
+            var batch = Enumerable.Range(start, Math.Min(BatchSize, images.Count - start)).Select(images.Read).ToList();
+            using (var scope = NewDisposeScope())
+            {
+                var layer4 = ResNetFeatures.Layer4(preprocessor.ToInput(batch), weights, backbone.Blocks);
+                pooled.Add(ResNetFeatures.Pool(layer4).MoveToOuterDisposeScope());
+                if (keepLayer4) maps.Add(layer4.to(ScalarType.Float16).MoveToOuterDisposeScope());
+            }
+            progress(start + batch.Count);
+        }
+        return new ExtractedFeatures(ConcatAndDispose(pooled), keepLayer4 ? ConcatAndDispose(maps) : null);
+    }
+
+    private static Tensor ConcatAndDispose(List<Tensor> parts)
+    {
+        var joined = cat(parts, 0);
+        foreach (var part in parts) part.Dispose();
+        return joined;
+    }
+}

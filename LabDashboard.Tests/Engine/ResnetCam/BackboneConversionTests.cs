@@ -1,0 +1,80 @@
+using LabDashboard.Engine.Data.Images;
+using LabDashboard.Engine.Problems.ResnetCam.Model;
+using LabDashboard.Engine.Problems.ResnetCam.Onnx;
+using Microsoft.ML.OnnxRuntime;
+using TorchSharp;
+using Xunit.Abstractions;
+using static TorchSharp.torch;
+
+namespace LabDashboard.Tests.Engine.ResnetCam;
+
+public class BackboneConversionTests(ITestOutputHelper output)
+{
+    private static string OnnxFile(string name) => Path.Combine(AppContext.BaseDirectory, BackboneStore.OnnxFolder, name);
+
+    [Fact]
+    public void Graph_walk_names_all_110_tensors_like_torchvision()
+    {
+        var named = ResNetOnnxMapping.ToTorchvisionNames(OnnxReader.ReadFile(OnnxFile("ResNet18.onnx")));
+
+        Assert.Equal(110, named.Count);
+        Assert.Equal("Parameter91", named["conv1.weight"].Name);
+        Assert.Equal("Parameter10", named["layer4.2.conv2.weight"].Name);
+        Assert.Equal("Constant206", named["layer2.0.downsample.1.running_var"].Name);
+        Assert.Equal("Parameter351", named["layer4.0.downsample.0.weight"].Name);
+        Assert.Equal([512L, 512, 3, 3], named["layer4.2.conv1.weight"].Dims);
+    }
+
+    [Fact]
+    public void Converted_cntk_backbone_matches_OnnxRuntime_pooled_features()
+    {
+        var store = new BackboneStore(ResnetCamTestEnvironment.Paths);
+        var photo = new ImageDecoder().Decode(File.ReadAllBytes(ResnetCamTestEnvironment.Photo("dog", "american_bulldog_10.jpg")), 224, 224).Image;
+
+        var expected = OnnxRuntimePooledFeatures(photo);
+        using var scope = NewDisposeScope();
+        var weights = store.LoadWeights(Backbones.Cntk);
+        var input = store.Preprocessor(Backbones.Cntk, Preprocessings.Auto).ToInput([photo]);
+        var pooled = ResNetFeatures.Pool(ResNetFeatures.Layer4(input, weights, Backbones.Cntk.Blocks)).data<float>().ToArray();
+
+        var maxDiff = expected.Zip(pooled, (a, b) => Math.Abs(a - b)).Max();
+        output.WriteLine($"max |diff| = {maxDiff:E2}, max |feature| = {expected.Max(Math.Abs):F2}");
+        Assert.Equal(512, pooled.Length);
+        Assert.True(maxDiff < 1e-4, $"max |diff| {maxDiff} ≥ 1e-4");
+    }
+
+    [Fact]
+    public void Module_with_converted_weights_computes_what_the_functional_trunk_computes()
+    {
+        var store = new BackboneStore(ResnetCamTestEnvironment.Paths);
+        store.EnsureConverted(Backbones.Cntk);
+        using var module = ResNetBuilder.Create(Backbones.Cntk.Blocks);
+        var loaded = new Dictionary<string, bool>();
+        module.load(store.WeightsPath(Backbones.Cntk), strict: false, loadedParameters: loaded);
+        module.eval();
+        using var scope = NewDisposeScope();
+        using var generator = new Generator(7);
+        var input = randn([2, 3, 224, 224], generator: generator) * 50;
+
+        var viaModule = ResNetParts.Of(module).Layer4(input);
+        var viaFunction = ResNetFeatures.Layer4(input, store.LoadWeights(Backbones.Cntk), Backbones.Cntk.Blocks);
+
+        Assert.Equal(110, loaded.Count(p => p.Value));
+        Assert.True((viaModule - viaFunction).abs().max().item<float>() < 1e-4);
+    }
+
+    private static float[] OnnxRuntimePooledFeatures(RgbImage photo)
+    {
+        var planar = new float[3 * 224 * 224];
+        for (var i = 0; i < 224 * 224; i++)
+            for (var c = 0; c < 3; c++)
+                planar[c * 224 * 224 + i] = photo.Rgb[i * 3 + c];
+        using var preprocess = new InferenceSession(OnnxFile("ResNetPreprocess.onnx"));
+        using var resnet = new InferenceSession(OnnxFile("ResNet18.onnx"));
+        using var rgb = OrtValue.CreateTensorValueFromMemory(planar, [1, 3, 224, 224]);
+        using var runOptions = new RunOptions();
+        using var prepared = preprocess.Run(runOptions, ["OriginalInput"], [rgb], ["PreprocessedInput"]);
+        using var pooled = resnet.Run(runOptions, ["Input247"], [prepared[0]], ["Pooling395_Output_0"]);
+        return pooled[0].GetTensorDataAsSpan<float>().ToArray();
+    }
+}
