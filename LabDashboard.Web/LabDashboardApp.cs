@@ -62,7 +62,6 @@ public static class LabDashboardApp
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapProblemsApi();
-        app.MapParamCountApi();
         app.MapRunsApi();
         app.MapCultureApi();
         app.MapDatasetsApi();
