@@ -37,22 +37,7 @@ public static class CnnModel
         }
     }
 
-    /// <summary>The first Conv2d's weights [out, 1, k, k].</summary>
-    public static Tensor FirstConvWeight(Sequential model) =>
-        model.children().OfType<Conv2d>().First().weight!;
-
-    /// <summary>The output of the first Conv2d (after its ReLU if one follows) for a [1, 1, 28, 28] image.</summary>
-    public static Tensor FirstFeatureMaps(Sequential model, Tensor image)
-    {
-        var x = image;
-        var sawConv = false;
-        foreach (var child in model.children().Cast<Module<Tensor, Tensor>>())
-        {
-            if (sawConv && child is not TorchSharp.Modules.ReLU) break;
-            x = child.forward(x);
-            if (sawConv) break;
-            sawConv = child is Conv2d;
-        }
-        return x;
-    }
+    /// <summary>The module's parameters by nn.Sequential name ("0.weight", …), for <see cref="CnnFunctional"/> and saving.</summary>
+    public static List<(string Name, Tensor Tensor)> Weights(Sequential model) =>
+        model.named_parameters().Select(p => (p.name, (Tensor)p.parameter)).ToList();
 }

@@ -1,0 +1,94 @@
+using LabDashboard.Engine.Runs;
+using static TorchSharp.torch;
+
+namespace LabDashboard.Engine.Problems.FashionCnn;
+
+/// <summary>A prediction for one image.</summary>
+/// <param name="Predicted">The most likely class.</param>
+/// <param name="ClassNames">Class names 0..9.</param>
+/// <param name="Probabilities">Softmax probability of each class.</param>
+/// <param name="Inverted">True when the image was inverted because its background was light.</param>
+/// <param name="InputPng">The 28×28 input the model saw, as a PNG.</param>
+public sealed record FashionPrediction(int Predicted, IReadOnlyList<string> ClassNames, IReadOnlyList<double> Probabilities, bool Inverted, byte[] InputPng)
+{
+    /// <summary>The predicted class's name.</summary>
+    public string PredictedName => ClassNames[Predicted];
+}
+
+/// <summary>
+/// A saved fashion-cnn model loaded for inference (pages call it in process). Uses the CPU and
+/// never touches the global RNG, so it may run beside a training run. Thread-safe.
+/// </summary>
+public sealed class FashionPredictor : IDisposable
+{
+    private readonly Dictionary<string, Tensor> _weights;
+    private readonly CnnArchitecture _architecture;
+    private readonly Lock _gate = new();
+
+    private FashionPredictor(FashionModelInfo info, Dictionary<string, Tensor> weights)
+    {
+        Info = info;
+        _weights = weights;
+        _architecture = CnnArchitecture.Parse(info.Architecture);
+    }
+
+    /// <summary>What the model is and how well it did.</summary>
+    public FashionModelInfo Info { get; }
+
+    /// <summary>Loads the model saved in <paramref name="folder"/>.</summary>
+    public static FashionPredictor Load(string folder)
+    {
+        var (info, weights) = FashionModelStore.Load(folder);
+        return new FashionPredictor(info, weights);
+    }
+
+    /// <summary>Loads the most recently trained model, or null when none was saved.</summary>
+    public static FashionPredictor? LoadLatest(LabPaths paths) =>
+        FashionModelStore.Latest(paths) is { } folder ? Load(folder) : null;
+
+    /// <summary>Predicts the class of an image file (PNG, JPEG, GIF, BMP…).</summary>
+    public FashionPrediction Predict(byte[] imageFile)
+    {
+        var (pixels, inverted) = FashionImageInput.Prepare(imageFile);
+        lock (_gate)
+        {
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            var image = tensor(pixels, [1, 1, 28, 28]);
+            var logits = CnnFunctional.Forward(_architecture, _weights, Info.Scale == "raw255" ? image * 255 : image);
+            var probabilities = logits.softmax(1)[0].data<float>().Select(p => (double)p).ToArray();
+            var best = Array.IndexOf(probabilities, probabilities.Max());
+            return new FashionPrediction(best, Info.ClassNames, probabilities, inverted, GrayPng.FromUnit(image[0, 0]));
+        }
+    }
+
+    /// <summary>The first conv layer's feature maps for an image file, as a PNG grid (8 per row).</summary>
+    public byte[] FeatureMapsPng(byte[] imageFile)
+    {
+        var (pixels, _) = FashionImageInput.Prepare(imageFile);
+        lock (_gate)
+        {
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            var image = tensor(pixels, [1, 1, 28, 28]);
+            var maps = CnnFunctional.FirstFeatureMaps(_architecture, _weights, Info.Scale == "raw255" ? image * 255 : image);
+            return GrayPng.Grid(maps[0], FashionVisuals.GridColumns, zoom: 2);
+        }
+    }
+
+    /// <summary>Logits [N, 10] for images [N, 1, 28, 28] already scaled as the model expects.</summary>
+    public Tensor Logits(Tensor images)
+    {
+        lock (_gate)
+        {
+            using var noGrad = no_grad();
+            return CnnFunctional.Forward(_architecture, _weights, images);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var weight in _weights.Values) weight.Dispose();
+    }
+}
