@@ -41,21 +41,14 @@ public sealed class GanMnistFixture : IDisposable
     /// <summary>The exam's settings: 1000 full-batch epochs.</summary>
     public GanRunRecord DefaultRun => _defaultRun.Value;
 
-    /// <summary>Runs the problem in the shared state folder, sampling RSS at every epoch event.</summary>
+    /// <summary>Runs the problem in the shared state folder, sampling RSS before every training step.</summary>
     public GanRunRecord Run(string? settingsJson, string runId = "test-run")
     {
         var rss = new List<long>();
         var reporter = new RecordingReporter();
         var context = reporter.ContextFor(new GanMnist8Problem(), settingsJson, Paths);
         context = new RunContext(runId, context.Settings, context.Device, Paths, reporter);
-        var epochs = 0;
-        reporter.OnCheckpoint = () =>
-        {
-            var done = reporter.OfKind(RunEventKinds.Epoch).Count;
-            if (done == epochs) return;
-            epochs = done;
-            rss.Add(Process.GetCurrentProcess().WorkingSet64);
-        };
+        reporter.OnCheckpoint = () => rss.Add(Process.GetCurrentProcess().WorkingSet64);
         var clock = Stopwatch.StartNew();
         new GanMnist8Problem().Run(context);
         return new GanRunRecord(context, reporter, rss, clock.Elapsed);
@@ -65,8 +58,8 @@ public sealed class GanMnistFixture : IDisposable
     {
         var reporter = new RecordingReporter();
         var context = reporter.ContextFor(new GanMnist8Problem(), null, Paths);
-        var (model, _) = DigitClassifierProvider.LoadOrTrain(context, new TrainingScaffold(context), Mnist);
-        model.Dispose();
+        var (weights, _) = DigitClassifierProvider.LoadOrTrain(context, new TrainingScaffold(context), Mnist);
+        weights.Dispose();
         return reporter;
     }
 
@@ -77,5 +70,5 @@ public sealed class GanMnistFixture : IDisposable
     }
 }
 
-/// <summary>A finished run: its context (results, checks), events, RSS per epoch (bytes) and wall time.</summary>
-public sealed record GanRunRecord(RunContext Context, RecordingReporter Reporter, IReadOnlyList<long> RssPerEpoch, TimeSpan Elapsed);
+/// <summary>A finished run: its context (results, checks), events, RSS before each step (bytes) and wall time.</summary>
+public sealed record GanRunRecord(RunContext Context, RecordingReporter Reporter, IReadOnlyList<long> RssPerStep, TimeSpan Elapsed);

@@ -7,7 +7,7 @@ namespace LabDashboard.Tests.Engine.Iris;
 
 public sealed class IrisProblemTests : IDisposable
 {
-    private readonly LabDashboard.Tests.Engine.Data.TempFolder _temp = new();
+    private readonly TempFolder _temp = new();
     private LabPaths Paths => new([_temp.Sub("data")], _temp.Sub("state"));
 
     private CollectingReporter Run(string? settings)
