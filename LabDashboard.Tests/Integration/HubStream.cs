@@ -8,7 +8,7 @@ internal static class HubStream
 {
     public static async Task<List<RunEvent>> WatchToEndAsync(this HubConnection hub, string runId, long afterSeq = 0)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(180));
         var events = new List<RunEvent>();
         await foreach (var e in hub.StreamAsync<RunEvent>("Watch", runId, afterSeq, timeout.Token))
             events.Add(e);
@@ -18,7 +18,7 @@ internal static class HubStream
     /// <summary>Reads until <paramref name="stop"/> says so; returns what was read (the stream is cancelled).</summary>
     public static async Task<List<RunEvent>> WatchUntilAsync(this HubConnection hub, string runId, long afterSeq, Func<RunEvent, bool> stop)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(180));
         var events = new List<RunEvent>();
         await foreach (var e in hub.StreamAsync<RunEvent>("Watch", runId, afterSeq, timeout.Token))
         {
