@@ -62,12 +62,12 @@ public static class LabDashboardApp
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapProblemsApi();
-        app.MapParamCountApi();
         app.MapRunsApi();
         app.MapCultureApi();
         app.MapDatasetsApi();
         app.MapParamCountApi();
         app.MapCamApi();
+        app.MapGanMnist8Api();
         app.MapHub<TrainingHub>(TrainingHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LabDashboard.Engine.Problems;
+using LabDashboard.Engine.Runs.Storage;
 using LabDashboard.Engine.Settings;
 
 namespace LabDashboard.Engine.Runs;
@@ -126,6 +127,7 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
 
     public void Publish(RunEvent partial)
     {
+        if (partial.Data is not null) partial = partial with { Data = RunEventJson.Normalise(partial.Data) };
         lock (_sync) PublishLocked(partial);
     }
 

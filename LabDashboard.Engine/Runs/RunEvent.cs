@@ -38,7 +38,7 @@ public sealed record RunEvent
     public string? Name { get; init; }
     /// <summary>A problem-specific payload for pages (kind <c>data</c>), JSON-serialisable (camelCase).</summary>
     public object? Data { get; init; }
-    /// <summary>Place in the device queue (1 = next), on <c>queued</c>.</summary>
+    /// <summary>Place in the device queue on <c>queued</c>: 0 = starting now, 1 = next, …; re-announced whenever the line moves.</summary>
     public int? QueuePosition { get; init; }
 }
 

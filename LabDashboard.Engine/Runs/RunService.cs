@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using LabDashboard.Engine.Devices;
 using LabDashboard.Engine.Problems;
+using LabDashboard.Engine.Runs.Storage;
 using LabDashboard.Engine.Settings;
 
 namespace LabDashboard.Engine.Runs;
@@ -10,7 +11,9 @@ namespace LabDashboard.Engine.Runs;
 /// <summary>
 /// The engine's <see cref="IRunService"/>: queues training runs one per device, runs each on its
 /// own thread, keeps every run's event history and fans events out to watchers without ever
-/// blocking a training loop. Dispose to stop live runs (they become <c>interrupted</c>).
+/// blocking a training loop, and keeps runs in SQLite (<c>State:Root/labdashboard.db</c>) so they
+/// outlive the process. Dispose to stop live runs (they become <c>interrupted</c>) and flush.
+/// Runs left live by a process that died are marked <c>interrupted</c> when the service starts.
 /// </summary>
 public sealed class RunService : IRunService, IDisposable
 {
@@ -21,6 +24,7 @@ public sealed class RunService : IRunService, IDisposable
     private readonly RunImages _images;
     private readonly DeviceQueue _queue;
     private readonly EventFanout _fanout = new();
+    private readonly RunStore _store;
     private readonly IReadOnlyDictionary<string, string> _versions;
     private int _disposed;
 
@@ -39,6 +43,7 @@ public sealed class RunService : IRunService, IDisposable
         _images = new RunImages(paths);
         _queue = new DeviceQueue(Launch);
         _versions = RunVersions.Collect(device);
+        _store = new RunStore(paths.StateRoot, ForgetStoredRun);
     }
 
     /// <inheritdoc />
@@ -51,6 +56,7 @@ public sealed class RunService : IRunService, IDisposable
         var problem = Catalog.Find(problemId) ?? throw new UnknownProblemException(problemId);
         var bound = SettingsBinder.Bind(problem.Descriptor.Settings, settings);
         var run = new LiveRun(NewRunId(), problem, bound, DateTimeOffset.UtcNow, _options, _images, OnPublished);
+        _store.InsertRun(new NewRunRow(run.Id, problemId, RunEventJson.Write(bound.Values), _device.Kind, RunEventJson.Write(_versions), run.CreatedAt));
         _live[run.Id] = run;
         if (run.Trains) _queue.Enqueue(run);
         else
@@ -83,6 +89,7 @@ public sealed class RunService : IRunService, IDisposable
     public IAsyncEnumerable<RunEvent> Watch(string runId, long afterSeq, CancellationToken cancellationToken)
     {
         if (_live.TryGetValue(runId, out var run)) return WatchLive(run, afterSeq, cancellationToken);
+        if (_store.Find(runId) is not null) return WatchStored(runId, afterSeq, cancellationToken);
         throw new UnknownRunException(runId);
     }
 
@@ -90,26 +97,31 @@ public sealed class RunService : IRunService, IDisposable
     public IDisposable Subscribe(Action<RunEvent> onEvent) => _fanout.Subscribe(onEvent);
 
     /// <inheritdoc />
-    public IReadOnlyList<RunSummary> List(string? problemId = null) =>
-        _live.Values
-            .Where(r => problemId is null || r.ProblemId == problemId)
-            .Select(r => r.Summary())
-            .OrderByDescending(s => s.CreatedAt)
-            .ToList();
+    public IReadOnlyList<RunSummary> List(string? problemId = null)
+    {
+        var live = _live.Values.Where(r => problemId is null || r.ProblemId == problemId).Select(r => r.Summary()).ToList();
+        var liveIds = live.Select(s => s.RunId).ToHashSet(StringComparer.Ordinal);
+        var stored = _store.List(problemId).Where(r => !liveIds.Contains(r.Id)).Select(StoredRunViews.Summary);
+        return live.Concat(stored).OrderByDescending(s => s.CreatedAt).ToList();
+    }
 
     /// <inheritdoc />
-    public RunRecord? Get(string runId) =>
-        _live.TryGetValue(runId, out var run)
-            ? new RunRecord(run.Summary(), run.Settings.Values, _device.Kind, _versions, run.EpochEvents(), run.Error)
+    public RunRecord? Get(string runId)
+    {
+        if (_live.TryGetValue(runId, out var run))
+            return new RunRecord(run.Summary(), run.Settings.Values, _device.Kind, _versions, run.EpochEvents(), run.Error);
+        return _store.Find(runId) is { } stored
+            ? StoredRunViews.Record(stored, _store.Events(runId, 0, RunEventKinds.Epoch), Catalog)
             : null;
+    }
 
     /// <inheritdoc />
     public bool Delete(string runId)
     {
-        if (!_live.TryGetValue(runId, out var run) || !run.IsFinished) return false;
-        _live.TryRemove(runId, out _);
-        _images.DeleteRun(runId);
-        return true;
+        if (_live.TryGetValue(runId, out var run) && !run.IsFinished) return false;
+        var deleted = _store.Delete(runId) | (run is not null && _live.TryRemove(runId, out _));
+        if (deleted) _images.DeleteRun(runId);
+        return deleted;
     }
 
     /// <inheritdoc />
@@ -120,8 +132,12 @@ public sealed class RunService : IRunService, IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         InterruptLiveRuns();
+        _store.Dispose();
         _fanout.Dispose();
     }
+
+    /// <summary>Waits until every event published so far is in the database.</summary>
+    internal void Flush() => _store.Flush();
 
     private void InterruptLiveRuns()
     {
@@ -140,7 +156,14 @@ public sealed class RunService : IRunService, IDisposable
     private static void FinishInterrupted(LiveRun run) =>
         run.Finish(RunOutcomes.Interrupted, new Dictionary<string, double>(), [], "The service stopped while the run was live.");
 
-    private void OnPublished(RunEvent e) => _fanout.Enqueue(e);
+    private void OnPublished(RunEvent e)
+    {
+        _store.Append(e);
+        _fanout.Enqueue(e);
+    }
+
+    /// <summary>Once a run's end is on disk its history is served from there, and memory is freed.</summary>
+    private void ForgetStoredRun(string runId) => _live.TryRemove(runId, out _);
 
     private void Launch(LiveRun run)
     {
@@ -205,6 +228,15 @@ public sealed class RunService : IRunService, IDisposable
         finally
         {
             if (watcher is not null) run.Detach(watcher);
+        }
+    }
+
+    private async IAsyncEnumerable<RunEvent> WatchStored(string runId, long afterSeq, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var e in await Task.Run(() => _store.Events(runId, afterSeq), cancellationToken))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return e;
         }
     }
 

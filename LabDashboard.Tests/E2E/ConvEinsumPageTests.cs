@@ -7,6 +7,9 @@ namespace LabDashboard.Tests.E2E;
 [Collection(LabBrowserCollection.Name)]
 public class ConvEinsumPageTests(LabBrowserFixture browser)
 {
+    /// <summary>Nearly 1 MB goes through the circuit in chunks and is decoded on the server: slow on a busy machine.</summary>
+    private const float UploadTimeoutMs = 60_000;
+
     [Fact]
     public async Task Changing_a_kernel_cell_redraws_that_channel_at_once()
     {
@@ -39,8 +42,8 @@ public class ConvEinsumPageTests(LabBrowserFixture browser)
             var page = await browser.OpenAsync("/problems/conv-einsum");
             await page.GetByLabel("Drop or pick an image").SetInputFilesAsync(png);
 
-            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = Path.GetFileName(png) })).ToHaveAttributeAsync("aria-pressed", "true");
-            await Assertions.Expect(page.Locator("figcaption").Filter(new() { HasText = "Input (96×128)" })).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = Path.GetFileName(png) })).ToHaveAttributeAsync("aria-pressed", "true", new() { Timeout = UploadTimeoutMs });
+            await Assertions.Expect(page.Locator("figcaption").Filter(new() { HasText = "Input (96×128)" })).ToBeVisibleAsync(new() { Timeout = UploadTimeoutMs });
             await Assertions.Expect(page.Locator("figcaption").Filter(new() { HasText = Path.GetFileName(png) })).ToBeVisibleAsync();
             await page.Context.CloseAsync();
         }

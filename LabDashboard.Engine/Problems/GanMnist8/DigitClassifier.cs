@@ -27,11 +27,18 @@ public sealed class DigitClassifier : Module<Tensor, Tensor>
     /// <summary>Images (n, 1, 28, 28) with pixels in [0, 1] → logits (n, 10).</summary>
     public override Tensor forward(Tensor images) => net.forward(images);
 
-    /// <summary>Class probabilities (n, 10) without autograd.</summary>
-    public Tensor Probabilities(Tensor images)
+    /// <summary>
+    /// Class probabilities (n, 10) from saved weights, without autograd and without building a
+    /// module (see <see cref="NetworkWeights"/>): the same computation as <see cref="forward"/>.
+    /// </summary>
+    internal static Tensor Probabilities(NetworkWeights weights, Tensor images)
     {
         using var _ = torch.no_grad();
-        return functional.softmax(forward(images), 1);
+        long[] pool = [2, 2];
+        var x = functional.max_pool2d(functional.relu(functional.conv2d(images, weights["net.0.weight"], weights["net.0.bias"])), pool, pool);
+        x = functional.max_pool2d(functional.relu(functional.conv2d(x, weights["net.3.weight"], weights["net.3.bias"])), pool, pool);
+        var logits = functional.linear(x.flatten(1), weights["net.7.weight"], weights["net.7.bias"]);
+        return functional.softmax(logits, 1);
     }
 
     /// <inheritdoc/>

@@ -7,23 +7,23 @@ namespace LabDashboard.Engine.Problems.GanMnist8;
 /// <summary>The cached digit classifier, trained within the run (with progress) the first time.</summary>
 internal static class DigitClassifierProvider
 {
-    /// <summary>The classifier on the run's device, in eval mode, and its MNIST test accuracy.</summary>
-    public static (DigitClassifier Model, double TestAccuracy) LoadOrTrain(RunContext context, TrainingScaffold scaffold, ImageDataset mnist)
+    /// <summary>The classifier's weights on the run's device and its MNIST test accuracy.</summary>
+    public static (NetworkWeights Weights, double TestAccuracy) LoadOrTrain(RunContext context, TrainingScaffold scaffold, ImageDataset mnist)
     {
         var store = new DigitClassifierStore(context.Paths);
-        if (store.TryLoad() is { } cached)
+        if (store.TryLoad(context.Device.Device) is { } cached)
         {
             context.Log($"Digit classifier loaded from the state folder (MNIST test accuracy {cached.TestAccuracy:P2}).");
-            return (cached.Model.to(context.Device.Device), cached.TestAccuracy);
+            return cached;
         }
         return Train(context, scaffold, mnist, store);
     }
 
-    private static (DigitClassifier Model, double TestAccuracy) Train(RunContext context, TrainingScaffold scaffold, ImageDataset mnist, DigitClassifierStore store)
+    private static (NetworkWeights Weights, double TestAccuracy) Train(RunContext context, TrainingScaffold scaffold, ImageDataset mnist, DigitClassifierStore store)
     {
         const string message = "Training the MNIST digit classifier that judges the samples (once; cached afterwards)";
         context.Progress(0, message);
-        var model = new DigitClassifier().to(context.Device.Device);
+        using var model = new DigitClassifier().to(context.Device.Device);
         using (var images = mnist.TrainImages.to(context.Device.Device))
         using (var labels = mnist.TrainLabels.to(context.Device.Device))
             DigitClassifierTraining.Train(model, images, labels, scaffold, fraction => context.Progress(fraction, message));
@@ -31,8 +31,9 @@ internal static class DigitClassifierProvider
         using (var images = mnist.TestImages.to(context.Device.Device))
         using (var labels = mnist.TestLabels.to(context.Device.Device))
             accuracy = DigitClassifierTraining.Accuracy(model, images, labels);
-        store.Save(model, accuracy);
+        var weights = NetworkWeights.From(model);
+        store.Save(weights, accuracy);
         context.Progress(1, $"Digit classifier trained: MNIST test accuracy {accuracy:P2}.");
-        return (model, accuracy);
+        return (weights, accuracy);
     }
 }

@@ -1,38 +1,31 @@
 using System.Globalization;
 using LabDashboard.Engine.Runs;
+using static TorchSharp.torch;
 
 namespace LabDashboard.Engine.Problems.GanMnist8;
 
 /// <summary>
 /// Where the trained <see cref="DigitClassifier"/> is cached: <c>State:Root/models/mnist-digit-classifier/</c>,
-/// the weights beside a one-line file with the test accuracy it reached.
+/// its weights beside a one-line file with the test accuracy it reached.
 /// </summary>
 internal sealed class DigitClassifierStore(LabPaths paths)
 {
     private string Folder => paths.StateFolder("models", "mnist-digit-classifier");
-    private string WeightsPath => Path.Combine(Folder, "classifier.bin");
+    private string WeightsPath => Path.Combine(Folder, "classifier.weights");
     private string AccuracyPath => Path.Combine(Folder, "test-accuracy.txt");
 
-    /// <summary>True when a trained classifier is cached.</summary>
-    public bool Exists => File.Exists(WeightsPath) && File.Exists(AccuracyPath);
-
-    /// <summary>The cached classifier (on the CPU, eval mode) and its MNIST test accuracy, or null.</summary>
-    public (DigitClassifier Model, double TestAccuracy)? TryLoad()
+    /// <summary>The cached classifier's weights on <paramref name="device"/> and its MNIST test accuracy, or null.</summary>
+    public (NetworkWeights Weights, double TestAccuracy)? TryLoad(Device? device = null)
     {
-        if (!Exists) return null;
+        if (!File.Exists(WeightsPath) || !File.Exists(AccuracyPath)) return null;
         var accuracy = double.Parse(File.ReadAllText(AccuracyPath).Trim(), CultureInfo.InvariantCulture);
-        var model = new DigitClassifier();
-        model.load(WeightsPath);
-        model.eval();
-        return (model, accuracy);
+        return (NetworkWeights.Load(WeightsPath, device), accuracy);
     }
 
-    /// <summary>Saves atomically, so a reader never sees half a file.</summary>
-    public void Save(DigitClassifier model, double testAccuracy)
+    /// <summary>Saves the weights, then the accuracy (whose presence marks the cache complete).</summary>
+    public void Save(NetworkWeights weights, double testAccuracy)
     {
-        var temporary = WeightsPath + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        model.save(temporary);
-        File.Move(temporary, WeightsPath, overwrite: true);
+        weights.Save(WeightsPath);
         File.WriteAllText(AccuracyPath, testAccuracy.ToString("R", CultureInfo.InvariantCulture));
     }
 }

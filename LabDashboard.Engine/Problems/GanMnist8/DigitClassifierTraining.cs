@@ -34,18 +34,24 @@ internal static class DigitClassifierTraining
         model.eval();
     }
 
-    /// <summary>Share of <paramref name="images"/> classified as their label.</summary>
+    /// <summary>Share of <paramref name="images"/> the trained <paramref name="model"/> classifies as their label.</summary>
     public static double Accuracy(DigitClassifier model, Tensor images, Tensor labels)
+    {
+        model.eval();
+        return Accuracy(model.forward, images, labels);
+    }
+
+    /// <summary>Share of <paramref name="images"/> whose highest class score (n, 10) is their label.</summary>
+    public static double Accuracy(Func<Tensor, Tensor> scores, Tensor images, Tensor labels)
     {
         using var scope = torch.NewDisposeScope();
         using var _ = torch.no_grad();
-        model.eval();
         long correct = 0;
         var count = images.shape[0];
         for (long first = 0; first < count; first += 1000)
         {
             var length = Math.Min(1000, count - first);
-            var predicted = model.forward(images.narrow(0, first, length)).argmax(1);
+            var predicted = scores(images.narrow(0, first, length)).argmax(1);
             correct += predicted.eq(labels.narrow(0, first, length)).sum().item<long>();
         }
         return correct / (double)count;

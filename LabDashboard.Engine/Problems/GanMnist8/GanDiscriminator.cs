@@ -26,6 +26,13 @@ public sealed class GanDiscriminator : Module<Tensor, Tensor>
     /// <summary>Images (n, 1, 28, 28) → outputs (n, 1) in (0, 1).</summary>
     public override Tensor forward(Tensor images) => net.forward(images);
 
+    /// <summary>The same computation from saved weights, without building a module (see <see cref="NetworkWeights"/>).</summary>
+    internal static Tensor Forward(NetworkWeights weights, Tensor images)
+    {
+        var x = functional.relu(functional.linear(images.flatten(1), weights["net.1.weight"], weights["net.1.bias"]));
+        return functional.linear(x, weights["net.3.weight"], weights["net.3.bias"]).sigmoid();
+    }
+
     /// <inheritdoc/>
     protected override void Dispose(bool disposing)
     {

@@ -33,6 +33,14 @@ public sealed class GanGenerator : Module<Tensor, Tensor>
     /// <summary>Noise (n, noiseDim) → images (n, 1, 28, 28).</summary>
     public override Tensor forward(Tensor noise) => net.forward(noise).view(-1, 1, 28, 28);
 
+    /// <summary>The same computation from saved weights, without building a module (see <see cref="NetworkWeights"/>).</summary>
+    internal static Tensor Forward(NetworkWeights weights, Tensor noise)
+    {
+        var x = functional.relu(functional.linear(noise, weights["net.0.weight"], weights["net.0.bias"]));
+        x = functional.relu(functional.linear(x, weights["net.2.weight"], weights["net.2.bias"]));
+        return functional.linear(x, weights["net.4.weight"], weights["net.4.bias"]).sigmoid().view(-1, 1, 28, 28);
+    }
+
     /// <inheritdoc/>
     protected override void Dispose(bool disposing)
     {

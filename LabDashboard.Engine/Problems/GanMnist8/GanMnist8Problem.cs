@@ -25,11 +25,11 @@ public sealed class GanMnist8Problem : IProblem
     {
         var settings = GanSettings.From(context.Settings);
         using var real = PrepareData(context, settings.Digit, out var classifier);
-        using (classifier.Model)
+        using (classifier.Weights)
             new GanRun(context, settings, real, classifier).Execute();
     }
 
-    private static Tensor PrepareData(RunContext context, int digit, out (DigitClassifier Model, double TestAccuracy) classifier)
+    private static Tensor PrepareData(RunContext context, int digit, out (NetworkWeights Weights, double TestAccuracy) classifier)
     {
         using var mnist = DatasetProvider.Load(ImageDatasets.Mnist, context);
         classifier = DigitClassifierProvider.LoadOrTrain(context, new TrainingScaffold(context), mnist);

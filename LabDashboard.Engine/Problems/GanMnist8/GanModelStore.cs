@@ -1,15 +1,14 @@
 using System.Text.Json;
 using LabDashboard.Engine.Runs;
-using static TorchSharp.torch;
 
 namespace LabDashboard.Engine.Problems.GanMnist8;
 
-/// <summary>What is needed to rebuild a saved generator and read its discriminator.</summary>
+/// <summary>What is needed to run a saved generator and read its discriminator.</summary>
 internal sealed record SavedGanInfo(string RunId, int NoiseDim, int Hidden, int Digit, string Labels, int Epoch, DateTimeOffset SavedAt);
 
 /// <summary>
 /// Saved GANs, one folder per run under <c>State:Root/models/gan-mnist8/&lt;runId&gt;/</c>: the
-/// generator and discriminator weights and a small JSON description.
+/// generator's and discriminator's weights and a small JSON description.
 /// </summary>
 internal sealed class GanModelStore(LabPaths paths)
 {
@@ -17,13 +16,15 @@ internal sealed class GanModelStore(LabPaths paths)
 
     private string Root => paths.StateFolder("models", "gan-mnist8");
 
-    /// <summary>Saves both networks (atomically per file) and the description.</summary>
-    public void Save(SavedGanInfo info, GanGenerator generator, GanDiscriminator discriminator)
+    /// <summary>Saves both networks (each file atomically), then the description.</summary>
+    public void Save(SavedGanInfo info, NetworkWeights generator, NetworkWeights discriminator)
     {
         var folder = paths.StateFolder("models", "gan-mnist8", info.RunId);
-        SaveAtomically(generator, Path.Combine(folder, "generator.bin"));
-        SaveAtomically(discriminator, Path.Combine(folder, "discriminator.bin"));
-        File.WriteAllText(Path.Combine(folder, "model.json"), JsonSerializer.Serialize(info, Json));
+        generator.Save(Path.Combine(folder, "generator.weights"));
+        discriminator.Save(Path.Combine(folder, "discriminator.weights"));
+        var description = Path.Combine(folder, "model.json");
+        File.WriteAllText(description + ".tmp", JsonSerializer.Serialize(info, Json));
+        File.Move(description + ".tmp", description, overwrite: true);
     }
 
     /// <summary>The saved description of <paramref name="runId"/>, or null.</summary>
@@ -42,24 +43,20 @@ internal sealed class GanModelStore(LabPaths paths)
             .OrderByDescending(info => info.SavedAt)
             .ToList();
 
-    /// <summary>Loads the networks of <paramref name="info"/> on the CPU in eval mode.</summary>
-    public (GanGenerator Generator, GanDiscriminator Discriminator) Load(SavedGanInfo info)
+    /// <summary>The weights of <paramref name="info"/>'s networks, on the CPU.</summary>
+    public (NetworkWeights Generator, NetworkWeights Discriminator) Load(SavedGanInfo info)
     {
         var folder = Path.Combine(Root, info.RunId);
-        var generator = new GanGenerator(info.NoiseDim, info.Hidden);
-        generator.load(Path.Combine(folder, "generator.bin"));
-        generator.eval();
-        var discriminator = new GanDiscriminator();
-        discriminator.load(Path.Combine(folder, "discriminator.bin"));
-        discriminator.eval();
-        return (generator, discriminator);
-    }
-
-    private static void SaveAtomically(nn.Module module, string path)
-    {
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        module.save(temporary);
-        File.Move(temporary, path, overwrite: true);
+        var generator = NetworkWeights.Load(Path.Combine(folder, "generator.weights"));
+        try
+        {
+            return (generator, NetworkWeights.Load(Path.Combine(folder, "discriminator.weights")));
+        }
+        catch
+        {
+            generator.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Run ids become folder names: refuse anything that could leave the store.</summary>

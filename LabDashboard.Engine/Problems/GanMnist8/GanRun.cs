@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace LabDashboard.Engine.Problems.GanMnist8;
 
 /// <summary>One training run of the GAN: the epoch loop, grids from a fixed noise batch, saving, results.</summary>
-internal sealed class GanRun(RunContext context, GanSettings settings, Tensor real, (DigitClassifier Model, double TestAccuracy) classifier)
+internal sealed class GanRun(RunContext context, GanSettings settings, Tensor real, (NetworkWeights Weights, double TestAccuracy) classifier)
 {
     private readonly GanModelStore _models = new(context.Paths);
     private readonly TrainingScaffold _scaffold = new(context, GanTrainer.StepsBetweenCollections(settings, real.shape[0]));
@@ -39,14 +39,16 @@ internal sealed class GanRun(RunContext context, GanSettings settings, Tensor re
 
     private void PublishGrid(GanTrainer trainer, Tensor noise, int epoch, Dictionary<string, double> metrics)
     {
-        var samples = GanSamples.From(trainer.Generator, trainer.Discriminator, classifier.Model, noise, settings.Digit);
+        var samples = GanSamples.From(trainer.Generator.forward, trainer.Discriminator.forward, classifier.Weights, noise, settings.Digit);
         context.Image(GanGridData.ImageName, epoch, SampleGridImage.Png(samples.Pixels, samples.Count));
         context.Data(GanGridData.PayloadName(epoch), GanGridData.From(samples, epoch, settings.Digit, settings.Labels), epoch);
         metrics[GanMetrics.TargetShare] = samples.TargetShare;
         metrics[GanMetrics.TargetConfidence] = samples.TargetConfidence;
         _lastGrid = samples;
+        using var generator = NetworkWeights.From(trainer.Generator);
+        using var discriminator = NetworkWeights.From(trainer.Discriminator);
         _models.Save(new SavedGanInfo(context.RunId, settings.NoiseDim, settings.Hidden, settings.Digit, settings.Labels.Name, epoch, DateTimeOffset.UtcNow),
-            trainer.Generator, trainer.Discriminator);
+            generator, discriminator);
     }
 
     private static Dictionary<string, double> EpochMetrics(GanEpochMetrics m) => new()

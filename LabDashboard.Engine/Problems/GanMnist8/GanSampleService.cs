@@ -38,16 +38,16 @@ public sealed class GanSampleService(LabPaths paths)
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, MaxCount);
         if (_models.Find(runId) is not { } info) return null;
         var noiseSeed = seed ?? Random.Shared.NextInt64(0, int.MaxValue);
-        var (generator, discriminator) = _models.Load(info);
-        var classifier = _classifiers.TryLoad()?.Model
+        using var classifier = _classifiers.TryLoad()?.Weights
             ?? throw new InvalidOperationException("The digit classifier is missing from the state folder; train a gan-mnist8 run to rebuild it.");
+        var (generator, discriminator) = _models.Load(info);
         using (generator)
         using (discriminator)
-        using (classifier)
         using (var noiseGenerator = new torch.Generator((ulong)noiseSeed))
         using (var noise = torch.randn([count, info.NoiseDim], generator: noiseGenerator))
         {
-            var samples = GanSamples.From(generator, discriminator, classifier, noise, info.Digit);
+            var samples = GanSamples.From(
+                z => GanGenerator.Forward(generator, z), images => GanDiscriminator.Forward(discriminator, images), classifier, noise, info.Digit);
             var data = GanGridData.From(samples, 0, info.Digit, GanLabels.Named(info.Labels));
             return new GeneratedGrid(SampleGridImage.Png(samples.Pixels, samples.Count), data, noiseSeed);
         }

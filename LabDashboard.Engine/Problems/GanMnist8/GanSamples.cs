@@ -23,21 +23,26 @@ internal sealed record GanSamples(float[] Pixels, double[] DOutputs, double[] Di
     /// <summary>Mean probability of the digit.</summary>
     public double TargetConfidence => DigitProbabilities.Average();
 
-    /// <summary>Runs the networks on <paramref name="noise"/> without autograd and without touching any RNG.</summary>
-    public static GanSamples From(GanGenerator generator, GanDiscriminator discriminator, DigitClassifier classifier, Tensor noise, int digit)
+    /// <summary>
+    /// Runs the networks on <paramref name="noise"/> without autograd and without touching any RNG.
+    /// </summary>
+    /// <param name="generator">Noise → images (a module's forward or <see cref="GanGenerator.Forward"/>).</param>
+    /// <param name="discriminator">Images → D outputs (n, 1).</param>
+    /// <param name="classifier">The digit classifier's saved weights.</param>
+    /// <param name="noise">The noise batch.</param>
+    /// <param name="digit">The digit the generator should draw.</param>
+    public static GanSamples From(Func<Tensor, Tensor> generator, Func<Tensor, Tensor> discriminator, NetworkWeights classifier, Tensor noise, int digit)
     {
         using var scope = torch.NewDisposeScope();
         using var _ = torch.no_grad();
-        var images = generator.forward(noise);
-        var dOutputs = discriminator.forward(images).flatten();
-        var probabilities = classifier.Probabilities(images.to(ClassifierDevice(classifier)))[.., digit];
+        var images = generator(noise);
+        var dOutputs = discriminator(images).flatten();
+        var probabilities = DigitClassifier.Probabilities(classifier, images)[.., digit];
         return new GanSamples(
             images.cpu().data<float>().ToArray(),
             ToDoubles(dOutputs),
             ToDoubles(probabilities));
     }
-
-    private static Device ClassifierDevice(DigitClassifier classifier) => classifier.parameters().First().device;
 
     private static double[] ToDoubles(Tensor values) =>
         values.cpu().to_type(ScalarType.Float64).data<double>().ToArray();

@@ -39,7 +39,14 @@ internal static class ShapeFlow
     private static (IReadOnlyList<long>?, string?) Flatten(IReadOnlyList<long> input)
     {
         if (input.Count < 2) return (null, $"flattens from dimension 1, so it needs at least 2 dimensions; the input is {Text(input)}.");
-        return ([input[0], input.Skip(1).Aggregate(1L, (a, b) => a * b)], null);
+        try
+        {
+            return ([input[0], input.Skip(1).Aggregate(1L, (a, b) => checked(a * b))], null);
+        }
+        catch (OverflowException)
+        {
+            return (null, $"flattening {Text(input)} gives more elements than a tensor can hold.");
+        }
     }
 
     private static string FlattenHint(IReadOnlyList<long> input) =>

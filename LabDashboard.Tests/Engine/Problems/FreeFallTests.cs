@@ -37,7 +37,7 @@ public class FreeFallTests
     [Fact]
     public void FreeFall_mlp_learns_the_curve_roughly()
     {
-        var (context, reporter) = RecordingReporter.Run(new FreeFallProblem(), """{"model": "mlp"}""");
+        var (context, reporter) = RecordingReporter.Run(new FreeFallProblem(), """{"model": "mlp", "epochs": 300}""");
 
         var losses = reporter.EpochMetrics.Select(m => m["loss"]).ToList();
         Assert.True(losses[^1] < losses[0] / 10, $"loss {losses[0]} → {losses[^1]}");

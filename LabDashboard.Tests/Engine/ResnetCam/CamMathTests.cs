@@ -33,8 +33,8 @@ public class CamMathTests
         var (a, w, b) = RandomHead(2);
         var cam = CamMath.ClassActivationMap(a, w, b);
 
-        Assert.True(CamMath.ForPredictedClass(cam, logit: 1.5).equal(cam));
-        Assert.True(CamMath.ForPredictedClass(cam, logit: -0.2).equal(-cam));
+        Assert.True(CamMath.ForPredictedClass(cam, logit: 1.5).allclose(cam));
+        Assert.True(CamMath.ForPredictedClass(cam, logit: -0.2).allclose(-cam));
     }
 
     [Fact]

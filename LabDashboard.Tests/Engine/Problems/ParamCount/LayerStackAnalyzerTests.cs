@@ -76,6 +76,8 @@ public class LayerStackAnalyzerTests
             Assert.Single(LayerStackAnalyzer.Analyze([LayerSpec.Flatten()], [10]).Errors));
         Assert.Contains("kernel_size must be a positive whole number",
             Assert.Single(LayerStackAnalyzer.Analyze([LayerSpec.MaxPool2d(0)], [1, 1, 8, 8]).Errors));
+        Assert.Contains("more elements than a tensor can hold",
+            Assert.Single(LayerStackAnalyzer.Analyze([LayerSpec.Flatten()], [1, 1_000_000, 1_000_000, 1_000_000, 1_000_000]).Errors));
         Assert.Contains("Every input dimension must be positive",
             Assert.Single(LayerStackAnalyzer.Analyze([LayerSpec.ReLU()], [1, 0, 8]).Errors));
     }

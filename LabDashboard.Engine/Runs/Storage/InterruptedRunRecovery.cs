@@ -1,0 +1,57 @@
+using Microsoft.Data.Sqlite;
+
+namespace LabDashboard.Engine.Runs.Storage;
+
+/// <summary>
+/// At start-up, runs still queued, running or paused belonged to a process that died: each gets a
+/// <c>finished</c> event with outcome <c>interrupted</c> and its row says so.
+/// </summary>
+internal static class InterruptedRunRecovery
+{
+    public const string Message = "The process stopped while the run was live.";
+
+    public static void Run(RunDatabase database)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        foreach (var (runId, problemId) in LiveRuns(connection, transaction))
+        {
+            var last = LastEvent(connection, transaction, runId);
+            var finished = new RunEvent
+            {
+                Seq = (last?.Seq ?? 0) + 1,
+                Kind = RunEventKinds.Finished,
+                RunId = runId,
+                ProblemId = problemId,
+                ElapsedMs = last?.ElapsedMs ?? 0,
+                Outcome = RunOutcomes.Interrupted,
+                Results = new Dictionary<string, double>(),
+                Checks = [],
+                Error = Message,
+                Message = Message,
+            };
+            RunStoreSql.AppendEvent(connection, transaction, finished, DateTimeOffset.UtcNow);
+        }
+        transaction.Commit();
+    }
+
+    private static List<(string RunId, string ProblemId)> LiveRuns(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT id, problem_id FROM runs WHERE status IN ('queued', 'running', 'paused')";
+        using var reader = command.ExecuteReader();
+        var runs = new List<(string, string)>();
+        while (reader.Read()) runs.Add((reader.GetString(0), reader.GetString(1)));
+        return runs;
+    }
+
+    private static RunEvent? LastEvent(SqliteConnection connection, SqliteTransaction transaction, string runId)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT json FROM events WHERE run_id = $run ORDER BY seq DESC LIMIT 1";
+        command.Parameters.AddWithValue("$run", runId);
+        return command.ExecuteScalar() is string json ? RunEventJson.Read<RunEvent>(json) : null;
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.Data.Sqlite;
+
+namespace LabDashboard.Engine.Runs.Storage;
+
+/// <summary>The SQLite file: connections (WAL, busy timeout) and the schema.</summary>
+internal sealed class RunDatabase(string path)
+{
+    public const string FileName = "labdashboard.db";
+
+    private readonly string _connectionString = new SqliteConnectionStringBuilder
+    {
+        DataSource = path,
+        Pooling = false,
+        DefaultTimeout = 30,
+    }.ToString();
+
+    public string Path { get; } = path;
+
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        Execute(connection, "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;");
+        return connection;
+    }
+
+    public void CreateSchema()
+    {
+        using var connection = Open();
+        Execute(connection, """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS runs (
+                id TEXT PRIMARY KEY,
+                problem_id TEXT NOT NULL,
+                status TEXT NOT NULL,
+                settings TEXT NOT NULL,
+                device TEXT NOT NULL,
+                versions TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                started_at INTEGER,
+                finished_at INTEGER,
+                results TEXT,
+                checks TEXT,
+                error TEXT);
+            CREATE INDEX IF NOT EXISTS runs_by_problem ON runs (problem_id, created_at);
+            CREATE TABLE IF NOT EXISTS events (
+                run_id TEXT NOT NULL,
+                seq INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                json TEXT NOT NULL,
+                PRIMARY KEY (run_id, seq)) WITHOUT ROWID;
+            """);
+    }
+
+    public static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
+    }
+
+    public static string StatusText(RunStatus status) => status.ToString().ToLowerInvariant();
+
+    public static RunStatus ParseStatus(string text) => Enum.Parse<RunStatus>(text, ignoreCase: true);
+
+    public static long UnixMs(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
+
+    public static DateTimeOffset FromUnixMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
+}

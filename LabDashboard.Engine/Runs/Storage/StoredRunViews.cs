@@ -1,0 +1,45 @@
+using System.Text.Json;
+using LabDashboard.Engine.Problems;
+using LabDashboard.Engine.Settings;
+
+namespace LabDashboard.Engine.Runs.Storage;
+
+/// <summary>Turns stored rows into the service's <see cref="RunSummary"/> and <see cref="RunRecord"/>.</summary>
+internal static class StoredRunViews
+{
+    public static RunSummary Summary(StoredRun run) => new(
+        run.Id, run.ProblemId, run.Status, run.CreatedAt, run.FinishedAt,
+        run.ResultsJson is null ? new Dictionary<string, double>() : RunEventJson.Read<Dictionary<string, double>>(run.ResultsJson),
+        run.ChecksJson is null ? [] : RunEventJson.Read<List<CheckResult>>(run.ChecksJson),
+        QueuePosition: null);
+
+    public static RunRecord Record(StoredRun run, IReadOnlyList<RunEvent> epochEvents, ProblemCatalog catalog) => new(
+        Summary(run),
+        Settings(run, catalog),
+        run.Device,
+        RunEventJson.Read<Dictionary<string, string>>(run.VersionsJson),
+        epochEvents,
+        run.Error);
+
+    /// <summary>Typed through the problem's schema when it still accepts them, else as plain JSON values.</summary>
+    private static IReadOnlyDictionary<string, object> Settings(StoredRun run, ProblemCatalog catalog)
+    {
+        using var document = JsonDocument.Parse(run.SettingsJson);
+        if (catalog.Find(run.ProblemId) is { } problem)
+        {
+            try { return SettingsBinder.Bind(problem.Descriptor.Settings, document.RootElement).Values; }
+            catch (SettingsValidationException) { /* the schema changed since: show what was stored */ }
+        }
+        return document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => Plain(p.Value));
+    }
+
+    private static object Plain(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number when value.TryGetInt32(out var i) => i,
+        JsonValueKind.Number => value.GetDouble(),
+        JsonValueKind.String => value.GetString()!,
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => value.Clone(),
+    };
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using LabDashboard.Engine;
+using LabDashboard.Engine.Devices;
+using LabDashboard.Engine.Problems;
+using LabDashboard.Engine.Runs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace LabDashboard.Tests.Engine;
+
+[Collection(SeededTorchCollection.Name)]
+public class EngineServiceCollectionTests
+{
+    [Fact]
+    public void AddLabEngine_discovers_every_problem_in_exam_order()
+    {
+        using var state = new TempFolder();
+        using var provider = new ServiceCollection().AddLabEngine(o => o.StateRoot = state.Path).BuildServiceProvider();
+
+        var numbers = provider.GetRequiredService<ProblemCatalog>().All.Select(p => p.Descriptor.Number).ToList();
+
+        Assert.Equal(numbers.Order(), numbers);
+        Assert.Contains(provider.GetRequiredService<ProblemCatalog>().All, p => p.Descriptor.Id == "exp-mle");
+        Assert.Contains(provider.GetRequiredService<ProblemCatalog>().All, p => p.Descriptor.Id == "free-fall");
+        Assert.Same(provider.GetRequiredService<DeviceInfo>(), provider.GetRequiredService<DeviceInfo>());
+        Assert.Equal(state.Path, provider.GetRequiredService<LabPaths>().StateRoot);
+    }
+
+    [Fact]
+    public async Task The_registered_run_service_runs_exp_mle_and_keeps_it_after_the_host_stops()
+    {
+        using var state = new TempFolder();
+        string runId;
+        await using (var provider = new ServiceCollection().AddLabEngine(o => o.StateRoot = state.Path).BuildServiceProvider())
+        {
+            var host = Assert.Single(provider.GetServices<IHostedService>());
+            await host.StartAsync(CancellationToken.None);
+            var runs = provider.GetRequiredService<IRunService>();
+            runId = runs.Start("exp-mle", JsonDocument.Parse("""{"steps": 1000}""").RootElement);
+            var finished = await LastEvent(runs.Watch(runId, 0, CancellationToken.None));
+            Assert.Equal(RunOutcomes.Completed, finished.Outcome);
+            Assert.True(Assert.Single(finished.Checks!).Passed);
+            await host.StopAsync(CancellationToken.None);
+        }
+
+        await using var restarted = new ServiceCollection().AddLabEngine(o => o.StateRoot = state.Path).BuildServiceProvider();
+        var record = restarted.GetRequiredService<IRunService>().Get(runId)!;
+        Assert.Equal(RunStatus.Completed, record.Summary.Status);
+        Assert.Equal(100, record.EpochEvents.Count);
+        Assert.Equal(2.0299, record.Summary.Results["sampleMean"], 4);
+        Assert.True(File.Exists(Path.Combine(state.Path, "labdashboard.db")));
+    }
+
+    private static async Task<RunEvent> LastEvent(IAsyncEnumerable<RunEvent> events)
+    {
+        RunEvent? last = null;
+        await foreach (var e in events.WithCancellation(new CancellationTokenSource(TimeSpan.FromSeconds(120)).Token)) last = e;
+        return last!;
+    }
+}
