@@ -28,6 +28,9 @@ internal sealed class IrisTrainer : IDisposable
         _batchSize = options.BatchSize <= 0 ? split.Train.Count : Math.Min(options.BatchSize, split.Train.Count);
     }
 
+    /// <summary>The model (the benchmark exports its initial weights).</summary>
+    public TorchSharp.Modules.Sequential Model => _model;
+
     /// <summary>One pass over the training rows; returns the mean training loss.</summary>
     public double TrainEpoch(TrainingScaffold scaffold)
     {

@@ -38,9 +38,8 @@ public sealed class DatasetDownloadTests : IDisposable
     [Fact]
     public void Progress_reaches_the_run_as_progress_events_and_the_source_as_a_log()
     {
-        var reporter = new CollectingReporter();
+        var reporter = new RecordingReporter();
         var context = new RunContext("r", LabDashboard.Engine.Settings.SettingsBinder.Defaults([]), LabDashboard.Engine.Devices.DeviceInfo.Detect(), Paths, reporter);
-        Environment.SetEnvironmentVariable(DatasetProvider.MirrorVariable, null);
         DatasetProvider.Locate(_mirror.Mnist("good"), Paths, context.Progress, default, _downloader);
 
         using var data = DatasetProvider.Load(ImageDatasets.Mnist, context);

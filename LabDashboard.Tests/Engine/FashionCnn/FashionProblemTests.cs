@@ -1,3 +1,4 @@
+using LabDashboard.Engine.Data;
 using LabDashboard.Engine.Problems.Classification;
 using LabDashboard.Engine.Problems.FashionCnn;
 using LabDashboard.Engine.Runs;
@@ -7,15 +8,16 @@ using SixLabors.ImageSharp.PixelFormats;
 
 namespace LabDashboard.Tests.Engine.FashionCnn;
 
+[Collection(SeededTorchCollection.Name)]
 public sealed class FashionProblemTests : IDisposable
 {
     private readonly TempFolder _temp = new();
     private LabPaths Paths => new([TestData.Root], _temp.Sub("state"));
 
-    private (CollectingReporter Reporter, RunContext Context) Run(string settings)
+    private (RecordingReporter Reporter, RunContext Context) Run(string settings)
     {
-        var reporter = new CollectingReporter();
-        var context = reporter.Context(new FashionProblem(), settings, Paths);
+        var reporter = new RecordingReporter();
+        var context = reporter.ContextFor(new FashionProblem(), settings, Paths);
         new FashionProblem().Run(context);
         return (reporter, context);
     }
@@ -43,14 +45,14 @@ public sealed class FashionProblemTests : IDisposable
         Assert.All(epochs, e => Assert.True(e.Metrics!.Keys.ToHashSet().IsSupersetOf(["loss", "trainAcc", "testAcc", "samplesPerSec", "etaSeconds"])));
         Assert.Equal(0, epochs[^1].Metrics!["etaSeconds"]);
 
-        var source = (DatasetSourceData)reporter.DataNamed("dataset");
+        var source = (DatasetSourceData)reporter.DataNamed("dataset").Last();
         Assert.Equal(Path.Combine(TestData.Root, "fashion-mnist"), source.Folder);
-        var confusion = (ConfusionData)reporter.DataNamed("confusion");
+        var confusion = (ConfusionData)reporter.DataNamed("confusion").Last();
         Assert.Equal("Ankle boot", confusion.Classes[9]);
         Assert.Equal(10000, confusion.Matrix.Sum(r => r.Sum()));
         Assert.Equal(context.Results["testAcc"], confusion.Accuracy, 9);
 
-        var wrong = (MisclassifiedData)reporter.DataNamed("misclassified");
+        var wrong = (MisclassifiedData)reporter.DataNamed("misclassified").Last();
         Assert.Equal(36, wrong.Samples.Count);
         Assert.All(wrong.Samples, s => Assert.NotEqual(s.TrueLabel, s.PredictedLabel));
         Assert.Equal(10000 - confusion.Matrix.Select((row, i) => row[i]).Sum(), wrong.TotalMisclassified);
@@ -59,23 +61,22 @@ public sealed class FashionProblemTests : IDisposable
         using (var image = Image.Load<L8>(png)) Assert.Equal((28, 28), (image.Width, image.Height));
         Assert.Equal(ImageRef.UrlFor("test-run", "misclassified-0", 2), wrong.Samples[0].ImageUrl);
 
-        var filters = (MapGridData)reporter.DataNamed("filters");
+        var filters = (MapGridData)reporter.DataNamed("filters").Last();
         Assert.Equal(16, filters.Count);
         Assert.True(reporter.Images.ContainsKey(("filters", 2)));
         Assert.True(reporter.Images.ContainsKey(("featureMaps", 2)));
-        Assert.Equal(16, ((MapGridData)reporter.DataNamed("featureMaps")).Count);
+        Assert.Equal(16, ((MapGridData)reporter.DataNamed("featureMaps").Last()).Count);
     }
 
     [Fact]
-    public void The_saved_model_loads_back_and_predicts_like_the_trained_one()
+    public void The_saved_model_loads_back_predicts_like_the_trained_one_and_inverts_light_images()
     {
         var (reporter, context) = Run("""{"architecture": "small", "epochs": 1, "trainSubset": 2048}""");
-        var saved = (SavedModelData)reporter.DataNamed("model");
-        var confusion = (ConfusionData)reporter.DataNamed("confusion");
+        var saved = (SavedModelData)reporter.DataNamed("model").Last();
+        var confusion = (ConfusionData)reporter.DataNamed("confusion").Last();
 
         using var predictor = FashionPredictor.LoadLatest(Paths)!;
-        using var data = LabDashboard.Engine.Data.ImageDatasetLoader.Load(
-            LabDashboard.Engine.Data.DatasetLocator.Find(LabDashboard.Engine.Data.ImageDatasets.FashionMnist, [TestData.Root], null)!);
+        using var data = ImageDatasetLoader.Load(DatasetLocator.Find(ImageDatasets.FashionMnist, [TestData.Root], null)!);
         using var logits = predictor.Logits(data.TestImages);
         var accuracy = logits.argmax(1).eq(data.TestLabels).to_type(TorchSharp.torch.ScalarType.Float32).mean().item<float>();
 
@@ -83,20 +84,10 @@ public sealed class FashionProblemTests : IDisposable
         Assert.Equal("test-run", predictor.Info.RunId);
         Assert.Equal(context.Results["testAcc"], accuracy, 4);
         Assert.Equal(confusion.Accuracy, predictor.Info.TestAccuracy, 9);
-    }
 
-    [Fact]
-    public void Predict_inverts_a_light_background_image_and_agrees_with_the_dark_original()
-    {
-        Run("""{"architecture": "small", "epochs": 1, "trainSubset": 2048}""");
-        using var predictor = FashionPredictor.LoadLatest(Paths)!;
-        using var data = LabDashboard.Engine.Data.ImageDatasetLoader.Load(
-            LabDashboard.Engine.Data.DatasetLocator.Find(LabDashboard.Engine.Data.ImageDatasets.FashionMnist, [TestData.Root], null)!);
         var pixels = data.TestImages[1, 0].mul(255).round().to_type(TorchSharp.torch.ScalarType.Byte).data<byte>().ToArray();
-
         var dark = predictor.Predict(Png(pixels, 28));
         var light = predictor.Predict(Png([.. pixels.Select(p => (byte)(255 - p))], 28));
-
         Assert.False(dark.Inverted);
         Assert.True(light.Inverted);
         Assert.Equal(dark.Predicted, light.Predicted);

@@ -5,23 +5,24 @@ using LabDashboard.Tests.Engine.Data;
 
 namespace LabDashboard.Tests.Engine.Iris;
 
+[Collection(SeededTorchCollection.Name)]
 public sealed class IrisProblemTests : IDisposable
 {
     private readonly TempFolder _temp = new();
     private LabPaths Paths => new([_temp.Sub("data")], _temp.Sub("state"));
 
-    private CollectingReporter Run(string? settings)
+    private RecordingReporter Run(string? settings)
     {
-        var reporter = new CollectingReporter();
-        new IrisProblem().Run(reporter.Context(new IrisProblem(), settings, Paths));
+        var reporter = new RecordingReporter();
+        new IrisProblem().Run(reporter.ContextFor(new IrisProblem(), settings, Paths));
         return reporter;
     }
 
     [Fact]
     public void Iris_defaults_reach_at_least_93_percent_test_accuracy()
     {
-        var reporter = new CollectingReporter();
-        var context = reporter.Context(new IrisProblem(), null, Paths);
+        var reporter = new RecordingReporter();
+        var context = reporter.ContextFor(new IrisProblem(), null, Paths);
 
         new IrisProblem().Run(context);
 
@@ -45,14 +46,14 @@ public sealed class IrisProblemTests : IDisposable
     {
         var reporter = Run("""{"epochs": 30}""");
 
-        var split = (IrisSplitData)reporter.DataNamed("split");
+        var split = (IrisSplitData)reporter.DataNamed("split").Last();
         Assert.Equal([73, 18, 118, 78, 76, 31, 64, 141, 68, 82], split.Train.Take(10));
         Assert.Equal(30, split.Test.Count);
-        var confusion = (ConfusionData)reporter.DataNamed("confusion");
+        var confusion = (ConfusionData)reporter.DataNamed("confusion").Last();
         Assert.Equal(["setosa", "versicolor", "virginica"], confusion.Classes);
         Assert.Equal(30, confusion.Matrix.Sum(row => row.Sum()));
         Assert.Equal(confusion.Support, confusion.Matrix.Select(row => row.Sum()));
-        var scatter = (IrisScatterData)reporter.DataNamed("scatter");
+        var scatter = (IrisScatterData)reporter.DataNamed("scatter").Last();
         Assert.Equal(150, scatter.Predicted.Count);
         Assert.Equal(30, scatter.IsTest.Count(t => t));
         var testCorrect = Enumerable.Range(0, 150).Count(i => scatter.IsTest[i] && scatter.Predicted[i] == scatter.Species[i]);

@@ -9,19 +9,19 @@ namespace LabDashboard.Tests.Engine.ResnetCam;
 /// <summary>Trains once per test process (features cached in the shared State:Root); other tests reuse the model.</summary>
 public static class TrainedHeadOnlyModel
 {
-    /// <summary>CollectingReporter's run id.</summary>
+    /// <summary>RecordingReporter's run id.</summary>
     public const string RunId = "test-run";
-    private static readonly Lazy<(RunContext Context, CollectingReporter Reporter, TimeSpan Elapsed)> Lazy = new(() =>
+    private static readonly Lazy<(RunContext Context, RecordingReporter Reporter, TimeSpan Elapsed)> Lazy = new(() =>
     {
         var stopwatch = Stopwatch.StartNew();
-        var reporter = new CollectingReporter();
+        var reporter = new RecordingReporter();
         var problem = new ResnetCamProblem();
-        var context = reporter.Context(problem, """{"trainBackbone": false}""", ResnetCamTestEnvironment.Paths);
+        var context = reporter.ContextFor(problem, """{"trainBackbone": false}""", ResnetCamTestEnvironment.Paths);
         problem.Run(context);
         return (context, reporter, stopwatch.Elapsed);
     }, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public static (RunContext Context, CollectingReporter Reporter, TimeSpan Elapsed) Run => Lazy.Value;
+    public static (RunContext Context, RecordingReporter Reporter, TimeSpan Elapsed) Run => Lazy.Value;
 }
 
 public class HeadOnlyTrainingTests(ITestOutputHelper output)
