@@ -1,21 +1,20 @@
 using Bunit;
 using LabDashboard.Engine.Problems.GanMnist8;
 using LabDashboard.Engine.Runs;
-using LabDashboard.Web;
 using LabDashboard.Web.Components.Problems.GanMnist8;
 using LabDashboard.Web.Runs;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 
 namespace LabDashboard.Tests.Components.Problems.GanMnist8;
 
-public sealed class GanGridComponentsTests : MudBunitContext
+public sealed class GanGridComponentsTests : LabComponentTest
 {
     /// <summary>An empty state folder: no run saved a generator in it.</summary>
     private static readonly string EmptyState = Path.Combine(Path.GetTempPath(), "labdashboard-tests", "gan-components-state");
 
     public GanGridComponentsTests()
     {
-        Services.AddLabLocalization();
         Services.AddSingleton(new LabPaths([], EmptyState));
     }
 
@@ -79,7 +78,8 @@ public sealed class GanGridComponentsTests : MudBunitContext
     {
         var cut = Render<GridHistory>(p => p.Add(c => c.Run, RunWithGrids(50, 100, 150)));
 
-        cut.Find("[data-testid=grid-slider] input").Change("0");
+        var slider = cut.FindComponent<MudSlider<int>>();
+        cut.InvokeAsync(() => slider.Instance.ValueChanged.InvokeAsync(0));
 
         Assert.Contains("Epoch 50", cut.Find("[data-testid=grid-epoch]").TextContent);
         Assert.Equal(ImageRef.UrlFor("run1", "grid", 50), cut.Find("[data-testid=download-grid]").GetAttribute("href"));
