@@ -40,7 +40,7 @@ public class ExpMlePageTests(LabBrowserFixture browser)
     {
         var page = await browser.OpenAsync("/problems/exp-mle?steps=300&optimizer=adam");
 
-        Assert.Equal("300", await page.GetByLabel("Steps").InputValueAsync());
+        Assert.Equal("300", await page.GetByLabel("Steps", new() { Exact = true }).InputValueAsync());
         await page.GetByLabel("Learning rate").FillAsync("0.1");
 
         await page.WaitForURLAsync(new Regex(@"lr=0\.1"));

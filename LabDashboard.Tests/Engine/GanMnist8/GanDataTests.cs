@@ -32,6 +32,6 @@ public sealed class GanDataTests(GanMnistFixture fixture)
         var firstOne = labels.eq(1).nonzero()[0, 0].item<long>();
 
         Assert.Equal(6742, ones.shape[0]);
-        Assert.True(ones[0].equal(fixture.Mnist.TrainImages[firstOne]).item<bool>());
+        Assert.True(ones[0].equal(fixture.Mnist.TrainImages[firstOne]).all().item<bool>());
     }
 }

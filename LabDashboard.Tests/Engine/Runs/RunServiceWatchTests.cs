@@ -13,7 +13,8 @@ public class RunServiceWatchTests
 
         var rest = await fixture.WatchToEnd(runId, afterSeq: 3);
 
-        Assert.Equal(all.Skip(3), rest);
+        // A finished run's history may come back from the store as new objects: compare contents.
+        Assert.Equal(all.Skip(3).Select(Json), rest.Select(Json));
         Assert.Empty(await fixture.WatchToEnd(runId, afterSeq: all[^1].Seq));
     }
 
@@ -70,4 +71,6 @@ public class RunServiceWatchTests
         await reader.Until(e => e.Seq == upTo);
         return reader.Seen.Select(e => e.Seq).ToList();
     }
+
+    private static string Json(RunEvent e) => System.Text.Json.JsonSerializer.Serialize(e);
 }

@@ -20,7 +20,8 @@ internal static class StateDictFile
             foreach (var (name, tensor) in tensors)
             {
                 writer.Write(name);
-                tensor.Save(writer);
+                using var contiguous = tensor.contiguous();
+                contiguous.Save(writer);
             }
         }
         File.Move(temporary, path, overwrite: true);
