@@ -1,3 +1,4 @@
+using LabDashboard.Engine.Data.Images;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
@@ -10,10 +11,14 @@ namespace LabDashboard.Engine.Problems.FashionCnn;
 /// </summary>
 public static class FashionImageInput
 {
+    private static readonly ImageDecoder Guard = new();
+
     /// <summary>784 pixels in 0–1, row-major, and whether the image was inverted.</summary>
+    /// <exception cref="ImageRejectedException">Too large, not an accepted format, truncated or too many pixels (checked before decoding).</exception>
     /// <exception cref="UnknownImageFormatException">Not an image ImageSharp can read.</exception>
     public static (float[] Pixels, bool Inverted) Prepare(byte[] file)
     {
+        Guard.Check(file);
         using var image = Image.Load<Rgba32>(file);
         using var gray = new Image<L8>(image.Width, image.Height);
         for (var y = 0; y < image.Height; y++)
