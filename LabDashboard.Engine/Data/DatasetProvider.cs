@@ -44,7 +44,7 @@ public static class DatasetProvider
         var folder = DatasetLocator.DownloadFolder(spec, paths.StateRoot);
         try
         {
-            (downloader ?? SharedDownloader.Value).Download(WithMirrorOverride(spec), folder, p => progress?.Invoke(p.Fraction, "Downloading " + p.Message, Metrics(p)), cancellation);
+            (downloader ?? SharedDownloader.Value).Download(WithMirrorOverride(spec), folder, p => progress?.Invoke(p.Fraction, "Downloading " + p.Message, p.ToMetrics()), cancellation);
         }
         catch (DatasetDownloadException e)
         {
@@ -70,12 +70,4 @@ public static class DatasetProvider
         Environment.GetEnvironmentVariable(MirrorVariable) is { Length: > 0 } mirror
             ? spec with { Mirrors = [$"{mirror.TrimEnd('/')}/{spec.TorchvisionFolder}/"] }
             : spec;
-
-    private static Dictionary<string, double> Metrics(DownloadProgress p) => new()
-    {
-        ["bytes"] = p.Bytes,
-        ["totalBytes"] = p.TotalBytes,
-        ["bytesPerSecond"] = p.BytesPerSecond,
-        ["etaSeconds"] = p.EtaSeconds,
-    };
 }

@@ -14,4 +14,13 @@ public sealed record DownloadProgress(string File, long Bytes, long TotalBytes, 
     /// <summary>E.g. "train-images-idx3-ubyte.gz: 3.1 of 26.4 MB at 1.2 MB/s, about 20 s left".</summary>
     public string Message => FormattableString.Invariant(
         $"{File}: {Bytes / 1e6:0.0} of {TotalBytes / 1e6:0.0} MB at {BytesPerSecond / 1e6:0.00} MB/s, about {Math.Ceiling(EtaSeconds):0} s left");
+
+    /// <summary>The numbers as progress-event metrics: bytes, totalBytes, bytesPerSecond, etaSeconds.</summary>
+    public Dictionary<string, double> ToMetrics() => new()
+    {
+        ["bytes"] = Bytes,
+        ["totalBytes"] = TotalBytes,
+        ["bytesPerSecond"] = BytesPerSecond,
+        ["etaSeconds"] = EtaSeconds,
+    };
 }

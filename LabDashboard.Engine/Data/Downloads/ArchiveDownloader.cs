@@ -1,5 +1,6 @@
 using System.Formats.Tar;
 using System.IO.Compression;
+using System.Diagnostics;
 using System.Security.Cryptography;
 
 namespace LabDashboard.Engine.Data.Downloads;
@@ -19,22 +20,23 @@ public sealed class ArchiveDownloader(HttpClient http)
     /// <summary>Downloads and extracts every item into <paramref name="destination"/> (created atomically).</summary>
     /// <param name="items">Archives to fetch, in order.</param>
     /// <param name="destination">Folder to create with their contents.</param>
-    /// <param name="progress">(fraction 0..1, message).</param>
+    /// <param name="progress">Bytes, rate and ETA over all archives (a few times a second), then a message per extraction.</param>
     /// <param name="cancellationToken">Stops the download.</param>
-    public async Task DownloadAndExtractAsync(IReadOnlyList<DownloadItem> items, string destination, Action<double, string> progress, CancellationToken cancellationToken)
+    public async Task DownloadAndExtractAsync(IReadOnlyList<DownloadItem> items, string destination, Action<DownloadProgress> progress, CancellationToken cancellationToken)
     {
         var parent = Path.GetDirectoryName(Path.GetFullPath(destination))!;
         var staging = Path.Combine(parent, "." + Path.GetFileName(destination) + "." + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(staging);
         try
         {
-            var total = items.Sum(i => i.ApproximateBytes);
+            var meter = new ProgressMeter(items.Sum(i => i.ApproximateBytes), progress);
             long before = 0;
             foreach (var item in items)
             {
                 var archive = Path.Combine(staging, Path.GetFileName(item.Url.LocalPath));
-                await DownloadAsync(item, archive, done => progress(Math.Min(1, (before + done) / (double)total), $"Downloading {item.Url}"), cancellationToken);
-                progress(Math.Min(1, (before + item.ApproximateBytes) / (double)total), $"Extracting {Path.GetFileName(archive)}");
+                var name = Path.GetFileName(archive);
+                await DownloadAsync(item, archive, done => meter.Report(name, before + done), cancellationToken);
+                meter.Report(name, before + item.ApproximateBytes, force: true);
                 await ExtractTarGzAsync(archive, staging, cancellationToken);
                 File.Delete(archive);
                 before += item.ApproximateBytes;
@@ -76,5 +78,22 @@ public sealed class ArchiveDownloader(HttpClient http)
         await using var file = File.OpenRead(archive);
         await using var gzip = new GZipStream(file, CompressionMode.Decompress);
         await TarFile.ExtractToDirectoryAsync(gzip, into, overwriteFiles: true, cancellationToken);
+    }
+}
+
+/// <summary>Turns byte counts into <see cref="DownloadProgress"/> (rate, ETA), at most four reports a second.</summary>
+internal sealed class ProgressMeter(long totalBytes, Action<DownloadProgress> report)
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private double _lastReportSeconds = double.NegativeInfinity;
+
+    public void Report(string file, long bytes, bool force = false)
+    {
+        var seconds = _clock.Elapsed.TotalSeconds;
+        if (!force && seconds - _lastReportSeconds < 0.25) return;
+        _lastReportSeconds = seconds;
+        var rate = seconds > 0 ? bytes / seconds : 0;
+        var eta = rate > 0 ? Math.Max(0, totalBytes - bytes) / rate : 0;
+        report(new DownloadProgress(file, bytes, Math.Max(totalBytes, bytes), rate, eta));
     }
 }

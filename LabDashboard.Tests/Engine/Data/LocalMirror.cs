@@ -27,6 +27,9 @@ public sealed class LocalMirror : IDisposable
     public int Port { get; }
     public ConcurrentQueue<string> Requests { get; } = new();
 
+    /// <summary>Extra files served whole under <c>/files/{name}</c> and cut off halfway under <c>/cutoff/{name}</c>.</summary>
+    public ConcurrentDictionary<string, byte[]> Files { get; } = new();
+
     public string Url(string variant) => $"http://127.0.0.1:{Port}/{variant}/";
 
     public static int FreePort()
@@ -55,8 +58,11 @@ public sealed class LocalMirror : IDisposable
         try
         {
             var real = Path.Combine(TestData.Path("mnist"), parts[^1]);
+            Files.TryGetValue(parts[^1], out var extra);
             switch (parts[0])
             {
+                case "files" when extra is not null: Send(response, extra); break;
+                case "cutoff" when extra is not null: CutOff(response, extra); break;
                 case "good" when File.Exists(real): Send(response, File.ReadAllBytes(real)); break;
                 case "badsum": Send(response, File.ReadAllBytes(TestData.Path("fashion-mnist", "t10k-labels-idx1-ubyte.gz"))); break;
                 case "truncated" when File.Exists(real): Send(response, File.ReadAllBytes(real)[..(int)(new FileInfo(real).Length / 2)]); break;

@@ -34,7 +34,7 @@ public static class OxfordPetDownload
         try
         {
             new ArchiveDownloader(client).DownloadAndExtractAsync(Items(baseUrl), destination,
-                (fraction, message) => context.Progress(fraction, message), context.Cancellation).GetAwaiter().GetResult();
+                p => context.Progress(p.Fraction, "Downloading " + p.Message, p.ToMetrics()), context.Cancellation).GetAwaiter().GetResult();
         }
         finally
         {
