@@ -6,4 +6,7 @@ public sealed class DatasetFileException(string filePath, string problem, Except
 {
     /// <summary>The offending file.</summary>
     public string FilePath { get; } = filePath;
+
+    /// <summary>What is wrong with it, without the file name.</summary>
+    public string Problem { get; } = problem;
 }
