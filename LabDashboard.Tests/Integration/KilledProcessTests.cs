@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using LabDashboard.Engine.Runs;
-using LabDashboard.Web;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -87,15 +86,7 @@ public class KilledProcessTests
             throw new TimeoutException($"The dashboard did not answer on {_baseAddress} within 90 s.");
         }
 
-        public async Task<HubConnection> ConnectHubAsync()
-        {
-            var connection = new HubConnectionBuilder()
-                .WithUrl(new Uri(_baseAddress, "hubs/training"))
-                .AddJsonProtocol(o => LabJson.Configure(o.PayloadSerializerOptions))
-                .Build();
-            await connection.StartAsync();
-            return connection;
-        }
+        public Task<HubConnection> ConnectHubAsync() => LabServer.ConnectHubAsync(_baseAddress);
 
         /// <summary>SIGKILL: no shutdown code runs, exactly like a crash.</summary>
         public void Kill()

@@ -65,10 +65,13 @@ public sealed class LabServer : IAsyncDisposable
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
     /// <summary>A started .NET SignalR connection to <c>/hubs/training</c> (dispose it).</summary>
-    public async Task<HubConnection> ConnectHubAsync()
+    public Task<HubConnection> ConnectHubAsync() => ConnectHubAsync(BaseAddress);
+
+    /// <summary>A started .NET SignalR connection to the hub of the dashboard at <paramref name="baseAddress"/> (dispose it).</summary>
+    public static async Task<HubConnection> ConnectHubAsync(Uri baseAddress)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(BaseAddress, "hubs/training"))
+            .WithUrl(new Uri(baseAddress, "hubs/training"))
             .AddJsonProtocol(o => LabJson.Configure(o.PayloadSerializerOptions))
             .Build();
         await connection.StartAsync();
