@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using LabDashboard.Engine.Runs;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LabDashboard.Tests.Integration;
 
