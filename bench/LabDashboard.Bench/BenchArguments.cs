@@ -1,18 +1,54 @@
+using System.Globalization;
+
 namespace LabDashboard.Bench;
 
-/// <summary>Command line: --data (data root), --out (exchange folder for the PyTorch script), --threads, --only fashion|iris.</summary>
-internal sealed record BenchArguments(string DataRoot, string OutFolder, int Threads, string? Only)
+/// <summary>
+/// A subcommand's options, <c>--name value</c> pairs. Common to all: <c>--data</c> (data root,
+/// default <c>../shared/data</c> beside the repository), <c>--state</c> (state root, default a
+/// temporary folder deleted at the end), <c>--threads</c> (libtorch threads, default 2) and
+/// <c>--out</c> (exchange folder for bench/fashion_reference.py, default <c>bench/out</c>).
+/// </summary>
+internal sealed class BenchArguments
 {
-    public static BenchArguments Parse(string[] args)
+    /// <summary>The options every subcommand takes.</summary>
+    public static readonly string[] Common = ["--data", "--state", "--threads", "--out"];
+
+    private readonly Dictionary<string, string> _values;
+
+    private BenchArguments(Dictionary<string, string> values, string repoRoot)
     {
-        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
-        var repo = FindRepoRoot();
-        return new BenchArguments(
-            Path.GetFullPath(Value("--data") ?? Path.Combine(repo, "..", "shared", "data")),
-            Path.GetFullPath(Value("--out") ?? Path.Combine(repo, "bench", "out")),
-            int.Parse(Value("--threads") ?? "2", System.Globalization.CultureInfo.InvariantCulture),
-            Value("--only"));
+        _values = values;
+        DataRoot = Path.GetFullPath(Text("--data") ?? Path.Combine(repoRoot, "..", "shared", "data"));
+        OutFolder = Path.GetFullPath(Text("--out") ?? Path.Combine(repoRoot, "bench", "out"));
+        StateRoot = Text("--state") is { } state ? Path.GetFullPath(state) : null;
+        Threads = Int("--threads", 2);
     }
+
+    public string DataRoot { get; }
+    public string OutFolder { get; }
+    /// <summary>A state root to keep (e.g. to reuse a trained classifier), or null for a temporary one.</summary>
+    public string? StateRoot { get; }
+    public int Threads { get; }
+
+    /// <summary>Parses <paramref name="args"/>; refuses names outside <see cref="Common"/> and <paramref name="known"/>.</summary>
+    public static BenchArguments Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> known)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Count; i += 2)
+        {
+            var name = args[i];
+            if (!Common.Contains(name) && !known.Contains(name))
+                throw new ArgumentException($"Unknown option '{name}'. Options: {string.Join(", ", Common.Concat(known))}.");
+            if (i + 1 >= args.Count) throw new ArgumentException($"Option '{name}' needs a value.");
+            values[name] = args[i + 1];
+        }
+        return new BenchArguments(values, FindRepoRoot());
+    }
+
+    public string? Text(string name) => _values.GetValueOrDefault(name);
+
+    public int Int(string name, int fallback) =>
+        _values.TryGetValue(name, out var text) ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 
     private static string FindRepoRoot()
     {

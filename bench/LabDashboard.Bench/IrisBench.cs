@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Text.Json;
+using LabDashboard.Engine.Data;
+using LabDashboard.Engine.Devices;
+using LabDashboard.Engine.Problems.Iris;
+using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Settings;
+using TorchSharp;
+
+namespace LabDashboard.Bench;
+
+/// <summary>
+/// iris: 200 full-batch Adam epochs of the default MLP in the engine alone, then the iris problem
+/// with its defaults; writes the split and initial weights for bench/fashion_reference.py.
+/// </summary>
+internal static class IrisBench
+{
+    private const int Epochs = 200;
+
+    public static BenchCommand Command { get; } = new("iris", "(no options of its own)",
+        "200 full-batch Adam epochs of the default MLP, then the problem with defaults (exports for bench/fashion_reference.py)",
+        [], RunAsync);
+
+    private static Task RunAsync(BenchArguments options)
+    {
+        Directory.CreateDirectory(options.OutFolder);
+        using var state = new BenchState(options.StateRoot, "iris");
+        var paths = new LabPaths([options.DataRoot], state.Root);
+        var device = DeviceInfo.Detect() with { Kind = "cpu" };
+        var rows = IrisTable.Load();
+        var split = PandasSplit.Sample(rows.Count, 0.8, 42);
+        File.WriteAllText(Path.Combine(options.OutFolder, "iris-split.json"), JsonSerializer.Serialize(new { train = split.Train, test = split.Test }));
+
+        torch.random.manual_seed(PyTorchExchange.Seed);
+        using var trainer = new IrisTrainer(rows, split, new IrisTrainerOptions([16], "relu", 0, "adam", 0.01, 0, PyTorchExchange.Seed), torch.CPU);
+        SafeTensors.Save(Path.Combine(options.OutFolder, "iris-init.safetensors"),
+            trainer.Model.named_parameters().Select(p => (p.name, (torch.Tensor)p.parameter)).ToList());
+        var scaffold = new TrainingScaffold(new RunContext("bench", SettingsBinder.Defaults([]), device, paths, new SilentReporter()));
+        var clock = Stopwatch.StartNew();
+        double loss = 0;
+        for (var epoch = 0; epoch < Epochs; epoch++) loss = trainer.TrainEpoch(scaffold);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var (_, testAcc) = trainer.EvaluateTest();
+        Console.WriteLine($"iris, {Epochs} full-batch Adam epochs: {seconds:F3} s, last loss {loss:F4}, testAcc {testAcc:F4}");
+
+        var problem = new IrisProblem();
+        var problemClock = Stopwatch.StartNew();
+        problem.Run(new RunContext("bench", SettingsBinder.Defaults(problem.Descriptor.Settings), device, paths, new SilentReporter()));
+        var problemSeconds = problemClock.Elapsed.TotalSeconds;
+        Console.WriteLine($"iris problem with defaults (split, events, payloads): {problemSeconds:F3} s");
+
+        PyTorchExchange.Merge(options.OutFolder, "iris",
+            new Dictionary<string, double> { ["seconds"] = seconds, ["loss"] = loss, ["testAcc"] = testAcc, ["problemSeconds"] = problemSeconds });
+        Console.WriteLine($"Wrote {options.OutFolder}; with fashion run too: /usr/bin/python3 bench/fashion_reference.py");
+        return Task.CompletedTask;
+    }
+}
