@@ -86,7 +86,8 @@ public sealed class LabBrowserFixture : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
+// Alone, after the parallel phase: a page load competing with CPU-bound training tests in this process can exceed any sane timeout.
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class LabBrowserCollection : ICollectionFixture<LabBrowserFixture>
 {
     public const string Name = "lab browser";
