@@ -2,7 +2,10 @@
 """PyTorch reference for bench/LabDashboard.Bench: the same models, initial weights, batch order and
 thread count, timed the same way (one Fashion-MNIST epoch of each CNN; 200 full-batch iris epochs).
 
-Run the .NET benchmark first (it writes bench/out/), then:
+Run the .NET benchmarks first (they write bench/out/):
+    dotnet run -c Release --project bench/LabDashboard.Bench -- iris
+    dotnet run -c Release --project bench/LabDashboard.Bench -- fashion
+then:
     /usr/bin/python3 bench/fashion_reference.py [--data ../shared/data] [--out bench/out] [--threads 2]
 Needs Debian's python3-torch and libopenblas0-pthread (and python3-numpy). Not a test.
 """

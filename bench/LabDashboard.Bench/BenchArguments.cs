@@ -18,12 +18,15 @@ internal sealed class BenchArguments
     private BenchArguments(Dictionary<string, string> values, string repoRoot)
     {
         _values = values;
+        RepoRoot = repoRoot;
         DataRoot = Path.GetFullPath(Text("--data") ?? Path.Combine(repoRoot, "..", "shared", "data"));
         OutFolder = Path.GetFullPath(Text("--out") ?? Path.Combine(repoRoot, "bench", "out"));
         StateRoot = Text("--state") is { } state ? Path.GetFullPath(state) : null;
         Threads = Int("--threads", 2);
     }
 
+    /// <summary>The repository (the folder holding LabDashboard.sln), else the current directory.</summary>
+    public string RepoRoot { get; }
     public string DataRoot { get; }
     public string OutFolder { get; }
     /// <summary>A state root to keep (e.g. to reuse a trained classifier), or null for a temporary one.</summary>

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using LabDashboard.Engine.Runs;
+using LabDashboard.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LabDashboard.Bench;
+
+/// <summary>
+/// Through the real web app (<see cref="LabDashboardApp.Build"/>, Production environment) on
+/// Kestrel at a free loopback port, hosted in this process as LabDashboard.Tests' LabServer does,
+/// with the .NET SignalR client: <c>StartRun</c>, then <c>Watch</c> until <c>finished</c>.
+/// </summary>
+internal sealed class PipelineHubMode : IPipelineMode
+{
+    private readonly WebApplication _app;
+    private readonly HubConnection _hub;
+
+    private PipelineHubMode(WebApplication app, HubConnection hub, Uri baseAddress)
+    {
+        _app = app;
+        _hub = hub;
+        BaseAddress = baseAddress;
+    }
+
+    public string Name => "SignalR hub";
+
+    /// <summary>The server's address, e.g. <c>http://127.0.0.1:40123/</c>.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>Starts the app with <paramref name="contentRoot"/> (LabDashboard.Web's folder, as <c>dotnet run</c> has it) and connects.</summary>
+    public static async Task<PipelineHubMode> StartAsync(string contentRoot, string dataRoot, string stateRoot)
+    {
+        var app = LabDashboardApp.Build(["--environment", "Production", "--contentRoot", contentRoot], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["urls"] = "http://127.0.0.1:0",
+                ["Data:Root"] = dataRoot,
+                ["State:Root"] = stateRoot,
+                ["Logging:LogLevel:Default"] = "Warning",
+            });
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        });
+        await app.StartAsync();
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/') + "/");
+        var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(address, "hubs/training"))
+            .AddJsonProtocol(o => LabJson.Configure(o.PayloadSerializerOptions))
+            .Build();
+        await hub.StartAsync();
+        return new PipelineHubMode(app, hub, address);
+    }
+
+    public async Task<PipelineSample> RunAsync(string problemId)
+    {
+        using var settings = JsonDocument.Parse("{}");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        var start = CpuSample.Now();
+        var runId = await _hub.InvokeAsync<string>("StartRun", problemId, settings.RootElement.Clone(), timeout.Token);
+        var events = 0;
+        RunEvent? last = null;
+        await foreach (var e in _hub.StreamAsync<RunEvent>("Watch", runId, 0L, timeout.Token))
+        {
+            events++;
+            last = e;
+        }
+        var spent = CpuSample.Now() - start;
+        PipelineBench.EnsureCompleted(problemId, Name, last);
+        return new PipelineSample(spent.Wall.TotalSeconds, (spent.User + spent.Sys).TotalSeconds, events);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _hub.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
