@@ -44,10 +44,7 @@ public class GanMnist8PageTests(LabBrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("no-grid")).ToBeVisibleAsync();
         await page.EvaluateAsync(RecordGrids);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Train", Exact = true }).ClickAsync();
-
-        await page.WaitForURLAsync(new Regex(@"[?&]run=[0-9a-f]+"));
-        var runId = Regex.Match(page.Url, @"[?&]run=([0-9a-f]+)").Groups[1].Value;
+        var runId = await LabBrowserFixture.TrainAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=run-status]")).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = RunTimeoutMs });
         await Assertions.Expect(page.GetByTestId("grid-epoch")).ToContainTextAsync("Epoch 20");
         await Assertions.Expect(page.GetByTestId("grid-tile")).ToHaveCountAsync(10);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace LabDashboard.Tests.E2E;
@@ -15,10 +14,7 @@ public class IrisPageTests(LabBrowserFixture browser)
         var page = await browser.OpenAsync("/problems/iris");
         await Assertions.Expect(page.GetByText("Shown when a run finishes.")).ToBeVisibleAsync();
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Train", Exact = true }).ClickAsync();
-
-        await page.WaitForURLAsync(new Regex(@"[?&]run=[0-9a-f]+"));
-        var runId = Regex.Match(page.Url, @"[?&]run=([0-9a-f]+)").Groups[1].Value;
+        var runId = await LabBrowserFixture.TrainAsync(page);
         var checks = page.Locator($"[data-testid=answer-checks][data-run-id='{runId}']");
         await Assertions.Expect(checks.Locator("[data-testid=check][data-passed=true]")).ToHaveCountAsync(1, new() { Timeout = 120_000 });
         await Assertions.Expect(checks.Locator("[data-testid=check]")).ToContainTextAsync("Passed: testAcc");
