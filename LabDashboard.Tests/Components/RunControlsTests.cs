@@ -1,5 +1,6 @@
 using Bunit;
 using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Settings;
 using LabDashboard.Web.Components.Shared;
 using LabDashboard.Web.Runs;
 
@@ -97,6 +98,35 @@ public class RunControlsTests : LabComponentTest
         var progress = controls.Find("[data-testid=run-progress]").TextContent;
         Assert.Contains("25 / 100", progress);
         Assert.Contains("ETA 0:15", progress);
+    }
+
+    [Fact]
+    public void Progress_counts_epochs_when_the_problem_reports_every_epoch()
+    {
+        var problem = TestProblems.Mle with { Settings = [SettingSpec.Int("epochs", "Epochs", 40, 1, 1000)] };
+        var run = RunIn(RunEventKinds.Started);
+        run.Apply(Event(2, RunEventKinds.Progress) with { Metrics = new Dictionary<string, double> { ["fraction"] = 1 }, Message = "classifier trained" });
+        run.Apply(Event(3, RunEventKinds.Epoch) with { Epoch = 10, ElapsedMs = 5000, Metrics = new Dictionary<string, double> { ["loss"] = 1 } });
+
+        var controls = Render<RunControls>(p => p.Add(c => c.Problem, problem).Add(c => c.Run, run));
+
+        Assert.Contains("Point 10 / 40", controls.Find("[data-testid=run-progress]").TextContent);
+        Assert.Equal("25", controls.Find("[data-testid=run-progress] [role=progressbar]").GetAttribute("aria-valuenow"));
+    }
+
+    [Fact]
+    public void Progress_counts_epoch_numbers_out_of_the_epochs_when_points_are_epochs()
+    {
+        var problem = TestProblems.Mle with
+        {
+            Settings = [SettingSpec.Int("epochs", "Epochs", 200, 1, 1000), SettingSpec.Int("reportEvery", "Report every", 5, 1, 100)],
+        };
+        var run = RunIn(RunEventKinds.Started);
+        run.Apply(Event(3, RunEventKinds.Epoch) with { Epoch = 50, ElapsedMs = 5000, Metrics = new Dictionary<string, double> { ["loss"] = 1 } });
+
+        var controls = Render<RunControls>(p => p.Add(c => c.Problem, problem).Add(c => c.Run, run).Add(c => c.PointsAreEpochs, true));
+
+        Assert.Contains("Point 50 / 200", controls.Find("[data-testid=run-progress]").TextContent);
     }
 
     private static RunView RunIn(params string[] kinds)

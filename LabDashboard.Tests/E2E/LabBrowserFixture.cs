@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using LabDashboard.Tests.Integration;
 using Microsoft.Playwright;
 
@@ -25,6 +26,8 @@ public sealed class LabBrowserFixture : IAsyncLifetime
     public LabServer Server => _server ?? throw new InvalidOperationException("Not started.");
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("Not started.");
+
+    private static readonly Regex RunLink = new(@"[?&]run=([0-9a-f]+)");
 
     /// <summary>Where <see cref="ScreenshotAsync"/> writes (under the test output folder).</summary>
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
@@ -68,6 +71,17 @@ public sealed class LabBrowserFixture : IAsyncLifetime
     /// <summary>Waits for the layout's marker, rendered only after the first interactive render.</summary>
     public static Task WaitUntilInteractiveAsync(IPage page) =>
         page.Locator("#lab-root[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    /// <summary>
+    /// Presses Train and returns the new run's id once the page has deep-linked it (<c>?run=…</c>).
+    /// The link is written with history.replaceState, so the URL is polled rather than awaited as a navigation.
+    /// </summary>
+    public static async Task<string> TrainAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Train", Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(RunLink);
+        return RunLink.Match(page.Url).Groups[1].Value;
+    }
 
     /// <summary>Saves a full-page PNG as <c>screenshots/{name}.png</c> in the test output; returns its path.</summary>
     public static async Task<string> ScreenshotAsync(IPage page, string name)

@@ -5,6 +5,9 @@ import { watchRun } from './run-stream.js';
 import { smooth, downsample, positiveOnly } from './series-math.js';
 
 const MAX_RUNS = 4;
+// Below this many points per series a line alone hides them (one epoch draws nothing): show dots.
+const FEW_POINTS = 20;
+const MARKER_SIZE = 4;
 
 class LiveChart {
   constructor(element, options) {
@@ -124,8 +127,19 @@ class LiveChart {
     if (!this.dirty) return;
     this.dirty = false;
     await this.rendered;
-    this.chart.updateSeries(this.displaySeries(this.options.smoothing), false);
+    const series = this.displaySeries(this.options.smoothing);
+    this.showMarkersIfFew(series);
+    this.chart.updateSeries(series, false);
     this.element.dataset.points = String(this.pointCount());
+  }
+
+  showMarkersIfFew(series) {
+    const few = series.some(s => s.data.length > 0) && series.every(s => s.data.length <= FEW_POINTS);
+    const size = few ? MARKER_SIZE : 0;
+    if (size === this.markerSize) return;
+    this.markerSize = size;
+    this.chart.updateOptions({ markers: { size } }, false, false);
+    this.element.dataset.markers = String(size);
   }
 
   dispose() {

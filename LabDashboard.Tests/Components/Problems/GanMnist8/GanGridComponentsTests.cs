@@ -59,7 +59,7 @@ public sealed class GanGridComponentsTests : LabComponentTest
         var step = SampleGridImage.TileSide + SampleGridImage.Gap;
         Assert.Contains("url('/grid.png')", seventh);
         Assert.Contains($"background-position: -{SampleGridImage.Gap + step}px -{SampleGridImage.Gap + step}px", seventh);
-        Assert.Contains("grid-template-columns: repeat(5, 112px)", cut.Find("[data-testid=grid-tiles]").GetAttribute("style"));
+        Assert.Contains("grid-template-columns: repeat(5, minmax(112px, max-content))", cut.Find("[data-testid=grid-tiles]").GetAttribute("style"));
     }
 
     [Fact]
