@@ -6,9 +6,19 @@ namespace LabDashboard.Engine.Runs;
 /// The one training-step wrapper every problem uses: checkpoint (pause/cancel), a dispose scope
 /// around the step, and periodic memory care.
 /// </summary>
-public sealed class TrainingScaffold(RunContext context, int collectEvery = 50)
+public sealed class TrainingScaffold
 {
+    private readonly RunContext _context;
+    private readonly int _collectEvery;
     private long _steps;
+
+    /// <summary>A scaffold for one run; <paramref name="collectEvery"/> steps between native garbage collections.</summary>
+    public TrainingScaffold(RunContext context, int collectEvery = 50)
+    {
+        _context = context;
+        _collectEvery = collectEvery;
+        NativeHeap.KeepFreedMemory();
+    }
 
     /// <summary>Optimiser steps run so far.</summary>
     public long Steps => _steps;
@@ -19,13 +29,13 @@ public sealed class TrainingScaffold(RunContext context, int collectEvery = 50)
     /// </summary>
     public T Step<T>(Func<T> step)
     {
-        context.Checkpoint();
+        _context.Checkpoint();
         T result;
         using (torch.NewDisposeScope())
         {
             result = step();
         }
-        if (++_steps % collectEvery == 0) CollectNativeGarbage();
+        if (++_steps % _collectEvery == 0) CollectNativeGarbage();
         return result;
     }
 

@@ -1,3 +1,4 @@
+using LabDashboard.Engine.Runs;
 using TorchSharp;
 
 namespace LabDashboard.Bench;
@@ -8,7 +9,7 @@ internal static class BenchEnvironment
     /// <summary>One line: TorchSharp threads, cores, load average.</summary>
     public static string Describe() =>
         $"TorchSharp {typeof(torch).Assembly.GetName().Version}, {torch.get_num_threads()} threads, "
-        + $"{Environment.ProcessorCount} cores, load average {LoadAverage()}";
+        + $"{Environment.ProcessorCount} cores, load average {LoadAverage()}, native heap kept {NativeHeap.KeepFreedMemory()}";
 
     /// <summary>The 1/5/15-minute load averages (Linux), else "n/a".</summary>
     public static string LoadAverage() =>
