@@ -28,8 +28,9 @@ public sealed partial class EngineLocalizer(IStringLocalizer<EngineText> text)
         if (!exact.ResourceNotFound) return exact.Value;
         foreach (var template in s_templates ??= Templates(text))
         {
+            // A filled-in part may be engine text itself (e.g. "Layer 2 (Linear(5, 1)): expects …").
             if (template.Match(english) is { } args)
-                return string.Format(CultureInfo.InvariantCulture, text[template.Key].Value, args);
+                return string.Format(CultureInfo.InvariantCulture, text[template.Key].Value, [.. args.Select(a => Find(a) ?? a)]);
         }
         return null;
     }
@@ -66,11 +67,10 @@ public sealed partial class EngineLocalizer(IStringLocalizer<EngineText> text)
 
         public int FixedLength { get; }
 
-        public object[]? Match(string english)
+        public string[]? Match(string english)
         {
             var match = _pattern.Match(english);
-            if (!match.Success) return null;
-            return Enumerable.Range(0, _count).Select(i => (object)match.Groups["p" + i].Value).ToArray();
+            return match.Success ? [.. Enumerable.Range(0, _count).Select(i => match.Groups["p" + i].Value)] : null;
         }
     }
 }
