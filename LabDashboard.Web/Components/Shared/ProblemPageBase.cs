@@ -18,6 +18,7 @@ public abstract class ProblemPageBase : ComponentBase, IAsyncDisposable
 {
     [Inject] protected IRunService Runs { get; set; } = null!;
     [Inject] protected NavigationManager Navigation { get; set; } = null!;
+    [Inject] protected EngineLocalizer E { get; set; } = null!;
 
     /// <summary>The problem this page shows.</summary>
     protected abstract string ProblemId { get; }

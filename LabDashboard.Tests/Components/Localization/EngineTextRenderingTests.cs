@@ -1,0 +1,91 @@
+using Bunit;
+using LabDashboard.Engine.Problems;
+using LabDashboard.Engine.Problems.ExpMle;
+using LabDashboard.Engine.Runs;
+using LabDashboard.Web.Components.Shared;
+
+namespace LabDashboard.Tests.Components.Localization;
+
+/// <summary>Text written by the engine in English reaches the page in the UI language.</summary>
+public class EngineTextRenderingTests : LabComponentTest
+{
+    private static readonly ProblemDescriptor ExpMle = new ExpMleProblem().Descriptor;
+
+    [Theory]
+    [InlineData("en", "3. Exponential MLE by gradient descent", "the answer is the sample mean x̄")]
+    [InlineData("ko", "3. 경사 하강법으로 구하는 지수분포 MLE", "정답은 표본 평균 x̄입니다")]
+    public void ProblemHeader_shows_the_engine_title_and_summary_in_the_UI_language(string culture, string title, string summary)
+    {
+        using var _ = UiCulture.Use(culture);
+
+        var header = Render<ProblemHeader>(p => p.Add(h => h.Problem, ExpMle));
+
+        Assert.Equal(title, header.Find("h1").TextContent.Trim());
+        Assert.Contains(summary, header.Markup);
+    }
+
+    [Theory]
+    [InlineData("en", "Learning rate", "The mean of the distribution the sample is drawn from.")]
+    [InlineData("ko", "학습률", "표본을 뽑는 분포의 평균입니다.")]
+    public void SettingsForm_labels_and_explains_engine_settings_in_the_UI_language(string culture, string label, string help)
+    {
+        using var _ = UiCulture.Use(culture);
+
+        var form = Render<SettingsForm>(p => p.Add(f => f.Schema, ExpMle.Settings));
+
+        Assert.Equal(label, form.Find("label[for=setting-lr]").TextContent.Trim());
+        Assert.Contains(help, form.Markup);
+    }
+
+    [Theory]
+    [InlineData("en", "'n': 5 is below the minimum 10")]
+    [InlineData("ko", "'n': 5은(는) 최솟값 10보다 작습니다")]
+    public void SettingsForm_words_validation_errors_in_the_UI_language(string culture, string error)
+    {
+        using var _ = UiCulture.Use(culture);
+        var values = Web.Runs.SettingsValues.Defaults(ExpMle.Settings);
+        values["n"] = 5;
+
+        var form = Render<SettingsForm>(p => p.Add(f => f.Schema, ExpMle.Settings).Add(f => f.Values, values));
+
+        Assert.Contains(error, form.Markup);
+    }
+
+    [Theory]
+    [InlineData("en", "Passed: Samples look like the digit", "62% of the final grid is called a 8 with p ≥ 0.9 (goal ≥ 50%).")]
+    [InlineData("ko", "통과: 샘플이 그 숫자처럼 보임", "최종 격자의 62%가 p ≥ 0.9로 8(으)로 판정됨 (목표 ≥ 50%).")]
+    public void AnswerChecks_translate_the_fixed_text_and_keep_the_engine_numbers(string culture, string name, string detail)
+    {
+        using var _ = UiCulture.Use(culture);
+        CheckResult[] checks = [new("Samples look like the digit", true, "62% of the final grid is called a 8 with p ≥ 0.9 (goal ≥ 50%).")];
+
+        var view = Render<AnswerChecks>(p => p.Add(c => c.Checks, checks));
+
+        Assert.Contains(name, view.Find("[data-testid=check]").TextContent);
+        Assert.Contains(detail, view.Find("[data-testid=check]").TextContent);
+    }
+
+    [Fact]
+    public void Text_without_a_translation_stays_as_the_engine_wrote_it()
+    {
+        using var _ = UiCulture.Use("ko");
+        CheckResult[] checks = [new("somethingNew", false, "a sentence nobody translated yet")];
+
+        var view = Render<AnswerChecks>(p => p.Add(c => c.Checks, checks));
+
+        Assert.Contains("실패: somethingNew", view.Markup);
+        Assert.Contains("a sentence nobody translated yet", view.Markup);
+    }
+
+    [Theory]
+    [InlineData("en", "Final λ")]
+    [InlineData("ko", "최종 λ")]
+    public void ResultsTable_labels_results_in_the_UI_language(string culture, string label)
+    {
+        using var _ = UiCulture.Use(culture);
+
+        var table = Render<ResultsTable>(p => p.Add(t => t.Results, new Dictionary<string, double> { ["lambda"] = 2.03 }).Add(t => t.Specs, ExpMle.Results));
+
+        Assert.Equal(label, table.Find("tbody td").TextContent);
+    }
+}
