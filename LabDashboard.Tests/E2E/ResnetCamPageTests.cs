@@ -47,7 +47,25 @@ public class ResnetCamPageTests(LabBrowserFixture browser)
         Assert.True(await page.GetByAltText("Input photo").EvaluateAsync<int>("image => image.naturalWidth") > 0, "the input photo did not load");
         await Assertions.Expect(page.GetByTestId("cam-legend")).ToBeVisibleAsync();
 
+        // The opacity slider changes the overlay at once, and the download follows it.
+        var download = page.GetByTestId("cam-download");
+        var atDefault = await BytesAsync(page, await download.GetAttributeAsync("href"));
+        await page.GetByTestId("cam-alpha").FillAsync("0.8");
+        await Assertions.Expect(overlay).ToHaveCSSAsync("opacity", "0.8");
+        await Assertions.Expect(download).ToHaveAttributeAsync("href", new Regex(@"/overlay\.png\?alpha=0\.8$"));
+        var atSlider = await BytesAsync(page, await download.GetAttributeAsync("href"));
+        Assert.NotEqual(atDefault, atSlider);
+
         await LabBrowserFixture.ScreenshotAsync(page, "resnet-cam-overlay");
         await page.Context.CloseAsync();
+    }
+
+    private static async Task<byte[]> BytesAsync(IPage page, string? url)
+    {
+        Assert.NotNull(url);
+        var response = await page.APIRequest.GetAsync(url);
+        Assert.True(response.Ok, $"{url}: {response.Status}");
+        Assert.Equal("image/png", response.Headers["content-type"]);
+        return await response.BodyAsync();
     }
 }

@@ -91,14 +91,16 @@ public static class CamApi
         return new CamOptions(Colormaps.Resolve(form["colormap"].ToString()), alpha, form["method"].ToString() == "grad-cam");
     }
 
-    private static IResult ResultImage(string id, string kind, CamService cam)
+    private static IResult ResultImage(string id, string kind, double? alpha, CamService cam)
     {
+        if (alpha is < 0 or > 1 || (alpha is { } a && double.IsNaN(a)))
+            return Results.Problem(statusCode: 400, title: "Bad opacity", detail: "alpha is the heatmap's opacity, between 0 and 1.");
         var result = cam.Recent(id);
         var bytes = kind switch
         {
             "input" => result?.InputPng,
             "heatmap" => result?.HeatmapPng,
-            "overlay" => result?.OverlayPng,
+            "overlay" => alpha is { } opacity ? result?.OverlayPngAt(opacity) : result?.OverlayPng,
             _ => null,
         };
         return bytes is null ? Results.NotFound() : Results.File(bytes, "image/png");

@@ -74,6 +74,22 @@ public class CamMathTests
     }
 
     [Fact]
+    public void An_explanation_reblends_its_overlay_at_another_opacity()
+    {
+        var input = new RgbImage(2, 1, [0, 100, 200, 255, 255, 255]);
+        var heat = new RgbImage(2, 1, [200, 100, 0, 0, 0, 1]);
+        var model = new LabDashboard.Engine.Problems.ResnetCam.Models.TrainedModelInfo("r1", "cntk-resnet18", "bgr255", 2, false, "catsdogs", DateTimeOffset.UnixEpoch, 0.9);
+        var explanation = new CamExplanation("e1", 1, 0.73, "dog", model, "cam", "magma", 0.5, -1, 1, 1,
+            OverlayRenderer.Png(input), OverlayRenderer.Png(heat), OverlayRenderer.Png(OverlayRenderer.Blend(input, heat, 0.5)), 2, 1, "png", []);
+
+        Assert.Same(explanation.OverlayPng, explanation.OverlayPngAt(0.5));
+        Assert.Equal(input.Rgb, OverlayRenderer.FromPng(explanation.OverlayPngAt(0)).Rgb);
+        Assert.Equal(heat.Rgb, OverlayRenderer.FromPng(explanation.OverlayPngAt(1)).Rgb);
+        Assert.Equal(new byte[] { 160, 100, 40, 51, 51, 52 }, OverlayRenderer.FromPng(explanation.OverlayPngAt(0.8)).Rgb);
+        Assert.Throws<ArgumentOutOfRangeException>(() => explanation.OverlayPngAt(1.5));
+    }
+
+    [Fact]
     public void Heatmap_spans_the_colormap_from_min_to_max_and_encodes_as_an_rgb_png()
     {
         var (image, low, high) = OverlayRenderer.Heatmap([-1f, 0f, 3f], 3, 1, "magma");

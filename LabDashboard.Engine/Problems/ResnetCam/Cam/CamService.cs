@@ -18,7 +18,16 @@ public sealed record CamOptions(string Colormap = "magma", double Alpha = 0.5, b
 public sealed record CamExplanation(
     string Id, double Logit, double Probability, string Label, TrainedModelInfo Model, string Method, string Colormap,
     double Alpha, float LegendLow, float LegendHigh, double MapMean, byte[] InputPng, byte[] HeatmapPng, byte[] OverlayPng,
-    int OriginalWidth, int OriginalHeight, string Format, IReadOnlyList<string> Notices);
+    int OriginalWidth, int OriginalHeight, string Format, IReadOnlyList<string> Notices)
+{
+    /// <summary>The overlay at another heatmap opacity (0–1), blended again from the input and the heatmap.</summary>
+    public byte[] OverlayPngAt(double alpha)
+    {
+        if (alpha is < 0 or > 1 || double.IsNaN(alpha)) throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "Opacity is between 0 and 1.");
+        if (alpha == Alpha) return OverlayPng;
+        return OverlayRenderer.Png(OverlayRenderer.Blend(OverlayRenderer.FromPng(InputPng), OverlayRenderer.FromPng(HeatmapPng), alpha));
+    }
+}
 
 /// <summary>No completed resnet-cam model (or not the one asked for).</summary>
 public sealed class NoTrainedModelException(string message) : Exception(message);

@@ -41,6 +41,15 @@ public static class OverlayRenderer
         return new RgbImage(input.Width, input.Height, output);
     }
 
+    /// <summary>An RGB image from PNG bytes this renderer wrote.</summary>
+    public static RgbImage FromPng(byte[] png)
+    {
+        using var img = Image.Load<Rgb24>(png);
+        var rgb = new byte[img.Width * img.Height * 3];
+        img.CopyPixelDataTo(rgb);
+        return new RgbImage(img.Width, img.Height, rgb);
+    }
+
     /// <summary>PNG bytes of an RGB image.</summary>
     public static byte[] Png(RgbImage image)
     {
