@@ -47,6 +47,16 @@ public sealed record ImageRef(string Name, int Epoch, string Mime, string Url)
 {
     /// <summary>The URL convention the web app serves image bytes under.</summary>
     public static string UrlFor(string runId, string name, int epoch) => $"/api/runs/{runId}/images/{name}/{epoch}";
+
+    /// <summary>The run, image name and epoch of a URL made by <see cref="UrlFor"/>; null for any other URL.</summary>
+    public static (string RunId, string Name, int Epoch)? ParseUrl(string url)
+    {
+        var parts = url.Split('/');
+        return parts is ["", "api", "runs", var runId, "images", var name, var epoch]
+            && int.TryParse(epoch, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var e)
+            ? (runId, name, e)
+            : null;
+    }
 }
 
 /// <summary>The result of one answer check (e.g. |λ − x̄| &lt; 1e-3).</summary>

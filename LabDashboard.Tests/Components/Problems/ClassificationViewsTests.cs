@@ -74,4 +74,20 @@ public class ClassificationViewsTests : LabComponentTest
         Assert.Contains("→ Trouser", figure.TextContent);
         Assert.Contains("120 / 10000", view.Markup);
     }
+
+    [Fact]
+    public void Misclassified_tiles_are_buttons_that_hand_their_sample_to_the_page_when_it_asks()
+    {
+        var sample = new MisclassifiedSample(7, 0, 1, "/api/runs/r/images/misclassified-0/3");
+        var data = new MisclassifiedData(["T-shirt/top", "Trouser"], [sample], 120, 10000);
+        MisclassifiedSample? picked = null;
+
+        var plain = Render<MisclassifiedGrid>(p => p.Add(c => c.Data, data));
+        var pickable = Render<MisclassifiedGrid>(p => p.Add(c => c.Data, data).Add(c => c.OnPick, s => picked = s));
+        pickable.Find("[data-test-index='7'] button[data-testid=misclassified-pick]").Click();
+
+        Assert.Empty(plain.FindAll("button"));
+        Assert.Same(sample, picked);
+        Assert.Contains("feature maps below", pickable.Markup);
+    }
 }
