@@ -29,7 +29,8 @@ public sealed class ResnetCamProblem : IProblem
         var settings = ResnetCamSettings.From(context.Settings);
         context.Log("Settings: " + settings.Describe());
         var backbones = new BackboneStore(context.Paths);
-        context.Log(backbones.EnsureConverted(settings.Backbone));
+        context.Log(backbones.EnsureConverted(settings.Backbone,
+            p => context.Progress(p.Fraction, "Downloading " + p.Message, p.ToMetrics()), context.Cancellation));
         torch.random.manual_seed(settings.Seed);
 
         var split = FindData(context, settings);

@@ -20,7 +20,7 @@ internal sealed record ResnetCamSettings(
         SettingSpec.Int("maxImages", "Max images", 0, 0, 100_000, "0 = all; otherwise a seeded, stratified subsample."),
         SettingSpec.Int("seed", "Seed", 43052, 0, int.MaxValue),
         SettingSpec.Choice("backbone", "Backbone", Backbones.Cntk.Id, [.. Backbones.All.Select(b => b.Id)],
-            "cntk-resnet18: offline default (NuGet ONNX). torchvision-resnet18: needs resnet18-f37072fd.pth in Data:Root."),
+            "cntk-resnet18: offline default (NuGet ONNX). torchvision-resnet18: resnet18-f37072fd.pth from Data:Root, else downloaded once from download.pytorch.org (needs a connection)."),
         SettingSpec.Choice("preprocessing", "Preprocessing", Preprocessings.Auto,
             [Preprocessings.Auto, Preprocessings.CntkBgrMean, Preprocessings.TorchvisionRgb01, Preprocessings.TorchvisionImagenet],
             "auto = what the backbone's weights expect (CNTK: BGR 0–255 minus the mean image; torchvision: RGB 0–1 as the exam's ToTensor)."),

@@ -1,3 +1,4 @@
+using LabDashboard.Engine.Data;
 using LabDashboard.Engine.Problems.ResnetCam.Onnx;
 using LabDashboard.Engine.Runs;
 using TorchSharp;
@@ -8,9 +9,12 @@ namespace LabDashboard.Engine.Problems.ResnetCam.Model;
 
 /// <summary>
 /// Converted backbone weights in <c>State:Root/resnet-cam/backbones/&lt;id&gt;/</c>: converted once
-/// (from the CNTK ONNX file or torchvision's .pth), then read by every run and by inference.
+/// (from the CNTK ONNX file or torchvision's .pth, downloaded into <c>State:Root/models/</c> when on no
+/// searched path), then read by every run and by inference.
 /// </summary>
-internal sealed class BackboneStore(LabPaths paths)
+/// <param name="paths">Data:Root (searched) and State:Root (written).</param>
+/// <param name="torchvisionDownload">Where a missing .pth comes from; null = torchvision's URL or its environment override.</param>
+internal sealed class BackboneStore(LabPaths paths, TorchvisionWeightsDownload? torchvisionDownload = null)
 {
     public const string OnnxFolder = "models/resnet18-cntk";
     public const string TorchvisionPthName = "resnet18-f37072fd.pth";
@@ -19,16 +23,21 @@ internal sealed class BackboneStore(LabPaths paths)
 
     public string WeightsPath(BackboneSpec backbone) => Path.Combine(paths.StateRoot, "resnet-cam", "backbones", backbone.Id, "weights.bin");
 
+    private string DownloadedPthPath => Path.Combine(paths.StateRoot, "models", TorchvisionPthName);
+
     private string MeanImagePath => Path.Combine(paths.StateRoot, "resnet-cam", "backbones", Backbones.Cntk.Id, "mean-image.bin");
 
     /// <summary>Converts the backbone if it is not converted yet; returns what happened, for the run log.</summary>
-    public string EnsureConverted(BackboneSpec backbone)
+    /// <param name="backbone">Which.</param>
+    /// <param name="progress">Reports a download of torchvision's weights, if one is needed.</param>
+    /// <param name="cancellation">Stops that download.</param>
+    public string EnsureConverted(BackboneSpec backbone, Action<DownloadProgress>? progress = null, CancellationToken cancellation = default)
     {
         lock (ConversionLock)
         {
             if (File.Exists(WeightsPath(backbone)) && (backbone != Backbones.Cntk || File.Exists(MeanImagePath)))
                 return $"Using converted {backbone.Id} weights from {WeightsPath(backbone)}.";
-            return backbone == Backbones.Cntk ? ConvertCntk() : ConvertTorchvision();
+            return backbone == Backbones.Cntk ? ConvertCntk() : ConvertTorchvision(progress, cancellation);
         }
     }
 
@@ -56,7 +65,7 @@ internal sealed class BackboneStore(LabPaths paths)
     public string? FindOnnx(string fileName) => Candidates(Path.Combine(OnnxFolder, fileName)).FirstOrDefault(File.Exists);
 
     public string? FindTorchvisionPth() =>
-        Candidates(TorchvisionPthName).Concat(Candidates(Path.Combine("models", TorchvisionPthName))).FirstOrDefault(File.Exists);
+        Candidates(TorchvisionPthName).Concat(Candidates(Path.Combine("models", TorchvisionPthName))).Append(DownloadedPthPath).FirstOrDefault(File.Exists);
 
     private IEnumerable<string> Candidates(string relative) =>
         new[] { AppContext.BaseDirectory }.Concat(paths.DataRoots).Select(root => Path.Combine(root, relative));
@@ -73,10 +82,15 @@ internal sealed class BackboneStore(LabPaths paths)
     }
 
     /// <summary>Builds a module (its constructor draws from the global RNG): call only from a training run, before seeding.</summary>
-    private string ConvertTorchvision()
+    private string ConvertTorchvision(Action<DownloadProgress>? progress, CancellationToken cancellation)
     {
-        var pth = FindTorchvisionPth() ?? throw new FileNotFoundException(
-            $"{TorchvisionPthName} was not found in Data:Root ({string.Join(", ", paths.DataRoots)}). Put torchvision's resnet18 ImageNet weights there, or use the {Backbones.Cntk.Id} backbone.");
+        var pth = FindTorchvisionPth();
+        var downloaded = "";
+        if (pth is null)
+        {
+            pth = DownloadTorchvisionPth(progress, cancellation);
+            downloaded = $"Downloaded {TorchvisionPthName} to {pth}. ";
+        }
         using var module = ResNetBuilder.Create(Backbones.Torchvision.Blocks, outputs: 1000);
         var loaded = new Dictionary<string, bool>();
         module.load_py(pth, strict: false, loadedParameters: loaded);
@@ -85,7 +99,24 @@ internal sealed class BackboneStore(LabPaths paths)
         var tensors = module.state_dict().Where(p => !p.Key.StartsWith("fc.", StringComparison.Ordinal) && !p.Key.EndsWith("num_batches_tracked", StringComparison.Ordinal))
             .ToDictionary(p => p.Key, p => p.Value);
         StateDictFile.Write(WeightsPath(Backbones.Torchvision), tensors);
-        return $"Converted {tensors.Count} tensors of {pth} to {WeightsPath(Backbones.Torchvision)}.";
+        return $"{downloaded}Converted {tensors.Count} tensors of {pth} to {WeightsPath(Backbones.Torchvision)}.";
+    }
+
+    private string DownloadTorchvisionPth(Action<DownloadProgress>? progress, CancellationToken cancellation)
+    {
+        var source = torchvisionDownload ?? TorchvisionWeightsDownload.FromEnvironment();
+        try
+        {
+            source.Download(DownloadedPthPath, progress ?? (_ => { }), cancellation);
+            return DownloadedPthPath;
+        }
+        // A timeout is a TaskCanceledException too; only the run's own cancellation passes through.
+        catch (Exception e) when (e is HttpRequestException or IOException or InvalidDataException || (e is OperationCanceledException && !cancellation.IsCancellationRequested))
+        {
+            throw new FileNotFoundException(
+                $"{TorchvisionPthName} is not in Data:Root ({string.Join(", ", paths.DataRoots)}) and downloading it from {source.Url} failed: {e.Message} " +
+                $"Put torchvision's resnet18 ImageNet weights ({TorchvisionPthName}) in Data:Root by hand, or use the {Backbones.Cntk.Id} backbone, which works offline.", e);
+        }
     }
 
     private static void WriteTensors(string path, IReadOnlyDictionary<string, (long[] Dims, float[] Values)> source)

@@ -14,7 +14,7 @@ public static class Backbones
     public static readonly BackboneSpec Cntk = new("cntk-resnet18", ResNetBuilder.CntkBlocks, Preprocessings.CntkBgrMean,
         "CNTK ImageNet ResNet-18 (ONNX from NuGet Microsoft.ML.DnnImageFeaturizer.ResNet18 0.23.1, MIT), converted to TorchSharp");
 
-    /// <summary>torchvision's resnet18 ImageNet weights (resnet18-f37072fd.pth in Data:Root).</summary>
+    /// <summary>torchvision's resnet18 ImageNet weights (resnet18-f37072fd.pth from Data:Root, else downloaded into State:Root/models).</summary>
     public static readonly BackboneSpec Torchvision = new("torchvision-resnet18", ResNetBuilder.TorchvisionBlocks, Preprocessings.TorchvisionRgb01,
         "torchvision resnet18 ImageNet weights (resnet18-f37072fd.pth, BSD-3-Clause), read with TorchSharp.PyBridge");
 
