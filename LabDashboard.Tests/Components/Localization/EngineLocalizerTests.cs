@@ -17,6 +17,7 @@ public class EngineLocalizerTests : LabComponentTest
     [InlineData("Animated Gif with 3 frames: only the first frame is used.", "프레임이 3개인 움직이는 Gif: 첫 프레임만 사용합니다.")]
     [InlineData("Unknown problem 'nope'.", "알 수 없는 문제 'nope'.")]
     [InlineData("completed after 12.3 s", "12.3초 후 완료")]
+    [InlineData("CUDA libtorch is installed but no GPU is visible.", "CUDA libtorch가 설치되어 있지만 보이는 GPU가 없습니다.")]
     [InlineData("Waiting for the device: 2 ahead in the queue.", "장치를 기다리는 중: 대기열에서 앞에 2개가 있습니다.")]
     [InlineData("Fashion-MNIST from the IDX files in /data/fashion-mnist", "/data/fashion-mnist의 IDX 파일에서 읽은 Fashion-MNIST")]
     public void Korean_keeps_the_engine_numbers_and_translates_nested_text(string english, string korean)
