@@ -1,4 +1,5 @@
 using Bunit;
+using LabDashboard.Web;
 using LabDashboard.Web.Components.Shared;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,7 @@ public class ImageDropZoneTests : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddLabLocalization();
     }
 
     [Fact]
