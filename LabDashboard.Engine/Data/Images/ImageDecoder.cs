@@ -102,7 +102,8 @@ public sealed class ImageDecoder
         using (image) return image.Frames.CloneFrame(0);
     }
 
-    private static RgbImage ToRgb(Image<Rgb24> image)
+    /// <summary>The pixels of a decoded image as an <see cref="RgbImage"/>.</summary>
+    internal static RgbImage ToRgb(Image<Rgb24> image)
     {
         var pixels = new Rgb24[image.Width * image.Height];
         image.CopyPixelDataTo(pixels);

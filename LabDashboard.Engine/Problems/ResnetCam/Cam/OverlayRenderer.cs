@@ -45,9 +45,7 @@ public static class OverlayRenderer
     public static RgbImage FromPng(byte[] png)
     {
         using var img = Image.Load<Rgb24>(png);
-        var rgb = new byte[img.Width * img.Height * 3];
-        img.CopyPixelDataTo(rgb);
-        return new RgbImage(img.Width, img.Height, rgb);
+        return ImageDecoder.ToRgb(img);
     }
 
     /// <summary>PNG bytes of an RGB image.</summary>
