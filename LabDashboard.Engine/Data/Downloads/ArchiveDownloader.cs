@@ -51,24 +51,7 @@ public sealed class ArchiveDownloader(HttpClient http)
 
     private async Task DownloadAsync(DownloadItem item, string path, Action<long> progress, CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync(item.Url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        await using var source = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
-        await using (var target = File.Create(path))
-        {
-            var buffer = new byte[1 << 16];
-            long done = 0;
-            int read;
-            while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                md5.AppendData(buffer, 0, read);
-                done += read;
-                progress(done);
-            }
-        }
-        var actual = Convert.ToHexString(md5.GetHashAndReset()).ToLowerInvariant();
+        var actual = await HashingDownload.ToFileAsync(http, item.Url, path, HashAlgorithmName.MD5, _ => progress, cancellationToken);
         if (actual != item.Md5.ToLowerInvariant())
             throw new InvalidDataException($"{item.Url}: MD5 {actual} does not match the expected {item.Md5}.");
     }

@@ -36,26 +36,16 @@ public sealed class FileDownloader(HttpClient http)
 
     private async Task<string> FetchAsync(Uri url, string path, long approximateBytes, Action<DownloadProgress> progress, CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        var meter = new ProgressMeter(response.Content.Headers.ContentLength ?? approximateBytes, progress);
         var name = Path.GetFileName(url.LocalPath);
-        await using var source = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        ProgressMeter? meter = null;
         long done = 0;
-        await using (var target = File.Create(path))
+        var sha256 = await HashingDownload.ToFileAsync(http, url, path, HashAlgorithmName.SHA256, length =>
         {
-            var buffer = new byte[1 << 16];
-            int read;
-            while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                sha256.AppendData(buffer, 0, read);
-                done += read;
-                meter.Report(name, done);
-            }
-        }
-        meter.Report(name, done, force: true);
-        return Convert.ToHexString(sha256.GetHashAndReset()).ToLowerInvariant();
+            var started = new ProgressMeter(length ?? approximateBytes, progress);
+            meter = started;
+            return bytes => started.Report(name, done = bytes);
+        }, cancellationToken);
+        meter!.Report(name, done, force: true);
+        return sha256;
     }
 }
