@@ -11,6 +11,10 @@ namespace LabDashboard.Engine.Problems;
 /// <param name="Metrics">Metric names streamed in <c>epoch</c>/<c>batch</c> events.</param>
 /// <param name="Results">Result names reported in the <c>finished</c> event.</param>
 /// <param name="Trains">True when a run occupies the training device (one at a time per device).</param>
+/// <param name="SmallTensors">
+/// True when every tensor the problem makes is too small for libtorch's intra-op threads to pay off;
+/// its runs then use one thread (see <see cref="Devices.DeviceInfo.ThreadsFor"/>).
+/// </param>
 public sealed record ProblemDescriptor(
     string Id,
     int Number,
@@ -19,7 +23,8 @@ public sealed record ProblemDescriptor(
     IReadOnlyList<SettingSpec> Settings,
     IReadOnlyList<MetricSpec> Metrics,
     IReadOnlyList<MetricSpec> Results,
-    bool Trains = true);
+    bool Trains = true,
+    bool SmallTensors = false);
 
 /// <summary>A metric or result name with a label for charts and tables.</summary>
 public sealed record MetricSpec(string Name, string Label, string? Description = null);

@@ -25,7 +25,6 @@ public sealed class RunService : IRunService, IDisposable
     private readonly DeviceQueue _queue;
     private readonly EventFanout _fanout = new();
     private readonly RunStore _store;
-    private readonly IReadOnlyDictionary<string, string> _versions;
     private int _disposed;
 
     /// <summary>Creates the service for a catalog, a device and the state folders.</summary>
@@ -42,7 +41,6 @@ public sealed class RunService : IRunService, IDisposable
         _options = options;
         _images = new RunImages(paths);
         _queue = new DeviceQueue(Launch);
-        _versions = RunVersions.Collect(device);
         _store = new RunStore(paths.StateRoot, ForgetStoredRun);
     }
 
@@ -56,7 +54,7 @@ public sealed class RunService : IRunService, IDisposable
         var problem = Catalog.Find(problemId) ?? throw new UnknownProblemException(problemId);
         var bound = SettingsBinder.Bind(problem.Descriptor.Settings, settings);
         var run = new LiveRun(NewRunId(), problem, bound, DateTimeOffset.UtcNow, _options, _images, OnPublished);
-        _store.InsertRun(new NewRunRow(run.Id, problemId, RunEventJson.Write(bound.Values), _device.Kind, RunEventJson.Write(_versions), run.CreatedAt));
+        _store.InsertRun(new NewRunRow(run.Id, problemId, RunEventJson.Write(bound.Values), _device.Kind, RunEventJson.Write(VersionsOf(run)), run.CreatedAt));
         _live[run.Id] = run;
         if (run.Trains) _queue.Enqueue(run);
         else
@@ -109,7 +107,7 @@ public sealed class RunService : IRunService, IDisposable
     public RunRecord? Get(string runId)
     {
         if (_live.TryGetValue(runId, out var run))
-            return new RunRecord(run.Summary(), run.Settings.Values, _device.Kind, _versions, run.EpochEvents(), run.Error);
+            return new RunRecord(run.Summary(), run.Settings.Values, _device.Kind, VersionsOf(run), run.EpochEvents(), run.Error);
         return _store.Find(runId) is { } stored
             ? StoredRunViews.Record(stored, _store.Events(runId, 0, RunEventKinds.Epoch), Catalog)
             : null;
@@ -182,7 +180,7 @@ public sealed class RunService : IRunService, IDisposable
         if (!run.CancelRequested)
         {
             run.Started(_device.Kind);
-            var (outcome, error) = RunProblem(run, context);
+            var (outcome, error) = RunProblem(run, context, _device);
             run.Finish(outcome, context.Results, context.Checks, error);
         }
         else run.Finish(run.StoppedByShutdown ? RunOutcomes.Interrupted : RunOutcomes.Cancelled, context.Results, context.Checks, null);
@@ -190,10 +188,14 @@ public sealed class RunService : IRunService, IDisposable
         if (run.Trains) _queue.Release(run);
     }
 
-    private static (string Outcome, string? Error) RunProblem(LiveRun run, RunContext context)
+    private IReadOnlyDictionary<string, string> VersionsOf(LiveRun run) =>
+        RunVersions.Collect(_device, _device.ThreadsFor(run.Problem.Descriptor));
+
+    private static (string Outcome, string? Error) RunProblem(LiveRun run, RunContext context, DeviceInfo device)
     {
         try
         {
+            using var threads = IntraOpThreads.Use(device.ThreadsFor(run.Problem.Descriptor), processDefault: device.Threads);
             run.Problem.Run(context);
             return (RunOutcomes.Completed, null);
         }

@@ -9,11 +9,12 @@ namespace LabDashboard.Engine.Runs;
 /// <summary>The software a run ran on, recorded with every run.</summary>
 internal static class RunVersions
 {
-    public static IReadOnlyDictionary<string, string> Collect(DeviceInfo device) => new Dictionary<string, string>
+    /// <summary>The versions, with the libtorch intra-op <paramref name="threads"/> the run uses on <paramref name="device"/>.</summary>
+    public static IReadOnlyDictionary<string, string> Collect(DeviceInfo device, int threads) => new Dictionary<string, string>
     {
         ["torchSharp"] = TorchSharpVersion(),
         ["libtorch"] = torch.__version__,
-        ["threads"] = device.Threads.ToString(CultureInfo.InvariantCulture),
+        ["threads"] = threads.ToString(CultureInfo.InvariantCulture),
         ["dotnet"] = RuntimeInformation.FrameworkDescription,
         ["os"] = RuntimeInformation.OSDescription,
     };

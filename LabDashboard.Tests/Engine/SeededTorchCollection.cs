@@ -1,8 +1,10 @@
 namespace LabDashboard.Tests.Engine;
 
 /// <summary>
-/// Tests that seed libtorch's global generator and compare numbers run alone: in parallel, another
-/// test's draws would interleave with theirs. Put such a test class in <c>[Collection(SeededTorchCollection.Name)]</c>.
+/// Tests that seed libtorch's global generator and compare numbers, or that read the thread count
+/// libtorch gives new threads, run alone: in parallel, another test's draws would interleave with
+/// theirs, and another run's thread scope would move that count. Put such a test class in
+/// <c>[Collection(SeededTorchCollection.Name)]</c>.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class SeededTorchCollection

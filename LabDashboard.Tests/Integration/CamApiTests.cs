@@ -45,6 +45,22 @@ public class CamApiTests(CamApiFixture server) : IClassFixture<CamApiFixture>
         Assert.Equal((224, 224), (overlay.Width, overlay.Height));
     }
 
+    [Fact]
+    public async Task The_pages_input_and_heatmap_pngs_blend_half_and_half_into_the_answers_overlay()
+    {
+        var (_, body, _) = await PostAsync(DogPhoto);
+        var id = body.GetProperty("id").GetString();
+        var overlay = OverlayRenderer.FromPng(Convert.FromBase64String(body.GetProperty("overlayPng").GetString()!));
+
+        var input = OverlayRenderer.FromPng(await server.Client.GetByteArrayAsync($"/api/cam/results/{id}/input.png"));
+        var heatmap = OverlayRenderer.FromPng(await server.Client.GetByteArrayAsync($"/api/cam/results/{id}/heatmap.png"));
+
+        Assert.Equal((224, 224), (input.Width, input.Height));
+        Assert.Equal((224, 224), (heatmap.Width, heatmap.Height));
+        Assert.NotEqual(input.Rgb, heatmap.Rgb);
+        Assert.Equal(overlay.Rgb, OverlayRenderer.Blend(input, heatmap, 0.5).Rgb);
+    }
+
     [Theory]
     [InlineData("empty", 415)]
     [InlineData("text-as-jpg", 415)]

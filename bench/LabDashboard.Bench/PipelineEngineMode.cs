@@ -9,7 +9,7 @@ namespace LabDashboard.Bench;
 
 /// <summary>
 /// The engine alone: <c>problem.Run</c> with a silent reporter on a fresh thread (as the run
-/// service runs each run on its own thread), no queue, no history, no storage, no watchers.
+/// service runs each run on its own thread, with the thread count it would give it), no queue, no history, no storage, no watchers.
 /// </summary>
 internal sealed class PipelineEngineMode(LabPaths paths) : IPipelineMode
 {
@@ -27,7 +27,11 @@ internal sealed class PipelineEngineMode(LabPaths paths) : IPipelineMode
         var reporter = new SilentReporter();
         var context = new RunContext($"bench-{++_runs}", settings, _device, paths, reporter);
         var start = CpuSample.Now();
-        var thread = new Thread(() => problem.Run(context)) { Name = $"bench {problemId}" };
+        var thread = new Thread(() =>
+        {
+            using var threads = IntraOpThreads.Use(_device.ThreadsFor(problem.Descriptor), _device.Threads);
+            problem.Run(context);
+        }) { Name = $"bench {problemId}" };
         thread.Start();
         thread.Join();
         var spent = CpuSample.Now() - start;

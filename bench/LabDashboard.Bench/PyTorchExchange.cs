@@ -6,7 +6,8 @@ namespace LabDashboard.Bench;
 
 /// <summary>
 /// <c>engine-results.json</c> in the exchange folder: what bench/fashion_reference.py compares its
-/// PyTorch timings with. The iris and fashion benchmarks each merge their entries into it.
+/// PyTorch timings with. The iris and fashion benchmarks each merge their entries into it, each with
+/// the libtorch thread count it ran on.
 /// </summary>
 internal static class PyTorchExchange
 {
@@ -16,8 +17,9 @@ internal static class PyTorchExchange
     {
         var path = Path.Combine(outFolder, "engine-results.json");
         var root = File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path))!.AsObject() : [];
-        root["threads"] = torch.get_num_threads();
-        root[key] = JsonSerializer.SerializeToNode(result);
+        var entry = JsonSerializer.SerializeToNode(result)!.AsObject();
+        entry["threads"] ??= torch.get_num_threads();
+        root[key] = entry;
         File.WriteAllText(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 }

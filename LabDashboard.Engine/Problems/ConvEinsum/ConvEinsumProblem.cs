@@ -25,7 +25,8 @@ public sealed class ConvEinsumProblem : IProblem
             new MetricSpec("mergedConvMaxDiff", "Merged conv max |diff|", "max |merged − separate| on the synthetic images"),
             new MetricSpec("einsumMaxDiff", "einsum max |diff|", "max |einsum − permute→Linear→permute|"),
         ],
-        Trains: false);
+        Trains: false,
+        SmallTensors: true);
 
     /// <inheritdoc />
     public void Run(RunContext context)

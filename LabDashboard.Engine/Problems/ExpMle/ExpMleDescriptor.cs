@@ -31,5 +31,6 @@ internal static class ExpMleDescriptor
         [
             new MetricSpec("lambda", "Final λ"),
             new MetricSpec("sampleMean", "x̄", "x.mean(), the closed-form MLE."),
-        ]);
+        ],
+        SmallTensors: true);
 }

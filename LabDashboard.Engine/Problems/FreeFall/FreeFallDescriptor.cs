@@ -28,5 +28,6 @@ internal static class FreeFallDescriptor
             new MetricSpec("t40", "t(40 m)", "Predicted fall time from 40 m (s)."),
             new MetricSpec("t60", "t(60 m)", "Predicted fall time from 60 m (s)."),
             new MetricSpec("t80", "t(80 m)", "Predicted fall time from 80 m (s)."),
-        ]);
+        ],
+        SmallTensors: true);
 }

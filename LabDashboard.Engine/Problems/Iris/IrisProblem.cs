@@ -29,7 +29,8 @@ public sealed class IrisProblem : IProblem
             new("testAcc", "Test accuracy"),
             new("testLoss", "Test loss"),
         ],
-        Results: [new("trainAcc", "Train accuracy"), new("testAcc", "Test accuracy"), new("testLoss", "Test loss")]);
+        Results: [new("trainAcc", "Train accuracy"), new("testAcc", "Test accuracy"), new("testLoss", "Test loss")],
+        SmallTensors: true);
 
     /// <inheritdoc />
     public void Run(RunContext context)

@@ -36,21 +36,26 @@ internal sealed class IrisTrainer : IDisposable
     {
         _model.train();
         var n = (int)_xTrain.shape[0];
-        using var order = _batchSize >= n ? arange(n, device: _xTrain.device) : randperm(n, generator: _shuffle).to(_xTrain.device);
+        if (_batchSize >= n) return scaffold.Step(() => Step(_xTrain, _yTrain));
+        using var order = randperm(n, generator: _shuffle).to(_xTrain.device);
         double total = 0;
         for (var start = 0; start < n; start += _batchSize)
         {
             var begin = start;
             var count = Math.Min(_batchSize, n - begin);
-            total += scaffold.Step(() => Step(order.narrow(0, begin, count)) * count);
+            total += scaffold.Step(() =>
+            {
+                var batch = order.narrow(0, begin, count);
+                return Step(_xTrain.index_select(0, batch), _yTrain.index_select(0, batch)) * count;
+            });
         }
         return total / n;
     }
 
-    private float Step(Tensor batch)
+    private float Step(Tensor x, Tensor y)
     {
         _optimizer.zero_grad();
-        var loss = _lossFunction.forward(_model.forward(_xTrain.index_select(0, batch)), _yTrain.index_select(0, batch));
+        var loss = _lossFunction.forward(_model.forward(x), y);
         loss.backward();
         _optimizer.step();
         return loss.item<float>();

@@ -24,7 +24,8 @@ public sealed class ParamCountProblem : IProblem
             new MetricSpec(ResultName(p.Number, p.First.Name), $"Pair {p.Number}: {p.First.Name}", $"Trainable parameters of pair {p.Number}'s {p.First.Name}"),
             new MetricSpec(ResultName(p.Number, p.Second.Name), $"Pair {p.Number}: {p.Second.Name}", $"Trainable parameters of pair {p.Number}'s {p.Second.Name}"),
         })],
-        Trains: false);
+        Trains: false,
+        SmallTensors: true);
 
     /// <summary>The result name of a network's total, e.g. <c>pair1Net2</c>.</summary>
     public static string ResultName(int pair, string network) => $"pair{pair}{char.ToUpperInvariant(network[0])}{network[1..]}";

@@ -80,9 +80,12 @@ public class CamMathTests
         var heat = new RgbImage(2, 1, [200, 100, 0, 0, 0, 1]);
         var model = new LabDashboard.Engine.Problems.ResnetCam.Models.TrainedModelInfo("r1", "cntk-resnet18", "bgr255", 2, false, "catsdogs", DateTimeOffset.UnixEpoch, 0.9);
         var explanation = new CamExplanation("e1", 1, 0.73, "dog", model, "cam", "magma", 0.5, -1, 1, 1,
-            OverlayRenderer.Png(input), OverlayRenderer.Png(heat), OverlayRenderer.Png(OverlayRenderer.Blend(input, heat, 0.5)), 2, 1, "png", []);
+            input, heat, 2, 1, "png", []);
 
         Assert.Same(explanation.OverlayPng, explanation.OverlayPngAt(0.5));
+        Assert.Equal(new byte[] { 100, 100, 100, 128, 128, 128 }, OverlayRenderer.FromPng(explanation.OverlayPng).Rgb);
+        Assert.Equal(input.Rgb, OverlayRenderer.FromPng(explanation.InputPng).Rgb);
+        Assert.Equal(heat.Rgb, OverlayRenderer.FromPng(explanation.HeatmapPng).Rgb);
         Assert.Equal(input.Rgb, OverlayRenderer.FromPng(explanation.OverlayPngAt(0)).Rgb);
         Assert.Equal(heat.Rgb, OverlayRenderer.FromPng(explanation.OverlayPngAt(1)).Rgb);
         Assert.Equal(new byte[] { 160, 100, 40, 51, 51, 52 }, OverlayRenderer.FromPng(explanation.OverlayPngAt(0.8)).Rgb);

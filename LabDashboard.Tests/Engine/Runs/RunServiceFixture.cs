@@ -8,19 +8,25 @@ namespace LabDashboard.Tests.Engine.Runs;
 /// <summary>A run service over the given problems with a fresh temporary <c>State:Root</c>; restartable.</summary>
 internal sealed class RunServiceFixture : IDisposable
 {
-    private static readonly DeviceInfo Device = DeviceInfo.Detect();
     private readonly TempFolder _state = new();
     private readonly IProblem[] _problems;
     private readonly RunServiceOptions _options;
+    private readonly DeviceInfo _device;
 
     public RunServiceFixture(params IProblem[] problems) : this(new RunServiceOptions(), problems)
     {
     }
 
     public RunServiceFixture(RunServiceOptions options, params IProblem[] problems)
+        : this(DeviceInfo.Detect(), options, problems)
+    {
+    }
+
+    public RunServiceFixture(DeviceInfo device, RunServiceOptions options, params IProblem[] problems)
     {
         _problems = problems;
         _options = options;
+        _device = device;
         Service = Create();
     }
 
@@ -55,7 +61,7 @@ internal sealed class RunServiceFixture : IDisposable
     }
 
     private RunService Create() =>
-        new(new ProblemCatalog(_problems), Device, new LabPaths([], _state.Path), _options);
+        new(new ProblemCatalog(_problems), _device, new LabPaths([], _state.Path), _options);
 }
 
 /// <summary>Reads a watch stream one event at a time, with a timeout so a broken run fails the test instead of hanging it.</summary>

@@ -4,13 +4,13 @@ using static TorchSharp.torch;
 
 namespace LabDashboard.Engine.Problems.ResnetCam.Cam;
 
-/// <summary>A rendered explanation: heatmap and overlay at the input's size, and the legend's range.</summary>
-internal sealed record CamRendering(RgbImage Heatmap, RgbImage Overlay, float Low, float High, double MapMean);
+/// <summary>A rendered explanation: the heatmap at the input's size, and the legend's range.</summary>
+internal sealed record CamRendering(RgbImage Heatmap, float Low, float High, double MapMean);
 
-/// <summary>CAM (or Grad-CAM) for one image: map, sign for the predicted class, upsample, colour, blend.</summary>
+/// <summary>CAM (or Grad-CAM) for one image: map, sign for the predicted class, upsample, colour.</summary>
 internal static class CamRenderer
 {
-    public static CamRendering Render(RgbImage input, Tensor layer4, Tensor weight, Tensor bias, double logit, string colormap, double alpha, bool gradCam = false)
+    public static CamRendering Render(RgbImage input, Tensor layer4, Tensor weight, Tensor bias, double logit, string colormap, bool gradCam = false)
     {
         using var scope = NewDisposeScope();
         var raw = gradCam ? CamMath.GradCam(layer4, weight, bias) : CamMath.ClassActivationMap(layer4, weight, bias);
@@ -18,6 +18,6 @@ internal static class CamRenderer
         var signed = gradCam ? raw : CamMath.ForPredictedClass(raw, logit);
         var upsampled = CamMath.Upsample(signed, input.Height, input.Width).contiguous().data<float>().ToArray();
         var (heatmap, low, high) = OverlayRenderer.Heatmap(upsampled, input.Width, input.Height, colormap);
-        return new CamRendering(heatmap, OverlayRenderer.Blend(input, heatmap, alpha), low, high, mapMean);
+        return new CamRendering(heatmap, low, high, mapMean);
     }
 }

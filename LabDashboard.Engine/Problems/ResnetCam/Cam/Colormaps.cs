@@ -28,22 +28,38 @@ public static class Colormaps
         $"linear-gradient({direction}, {string.Join(", ", AnchorColors(name))})";
 
     /// <summary>The RGB colour at <paramref name="t"/> in [0, 1].</summary>
-    public static (byte R, byte G, byte B) Color(string name, float t)
-    {
-        var anchors = Anchors[Resolve(name)];
-        var position = Math.Clamp(float.IsNaN(t) ? 0f : t, 0f, 1f) * (anchors.Length - 1);
-        var low = (int)MathF.Floor(position);
-        var high = Math.Min(low + 1, anchors.Length - 1);
-        var fraction = position - low;
-        var (a, b) = (Parse(anchors[low]), Parse(anchors[high]));
-        return (Mix(a.R, b.R, fraction), Mix(a.G, b.G, fraction), Mix(a.B, b.B, fraction));
-    }
+    public static (byte R, byte G, byte B) Color(string name, float t) => Ramp(name).Color(t);
+
+    /// <summary>A map's anchors parsed once, for colouring many values (a 512² heatmap is 262,144 calls).</summary>
+    public static ColorRamp Ramp(string name) => Ramps[Resolve(name)];
+
+    private static readonly Dictionary<string, ColorRamp> Ramps =
+        Anchors.ToDictionary(map => map.Key, map => new ColorRamp(map.Value.Select(Parse).ToArray()), StringComparer.Ordinal);
 
     /// <summary>The name, or magma when unknown.</summary>
     public static string Resolve(string? name) => name is not null && Anchors.ContainsKey(name) ? name : "magma";
 
-    private static byte Mix(byte a, byte b, float t) => (byte)Math.Round(a + (b - a) * t);
-
     private static (byte R, byte G, byte B) Parse(string hex) =>
         (Convert.ToByte(hex[1..3], 16), Convert.ToByte(hex[3..5], 16), Convert.ToByte(hex[5..7], 16));
+}
+
+/// <summary>A piecewise-linear ramp through evenly spaced anchor colours.</summary>
+public sealed class ColorRamp
+{
+    private readonly (byte R, byte G, byte B)[] _anchors;
+
+    internal ColorRamp((byte R, byte G, byte B)[] anchors) => _anchors = anchors;
+
+    /// <summary>The RGB colour at <paramref name="t"/> in [0, 1] (NaN counts as 0).</summary>
+    public (byte R, byte G, byte B) Color(float t)
+    {
+        var position = Math.Clamp(float.IsNaN(t) ? 0f : t, 0f, 1f) * (_anchors.Length - 1);
+        var low = (int)MathF.Floor(position);
+        var high = Math.Min(low + 1, _anchors.Length - 1);
+        var fraction = position - low;
+        var (a, b) = (_anchors[low], _anchors[high]);
+        return (Mix(a.R, b.R, fraction), Mix(a.G, b.G, fraction), Mix(a.B, b.B, fraction));
+    }
+
+    private static byte Mix(byte a, byte b, float t) => (byte)Math.Round(a + (b - a) * t);
 }

@@ -24,8 +24,8 @@ internal static class GalleryBuilder
         {
             using var scope = NewDisposeScope();
             var input = job.Test.Read(index);
-            var cam = CamRenderer.Render(input, outcome.TestLayer4[index], outcome.HeadWeight, outcome.HeadBias, logit, "magma", 0.5);
-            pngs.Add(OverlayRenderer.Png(cam.Overlay));
+            var cam = CamRenderer.Render(input, outcome.TestLayer4[index], outcome.HeadWeight, outcome.HeadBias, logit, "magma");
+            pngs.Add(OverlayRenderer.Png(OverlayRenderer.Blend(input, cam.Heatmap, 0.5)));
             items.Add(new GalleryItem($"{items.Count:D3}.png", Path.GetFileName(test[index].Path), test[index].LabelName,
                 logit >= 0 ? "dog" : "cat", 1 / (1 + Math.Exp(-logit))));
         }
