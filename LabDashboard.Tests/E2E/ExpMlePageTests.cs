@@ -43,7 +43,8 @@ public class ExpMlePageTests(LabBrowserFixture browser)
         Assert.Equal("300", await page.GetByLabel("Steps", new() { Exact = true }).InputValueAsync());
         await page.GetByLabel("Learning rate").FillAsync("0.1");
 
-        await page.WaitForURLAsync(new Regex(@"lr=0\.1"));
+        // replaceState is no navigation: WaitForURL can miss it; the assertion polls page.Url.
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"lr=0\.1"));
         Assert.Contains("steps=300", page.Url);
         await page.Context.CloseAsync();
     }
@@ -51,7 +52,7 @@ public class ExpMlePageTests(LabBrowserFixture browser)
     /// <summary>Train puts the new run in the URL; the checks must belong to that run, not to an earlier one.</summary>
     private static async Task<string> NewRunIdAsync(IPage page)
     {
-        await page.WaitForURLAsync(new Regex(@"[?&]run=[0-9a-f]+"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"[?&]run=[0-9a-f]+"));
         return Regex.Match(page.Url, @"[?&]run=([0-9a-f]+)").Groups[1].Value;
     }
 
