@@ -18,6 +18,9 @@ public sealed record DeviceInfo(string Kind, string Reason, int Threads)
     /// </summary>
     public int ThreadsFor(Problems.ProblemDescriptor problem) => problem.SmallTensors ? 1 : Threads;
 
+    /// <summary>Gives the calling thread <see cref="ThreadsFor"/> threads until disposed (see <see cref="IntraOpThreads"/>).</summary>
+    public IntraOpThreads UseThreadsFor(Problems.ProblemDescriptor problem) => IntraOpThreads.Use(ThreadsFor(problem), Threads);
+
     /// <summary>Picks CUDA when libtorch sees a GPU, else the CPU.</summary>
     public static DeviceInfo Detect()
     {

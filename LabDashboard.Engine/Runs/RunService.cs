@@ -189,13 +189,13 @@ public sealed class RunService : IRunService, IDisposable
     }
 
     private IReadOnlyDictionary<string, string> VersionsOf(LiveRun run) =>
-        RunVersions.Collect(_device, _device.ThreadsFor(run.Problem.Descriptor));
+        RunVersions.Collect(_device.ThreadsFor(run.Problem.Descriptor));
 
     private static (string Outcome, string? Error) RunProblem(LiveRun run, RunContext context, DeviceInfo device)
     {
         try
         {
-            using var threads = IntraOpThreads.Use(device.ThreadsFor(run.Problem.Descriptor), processDefault: device.Threads);
+            using var threads = device.UseThreadsFor(run.Problem.Descriptor);
             run.Problem.Run(context);
             return (RunOutcomes.Completed, null);
         }

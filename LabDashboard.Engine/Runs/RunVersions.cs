@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Reflection;
 using System.Runtime.InteropServices;
-using LabDashboard.Engine.Devices;
 using TorchSharp;
 
 namespace LabDashboard.Engine.Runs;
@@ -9,15 +8,17 @@ namespace LabDashboard.Engine.Runs;
 /// <summary>The software a run ran on, recorded with every run.</summary>
 internal static class RunVersions
 {
-    /// <summary>The versions, with the libtorch intra-op <paramref name="threads"/> the run uses on <paramref name="device"/>.</summary>
-    public static IReadOnlyDictionary<string, string> Collect(DeviceInfo device, int threads) => new Dictionary<string, string>
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> Software = new(() => new Dictionary<string, string>
     {
         ["torchSharp"] = TorchSharpVersion(),
         ["libtorch"] = torch.__version__,
-        ["threads"] = threads.ToString(CultureInfo.InvariantCulture),
         ["dotnet"] = RuntimeInformation.FrameworkDescription,
         ["os"] = RuntimeInformation.OSDescription,
-    };
+    });
+
+    /// <summary>The versions (read once per process), with the libtorch intra-op <paramref name="threads"/> of the run.</summary>
+    public static IReadOnlyDictionary<string, string> Collect(int threads) =>
+        new Dictionary<string, string>(Software.Value) { ["threads"] = threads.ToString(CultureInfo.InvariantCulture) };
 
     private static string TorchSharpVersion()
     {

@@ -30,7 +30,7 @@ internal static class IrisBench
         var device = DeviceInfo.Detect() with { Kind = "cpu" };
         var problem = new IrisProblem();
         var threads = device.ThreadsFor(problem.Descriptor);
-        using var scope = IntraOpThreads.Use(threads, device.Threads);
+        using var scope = device.UseThreadsFor(problem.Descriptor);
         var rows = IrisTable.Load();
         var split = PandasSplit.Sample(rows.Count, 0.8, 42);
         File.WriteAllText(Path.Combine(options.OutFolder, "iris-split.json"), JsonSerializer.Serialize(new { train = split.Train, test = split.Test }));

@@ -29,7 +29,7 @@ internal sealed class PipelineEngineMode(LabPaths paths) : IPipelineMode
         var start = CpuSample.Now();
         var thread = new Thread(() =>
         {
-            using var threads = IntraOpThreads.Use(_device.ThreadsFor(problem.Descriptor), _device.Threads);
+            using var threads = _device.UseThreadsFor(problem.Descriptor);
             problem.Run(context);
         }) { Name = $"bench {problemId}" };
         thread.Start();
