@@ -90,10 +90,9 @@ public class GanMnist8PageTests(LabBrowserFixture browser)
         using var mnist = ImageDatasetLoader.Load(DatasetLocator.Find(ImageDatasets.Mnist, paths.DataRoots, null)
             ?? throw new InvalidOperationException("MNIST is missing from " + TestData.Root));
         var context = new RecordingReporter().ContextFor(new GanMnist8Problem(), null, paths);
-        using var model = new DigitClassifier();
         using var images = mnist.TrainImages.narrow(0, 0, 6000);
         using var labels = mnist.TrainLabels.narrow(0, 0, 6000);
-        DigitClassifierTraining.Train(model, images, labels, new TrainingScaffold(context), _ => { });
+        using var model = DigitClassifierTraining.Train(images, labels, new TrainingScaffold(context), _ => { });
         var accuracy = DigitClassifierTraining.Accuracy(model, mnist.TestImages, mnist.TestLabels);
         Assert.True(accuracy > 0.8, $"the quick digit classifier reached only {accuracy:P1}");
         using var weights = NetworkWeights.From(model);

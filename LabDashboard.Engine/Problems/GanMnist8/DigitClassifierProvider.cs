@@ -23,10 +23,7 @@ internal static class DigitClassifierProvider
     {
         const string message = "Training the MNIST digit classifier that judges the samples (once; cached afterwards)";
         context.Progress(0, message);
-        using var model = new DigitClassifier().to(context.Device.Device);
-        using (var images = mnist.TrainImages.to(context.Device.Device))
-        using (var labels = mnist.TrainLabels.to(context.Device.Device))
-            DigitClassifierTraining.Train(model, images, labels, scaffold, fraction => context.Progress(fraction, message));
+        using var model = TrainOnDevice(context, scaffold, mnist, message);
         double accuracy;
         using (var images = mnist.TestImages.to(context.Device.Device))
         using (var labels = mnist.TestLabels.to(context.Device.Device))
@@ -35,5 +32,12 @@ internal static class DigitClassifierProvider
         store.Save(weights, accuracy);
         context.Progress(1, $"Digit classifier trained: MNIST test accuracy {accuracy:P2}.");
         return (weights, accuracy);
+    }
+
+    private static DigitClassifier TrainOnDevice(RunContext context, TrainingScaffold scaffold, ImageDataset mnist, string message)
+    {
+        using var images = mnist.TrainImages.to(context.Device.Device);
+        using var labels = mnist.TrainLabels.to(context.Device.Device);
+        return DigitClassifierTraining.Train(images, labels, scaffold, fraction => context.Progress(fraction, message));
     }
 }

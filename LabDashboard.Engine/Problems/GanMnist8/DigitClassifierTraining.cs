@@ -13,10 +13,30 @@ internal static class DigitClassifierTraining
     /// <summary>Own seed, so the classifier is the same whichever run happens to train it.</summary>
     internal const long Seed = 20240607;
 
-    /// <summary>Trains <paramref name="model"/> in place; reports progress as a fraction of all batches.</summary>
-    public static void Train(DigitClassifier model, Tensor images, Tensor labels, TrainingScaffold scaffold, Action<double> progress)
+    /// <summary>
+    /// A new classifier on <paramref name="images"/>' device, initialised and trained from
+    /// <see cref="Seed"/>; reports progress as a fraction of all batches.
+    /// </summary>
+    public static DigitClassifier Train(Tensor images, Tensor labels, TrainingScaffold scaffold, Action<double> progress)
     {
+        // Seeded before construction: the initial weights come from the global RNG too, and
+        // whatever ran before (a GAN run, another problem) leaves it in a different state.
         torch.random.manual_seed(Seed);
+        var model = new DigitClassifier().to(images.device);
+        try
+        {
+            Train(model, images, labels, scaffold, progress);
+            return model;
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    private static void Train(DigitClassifier model, Tensor images, Tensor labels, TrainingScaffold scaffold, Action<double> progress)
+    {
         model.train();
         using var optimizer = torch.optim.Adam(model.parameters(), LearningRate);
         var count = images.shape[0];

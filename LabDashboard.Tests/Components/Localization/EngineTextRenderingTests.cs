@@ -51,13 +51,17 @@ public class EngineTextRenderingTests : LabComponentTest
         Assert.Contains(error, form.Markup);
     }
 
+    private const string GanCheckDetail = "The classifier gives the final grid a mean probability of 85% of being a 8 (goal ≥ 50%); 10% of its samples reach p ≥ 0.9. Best grid: epoch 300 (100%).";
+    private const string OldGanCheckDetail = "62% of the final grid is called a 8 with p ≥ 0.9 (goal ≥ 50%).";
+
     [Theory]
-    [InlineData("en", "Passed: Samples look like the digit", "62% of the final grid is called a 8 with p ≥ 0.9 (goal ≥ 50%).")]
-    [InlineData("ko", "통과: 샘플이 그 숫자처럼 보임", "최종 격자의 62%가 p ≥ 0.9로 8(으)로 판정됨 (목표 ≥ 50%).")]
-    public void AnswerChecks_translate_the_fixed_text_and_keep_the_engine_numbers(string culture, string name, string detail)
+    [InlineData("en", GanCheckDetail, "Passed: Samples look like the digit", GanCheckDetail)]
+    [InlineData("ko", GanCheckDetail, "통과: 샘플이 그 숫자처럼 보임", "분류기가 최종 격자에 준 8일 평균 확률은 85%입니다 (목표 ≥ 50%). 샘플의 10%가 p ≥ 0.9에 도달했습니다. 최고 격자: 300 에포크 (100%).")]
+    [InlineData("ko", OldGanCheckDetail, "통과: 샘플이 그 숫자처럼 보임", "최종 격자의 62%가 p ≥ 0.9로 8(으)로 판정됨 (목표 ≥ 50%).")]
+    public void AnswerChecks_translate_the_fixed_text_and_keep_the_engine_numbers(string culture, string englishDetail, string name, string detail)
     {
         using var _ = UiCulture.Use(culture);
-        CheckResult[] checks = [new("Samples look like the digit", true, "62% of the final grid is called a 8 with p ≥ 0.9 (goal ≥ 50%).")];
+        CheckResult[] checks = [new("Samples look like the digit", true, englishDetail)];
 
         var view = Render<AnswerChecks>(p => p.Add(c => c.Checks, checks));
 

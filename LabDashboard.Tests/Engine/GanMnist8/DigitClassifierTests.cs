@@ -50,4 +50,27 @@ public sealed class DigitClassifierTests(GanMnistFixture fixture)
             Assert.True(probability.ge(GanSamples.ConfidentProbability).to_type(torch.ScalarType.Float32).mean().item<float>() > 0.85f);
         }
     }
+
+    [Fact]
+    public void Digit_classifier_training_ignores_the_global_RNG_state_it_finds()
+    {
+        using var scope = torch.NewDisposeScope();
+        var images = fixture.Mnist.TrainImages.narrow(0, 0, 512);
+        var labels = fixture.Mnist.TrainLabels.narrow(0, 0, 512);
+
+        var afterSeed1 = TrainAfterSeeding(1, images, labels);
+        var afterSeed2 = TrainAfterSeeding(2, images, labels);
+
+        Assert.Equal(afterSeed1.Keys, afterSeed2.Keys);
+        Assert.All(afterSeed1, kv => Assert.True(kv.Value.equal(afterSeed2[kv.Key]).all().item<bool>(), kv.Key));
+    }
+
+    private Dictionary<string, torch.Tensor> TrainAfterSeeding(long seed, torch.Tensor images, torch.Tensor labels)
+    {
+        torch.random.manual_seed(seed);
+        torch.rand(seed * 10);
+        var context = new RecordingReporter().ContextFor(new GanMnist8Problem(), null, fixture.Paths);
+        using var model = DigitClassifierTraining.Train(images, labels, new TrainingScaffold(context), _ => { });
+        return model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone());
+    }
 }
