@@ -25,8 +25,10 @@ public class BackboneConversionTests(ITestOutputHelper output)
         Assert.Equal([512L, 512, 3, 3], named["layer4.2.conv1.weight"].Dims);
     }
 
-    [Fact]
-    public void Converted_cntk_backbone_matches_OnnxRuntime_pooled_features()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Converted_cntk_backbone_matches_OnnxRuntime_pooled_features(bool channelsLastWeights)
     {
         var store = new BackboneStore(ResnetCamTestEnvironment.Paths);
         var photo = new ImageDecoder().Decode(File.ReadAllBytes(ResnetCamTestEnvironment.Photo("dog", "american_bulldog_10.jpg")), 224, 224).Image;
@@ -34,13 +36,30 @@ public class BackboneConversionTests(ITestOutputHelper output)
         var expected = OnnxRuntimePooledFeatures(photo);
         using var scope = NewDisposeScope();
         var weights = store.LoadWeights(Backbones.Cntk);
+        if (channelsLastWeights) weights = ResNetFeatures.ForInference(weights);
         var input = store.Preprocessor(Backbones.Cntk, Preprocessings.Auto).ToInput([photo]);
-        var pooled = ResNetFeatures.Pool(ResNetFeatures.Layer4(input, weights, Backbones.Cntk.Blocks)).data<float>().ToArray();
+        var layer4 = ResNetFeatures.Layer4(input, weights, Backbones.Cntk.Blocks);
+        var pooled = ResNetFeatures.Pool(layer4).data<float>().ToArray();
 
         var maxDiff = expected.Zip(pooled, (a, b) => Math.Abs(a - b)).Max();
         output.WriteLine($"max |diff| = {maxDiff:E2}, max |feature| = {expected.Max(Math.Abs):F2}");
         Assert.Equal(512, pooled.Length);
         Assert.True(maxDiff < 1e-4, $"max |diff| {maxDiff} ≥ 1e-4");
+        Assert.True(layer4.is_contiguous());
+    }
+
+    [Fact]
+    public void Inference_weights_hold_the_same_kernels_in_channels_last_order()
+    {
+        using var scope = NewDisposeScope();
+        var weights = new BackboneStore(ResnetCamTestEnvironment.Paths).LoadWeights(Backbones.Cntk);
+
+        var fast = ResNetFeatures.ForInference(weights);
+
+        Assert.Equal(weights.Keys.Order(), fast.Keys.Order());
+        Assert.Equal([64L, 3, 7, 7], fast["conv1.weight"].shape);
+        Assert.Equal([147L, 1, 21, 3], fast["conv1.weight"].stride());
+        Assert.All(weights, kv => Assert.True(kv.Value.equal(fast[kv.Key]).all().item<bool>(), kv.Key));
     }
 
     [Fact]

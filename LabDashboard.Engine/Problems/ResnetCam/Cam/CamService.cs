@@ -160,7 +160,9 @@ public sealed class CamService : IDisposable
         if (_loaded?.Info == info) return _loaded;
         _loaded?.Dispose();
         var backbone = Backbones.Get(info.Backbone);
-        var (trunk, weight, bias) = _models.LoadWeights(info, _backbones);
+        var (stored, weight, bias) = _models.LoadWeights(info, _backbones);
+        var trunk = ResNetFeatures.ForInference(stored);
+        foreach (var tensor in stored.Values) tensor.Dispose();
         _loaded = new LoadedModel(info, trunk, weight, bias, backbone.Blocks, _backbones.Preprocessor(backbone, info.Preprocessing));
         return _loaded;
     }

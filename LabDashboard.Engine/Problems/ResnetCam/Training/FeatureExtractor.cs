@@ -39,17 +39,25 @@ internal static class FeatureExtractor
     {
         var pooled = new List<Tensor>();
         var maps = new List<Tensor>();
-        for (var start = 0; start < images.Count; start += BatchSize)
+        var fastWeights = ResNetFeatures.ForInference(weights);
+        try
         {
-            checkpoint();
-            var batch = Enumerable.Range(start, Math.Min(BatchSize, images.Count - start)).Select(images.Read).ToList();
-            using (var scope = NewDisposeScope())
+            for (var start = 0; start < images.Count; start += BatchSize)
             {
-                var layer4 = ResNetFeatures.Layer4(preprocessor.ToInput(batch), weights, backbone.Blocks);
-                pooled.Add(ResNetFeatures.Pool(layer4).MoveToOuterDisposeScope());
-                if (keepLayer4) maps.Add(layer4.to(ScalarType.Float16).MoveToOuterDisposeScope());
+                checkpoint();
+                var batch = Enumerable.Range(start, Math.Min(BatchSize, images.Count - start)).Select(images.Read).ToList();
+                using (var scope = NewDisposeScope())
+                {
+                    var layer4 = ResNetFeatures.Layer4(preprocessor.ToInput(batch), fastWeights, backbone.Blocks);
+                    pooled.Add(ResNetFeatures.Pool(layer4).MoveToOuterDisposeScope());
+                    if (keepLayer4) maps.Add(layer4.to(ScalarType.Float16).MoveToOuterDisposeScope());
+                }
+                progress(start + batch.Count);
             }
-            progress(start + batch.Count);
+        }
+        finally
+        {
+            foreach (var tensor in fastWeights.Values) tensor.Dispose();
         }
         return new ExtractedFeatures(ConcatAndDispose(pooled), keepLayer4 ? ConcatAndDispose(maps) : null);
     }
