@@ -31,19 +31,19 @@ public sealed record CamExplanation(
     public CamTimings? Timings { get; init; }
 
     /// <summary>The resized input photo as PNG.</summary>
-    public byte[] InputPng => LazyInitializer.EnsureInitialized(ref _inputPng, () => OverlayRenderer.Png(Input));
+    public byte[] InputPng => LazyInitializer.EnsureInitialized(ref _inputPng, () => RgbPngWriter.Encode(Input));
 
     /// <summary>The coloured map as PNG.</summary>
-    public byte[] HeatmapPng => LazyInitializer.EnsureInitialized(ref _heatmapPng, () => OverlayRenderer.Png(Heatmap));
+    public byte[] HeatmapPng => LazyInitializer.EnsureInitialized(ref _heatmapPng, () => RgbPngWriter.Encode(Heatmap));
 
     /// <summary>The heatmap over the input at <see cref="Alpha"/>, as PNG.</summary>
-    public byte[] OverlayPng => LazyInitializer.EnsureInitialized(ref _overlayPng, () => OverlayRenderer.Png(OverlayRenderer.Blend(Input, Heatmap, Alpha)));
+    public byte[] OverlayPng => LazyInitializer.EnsureInitialized(ref _overlayPng, () => RgbPngWriter.Encode(OverlayRenderer.Blend(Input, Heatmap, Alpha)));
 
     /// <summary>The overlay at another heatmap opacity (0–1).</summary>
     public byte[] OverlayPngAt(double alpha)
     {
         if (alpha is < 0 or > 1 || double.IsNaN(alpha)) throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "Opacity is between 0 and 1.");
-        return alpha == Alpha ? OverlayPng : OverlayRenderer.Png(OverlayRenderer.Blend(Input, Heatmap, alpha));
+        return alpha == Alpha ? OverlayPng : RgbPngWriter.Encode(OverlayRenderer.Blend(Input, Heatmap, alpha));
     }
 }
 

@@ -4,7 +4,7 @@ using SixLabors.ImageSharp.PixelFormats;
 
 namespace LabDashboard.Engine.Problems.ResnetCam.Cam;
 
-/// <summary>Colours a CAM, blends it over the input and encodes PNGs (always RGB).</summary>
+/// <summary>Colours a CAM, blends it over the input, and reads back the PNGs <see cref="RgbPngWriter"/> wrote.</summary>
 public static class OverlayRenderer
 {
     /// <summary>
@@ -39,13 +39,10 @@ public static class OverlayRenderer
         return new RgbImage(input.Width, input.Height, output);
     }
 
-    /// <summary>An RGB image from PNG bytes this renderer wrote.</summary>
+    /// <summary>An RGB image from PNG bytes (as <see cref="RgbPngWriter"/> writes them).</summary>
     public static RgbImage FromPng(byte[] png)
     {
         using var img = Image.Load<Rgb24>(png);
         return ImageDecoder.ToRgb(img);
     }
-
-    /// <summary>PNG bytes of an RGB image.</summary>
-    public static byte[] Png(RgbImage image) => RgbPngWriter.Encode(image);
 }

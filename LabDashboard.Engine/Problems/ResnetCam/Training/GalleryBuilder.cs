@@ -1,3 +1,4 @@
+using LabDashboard.Engine.Data.Images;
 using LabDashboard.Engine.Problems.ResnetCam.Cam;
 using LabDashboard.Engine.Problems.ResnetCam.Models;
 using static TorchSharp.torch;
@@ -25,7 +26,7 @@ internal static class GalleryBuilder
             using var scope = NewDisposeScope();
             var input = job.Test.Read(index);
             var cam = CamRenderer.Render(input, outcome.TestLayer4[index], outcome.HeadWeight, outcome.HeadBias, logit, "magma");
-            pngs.Add(OverlayRenderer.Png(OverlayRenderer.Blend(input, cam.Heatmap, 0.5)));
+            pngs.Add(RgbPngWriter.Encode(OverlayRenderer.Blend(input, cam.Heatmap, 0.5)));
             items.Add(new GalleryItem($"{items.Count:D3}.png", Path.GetFileName(test[index].Path), test[index].LabelName,
                 logit >= 0 ? "dog" : "cat", 1 / (1 + Math.Exp(-logit))));
         }
