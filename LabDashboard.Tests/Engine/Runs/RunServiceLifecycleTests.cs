@@ -1,4 +1,5 @@
 using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Runs.Storage;
 
 namespace LabDashboard.Tests.Engine.Runs;
 
@@ -120,7 +121,8 @@ public class RunServiceLifecycleTests
         await allSeen.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(RunOutcomes.Completed, events[^1].Outcome);
-        lock (seen) Assert.Equal(events, seen);
+        // A run this short may finish before Watch starts and be replayed from the store as equal copies, so compare as clients see them.
+        lock (seen) Assert.Equal(events.Select(RunEventJson.Write), seen.Select(RunEventJson.Write));
     }
 
     private static async Task WaitForCheckpoints(GatedProblem problem, int count)
