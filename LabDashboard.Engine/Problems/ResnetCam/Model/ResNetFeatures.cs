@@ -21,8 +21,8 @@ internal static class ResNetFeatures
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var x = conv2d(ChannelsLast(input), weights["conv1.weight"], strides: [2, 2], padding: [3, 3]);
-        x = max_pool2d(relu(BatchNorm(x, weights, "bn1")), kernel_size: [3, 3], strides: [2, 2], padding: [1, 1]);
+        var x = ConvBatchNorm(ChannelsLast(input), weights, "conv1", "bn1", stride: 2, padding: 3);
+        x = max_pool2d(x.relu_(), kernel_size: [3, 3], strides: [2, 2], padding: [1, 1]);
         for (var layer = 1; layer <= 4; layer++)
             for (var block = 0; block < blocks[layer - 1]; block++)
                 x = BasicBlock(x, weights, $"layer{layer}.{block}", layer > 1 && block == 0 ? 2 : 1);
@@ -30,15 +30,45 @@ internal static class ResNetFeatures
     }
 
     /// <summary>
-    /// Copies of <paramref name="weights"/> with the convolution kernels in channels-last order; the
-    /// caller owns them. With the input channels-last too, oneDNN runs the convolutions without
-    /// reordering anything per call: measured 0.62 → 0.40 s for one 512 px image on 2 cores.
+    /// Weights for inference, owned by the caller: each eval-mode BatchNorm folded into the convolution
+    /// before it (kernel scaled by γ/√(σ²+ε) per output channel, bias β − μ·γ/√(σ²+ε)), kernels in
+    /// channels-last order. With the input channels-last too, oneDNN runs the convolutions without
+    /// reordering anything per call (measured 0.62 → 0.40 s for one 512 px image on 2 cores), and no
+    /// BatchNorm pass is left.
     /// </summary>
     public static Dictionary<string, Tensor> ForInference(IReadOnlyDictionary<string, Tensor> weights)
     {
+        using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        return weights.ToDictionary(kv => kv.Key, kv => kv.Value.dim() == 4 ? ChannelsLast(kv.Value) : kv.Value.clone(), StringComparer.Ordinal);
+        var result = new Dictionary<string, Tensor>(StringComparer.Ordinal);
+        foreach (var (key, value) in weights)
+        {
+            if (BatchNormAfter(key) is { } bn && weights.ContainsKey(bn + ".running_var"))
+            {
+                var conv = key[..^".weight".Length];
+                var scale = weights[bn + ".weight"] / (weights[bn + ".running_var"] + BatchNormEpsilon).sqrt();
+                result[key] = ChannelsLast(value * scale.view(-1, 1, 1, 1)).MoveToOuterDisposeScope();
+                result[conv + ".bias"] = (weights[bn + ".bias"] - weights[bn + ".running_mean"] * scale).MoveToOuterDisposeScope();
+            }
+            else if (!IsFoldedBatchNorm(key, weights))
+                result[key] = value.clone().MoveToOuterDisposeScope();
+        }
+        return result;
     }
+
+    /// <summary>The BatchNorm that follows the convolution kernel <paramref name="key"/> (conv1 → bn1, downsample.0 → downsample.1).</summary>
+    private static string? BatchNormAfter(string key)
+    {
+        if (!key.EndsWith(".weight", StringComparison.Ordinal)) return null;
+        var conv = key[..^".weight".Length];
+        var dot = conv.LastIndexOf('.');
+        var (parent, name) = dot < 0 ? ("", conv) : (conv[..(dot + 1)], conv[(dot + 1)..]);
+        if (name.StartsWith("conv", StringComparison.Ordinal)) return parent + "bn" + name["conv".Length..];
+        return conv.EndsWith("downsample.0", StringComparison.Ordinal) ? conv[..^1] + "1" : null;
+    }
+
+    private static bool IsFoldedBatchNorm(string key, IReadOnlyDictionary<string, Tensor> weights) =>
+        weights.Keys.Any(k => BatchNormAfter(k) is { } bn && key.StartsWith(bn + ".", StringComparison.Ordinal));
 
     /// <summary>
     /// The same values as <paramref name="x"/> [N, C, H, W] stored as N, H, W, C (TorchSharp has no
@@ -51,12 +81,21 @@ internal static class ResNetFeatures
 
     private static Tensor BasicBlock(Tensor input, IReadOnlyDictionary<string, Tensor> w, string prefix, long stride)
     {
-        var x = relu(BatchNorm(conv2d(input, w[prefix + ".conv1.weight"], strides: [stride, stride], padding: [1, 1]), w, prefix + ".bn1"));
-        x = BatchNorm(conv2d(x, w[prefix + ".conv2.weight"], padding: [1, 1]), w, prefix + ".bn2");
-        var identity = w.TryGetValue(prefix + ".downsample.0.weight", out var down)
-            ? BatchNorm(conv2d(input, down, strides: [stride, stride]), w, prefix + ".downsample.1")
+        var x = ConvBatchNorm(input, w, prefix + ".conv1", prefix + ".bn1", stride, padding: 1).relu_();
+        x = ConvBatchNorm(x, w, prefix + ".conv2", prefix + ".bn2", stride: 1, padding: 1);
+        var identity = w.ContainsKey(prefix + ".downsample.0.weight")
+            ? ConvBatchNorm(input, w, prefix + ".downsample.0", prefix + ".downsample.1", stride, padding: 0)
             : input;
-        return relu(x + identity);
+        return x.add_(identity).relu_();
+    }
+
+    /// <summary>Convolution then eval BatchNorm, or one biased convolution when <see cref="ForInference"/> folded them.</summary>
+    private static Tensor ConvBatchNorm(Tensor x, IReadOnlyDictionary<string, Tensor> w, string conv, string bn, long stride, long padding)
+    {
+        var kernel = w[conv + ".weight"];
+        return w.TryGetValue(conv + ".bias", out var bias)
+            ? conv2d(x, kernel, bias, strides: [stride, stride], padding: [padding, padding])
+            : BatchNorm(conv2d(x, kernel, strides: [stride, stride], padding: [padding, padding]), w, bn);
     }
 
     private static Tensor BatchNorm(Tensor x, IReadOnlyDictionary<string, Tensor> w, string prefix) =>
