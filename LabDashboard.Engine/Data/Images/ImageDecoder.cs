@@ -63,7 +63,7 @@ public sealed class ImageDecoder
     {
         var shortSide = Math.Min(info.Width, info.Height);
         foreach (var scale in ReducedJpegDecoder.Scales)
-            if ((shortSide + scale - 1) / scale >= side) return scale;
+            if (JpegMath.Ceiling(shortSide, scale) >= side) return scale;
         return 1;
     }
 

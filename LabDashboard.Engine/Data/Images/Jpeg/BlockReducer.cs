@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -28,7 +27,7 @@ internal static class BlockReducer
         if (coefficients.Length < 64) throw new ArgumentException("A block has 64 coefficients.", nameof(coefficients));
         if (lastRow == 0 && IsDcOnly(coefficients))
         {
-            FillConstant(ToByte(coefficients[0] / 8f + 128f), kx, ky, plane, stride, x, y);
+            FillConstant(JpegMath.ToByte(coefficients[0] / 8f + 128f), kx, ky, plane, stride, x, y);
             return;
         }
         var horizontal = Weights[kx]!;
@@ -48,7 +47,7 @@ internal static class BlockReducer
             for (var ox = 0; ox < kx; ox++)
             {
                 var sum = Vector128.Sum(left * Vector128.Create(horizontal, ox * 8) + right * Vector128.Create(horizontal, ox * 8 + 4));
-                row[ox] = ToByte(sum + 128f);
+                row[ox] = JpegMath.ToByte(sum + 128f);
             }
         }
     }
@@ -64,9 +63,6 @@ internal static class BlockReducer
     {
         for (var oy = 0; oy < ky; oy++) plane.Slice((y + oy) * stride + x, kx).Fill(value);
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static byte ToByte(float value) => (byte)Math.Clamp((int)MathF.Round(value), 0, 255);
 
     /// <summary>
     /// Row o, column u: the mean over the o-th run of 8/k samples of the 1-D inverse-DCT basis

@@ -26,7 +26,7 @@ internal static class ReducedJpegDecoder
         var layout = ScanLayout.For(header, scale);
         if (layout is null) return null;
         var planes = DecodePlanes(data, header, layout);
-        return ToRgb(planes, layout.PlaneWidth, Ceiling(header.Width, scale), Ceiling(header.Height, scale));
+        return ToRgb(planes, layout.PlaneWidth, JpegMath.Ceiling(header.Width, scale), JpegMath.Ceiling(header.Height, scale));
     }
 
     private static byte[][] DecodePlanes(ReadOnlySpan<byte> data, JpegHeader header, ScanLayout layout)
@@ -86,14 +86,9 @@ internal static class ReducedJpegDecoder
         for (var x = 0; x < luma.Length; x++)
         {
             float y = luma[x], cb = blue[x] - 128f, cr = red[x] - 128f;
-            target[3 * x] = ToByte(y + 1.402f * cr);
-            target[3 * x + 1] = ToByte(y - 0.344136f * cb - 0.714136f * cr);
-            target[3 * x + 2] = ToByte(y + 1.772f * cb);
+            target[3 * x] = JpegMath.ToByte(y + 1.402f * cr);
+            target[3 * x + 1] = JpegMath.ToByte(y - 0.344136f * cb - 0.714136f * cr);
+            target[3 * x + 2] = JpegMath.ToByte(y + 1.772f * cb);
         }
     }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static byte ToByte(float value) => (byte)Math.Clamp((int)MathF.Round(value), 0, 255);
-
-    private static int Ceiling(int value, int divisor) => (value + divisor - 1) / divisor;
 }

@@ -14,7 +14,7 @@ internal sealed record ScanLayout(int McusAcross, int McusDown, int[] BlocksAcro
         if (components.Count == 1)
         {
             // A single-component scan is not interleaved: one block per MCU, whatever the sampling factors say.
-            int k = 8 / scale, across = Ceiling(header.Width, 8), down = Ceiling(header.Height, 8);
+            int k = 8 / scale, across = JpegMath.Ceiling(header.Width, 8), down = JpegMath.Ceiling(header.Height, 8);
             return new ScanLayout(across, down, [1], [1], [k], [k], across * k, down * k);
         }
         int hMax = header.MaxHorizontalSampling, vMax = header.MaxVerticalSampling;
@@ -27,11 +27,9 @@ internal sealed record ScanLayout(int McusAcross, int McusDown, int[] BlocksAcro
             (kx[c], ky[c]) = (8 * hMax / (h * scale), 8 * vMax / (v * scale));
             if (!BlockReducer.Supports(kx[c]) || !BlockReducer.Supports(ky[c])) return null;
         }
-        int mcusAcross = Ceiling(header.Width, 8 * hMax), mcusDown = Ceiling(header.Height, 8 * vMax);
+        int mcusAcross = JpegMath.Ceiling(header.Width, 8 * hMax), mcusDown = JpegMath.Ceiling(header.Height, 8 * vMax);
         return new ScanLayout(mcusAcross, mcusDown,
             components.Select(c => c.HorizontalSampling).ToArray(), components.Select(c => c.VerticalSampling).ToArray(),
             kx, ky, mcusAcross * 8 * hMax / scale, mcusDown * 8 * vMax / scale);
     }
-
-    private static int Ceiling(int value, int divisor) => (value + divisor - 1) / divisor;
 }

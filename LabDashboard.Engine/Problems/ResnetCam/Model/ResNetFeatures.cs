@@ -40,17 +40,18 @@ internal static class ResNetFeatures
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
+        var folded = weights.Keys.Select(BatchNormAfter).OfType<string>().Where(bn => weights.ContainsKey(bn + ".running_var")).ToHashSet(StringComparer.Ordinal);
         var result = new Dictionary<string, Tensor>(StringComparer.Ordinal);
         foreach (var (key, value) in weights)
         {
-            if (BatchNormAfter(key) is { } bn && weights.ContainsKey(bn + ".running_var"))
+            if (BatchNormAfter(key) is { } bn && folded.Contains(bn))
             {
                 var conv = key[..^".weight".Length];
                 var scale = weights[bn + ".weight"] / (weights[bn + ".running_var"] + BatchNormEpsilon).sqrt();
                 result[key] = ChannelsLast(value * scale.view(-1, 1, 1, 1)).MoveToOuterDisposeScope();
                 result[conv + ".bias"] = (weights[bn + ".bias"] - weights[bn + ".running_mean"] * scale).MoveToOuterDisposeScope();
             }
-            else if (!IsFoldedBatchNorm(key, weights))
+            else if (!folded.Contains(key[..Math.Max(0, key.LastIndexOf('.'))]))
                 result[key] = value.clone().MoveToOuterDisposeScope();
         }
         return result;
@@ -66,9 +67,6 @@ internal static class ResNetFeatures
         if (name.StartsWith("conv", StringComparison.Ordinal)) return parent + "bn" + name["conv".Length..];
         return conv.EndsWith("downsample.0", StringComparison.Ordinal) ? conv[..^1] + "1" : null;
     }
-
-    private static bool IsFoldedBatchNorm(string key, IReadOnlyDictionary<string, Tensor> weights) =>
-        weights.Keys.Any(k => BatchNormAfter(k) is { } bn && key.StartsWith(bn + ".", StringComparison.Ordinal));
 
     /// <summary>
     /// The same values as <paramref name="x"/> [N, C, H, W] stored as N, H, W, C (TorchSharp has no
