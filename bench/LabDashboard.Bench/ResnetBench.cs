@@ -14,7 +14,7 @@ namespace LabDashboard.Bench;
 
 /// <summary>
 /// resnet: one epoch per training mode at 512 px on a subset of catsdogs (per-image cost), then
-/// drop-to-overlay time of two 4032×3024 JPEGs (decode, resize, forward, CAM, encode) with the
+/// drop-to-overlay time of three 4032×3024 JPEGs (decode, resize, forward, CAM, encode) with the
 /// head-only model, median of several.
 /// </summary>
 internal static class ResnetBench
@@ -22,7 +22,7 @@ internal static class ResnetBench
     private const string HeadRun = "bench-head";
 
     public static BenchCommand Command { get; } = new("resnet", "[--head-images 96] [--whole-images 40] [--repeats 7]",
-        "one 512 px epoch per mode (head-only with feature extraction; whole network, 0 images = skip), then drop-to-overlay of two 4032×3024 JPEGs (smooth, detailed)",
+        "one 512 px epoch per mode (head-only with feature extraction; whole network, 0 images = skip), then drop-to-overlay of 4032×3024 JPEGs (smooth and detailed 4:2:0, detailed 4:4:4)",
         ["--head-images", "--whole-images", "--repeats"], RunAsync);
 
     private static async Task RunAsync(BenchArguments options)
@@ -96,14 +96,16 @@ internal static class ResnetBench
 
     /// <summary>
     /// A smooth photo (one pet photo scaled up, little high-frequency content) and a detailed one (a mosaic
-    /// of 48 pet photos at 504 px, as busy as a sharp phone photo), both 4032×3024 JPEG quality 90.
+    /// of 48 pet photos at 504 px, as busy as a sharp phone photo), 4032×3024 JPEG quality 90 with chroma
+    /// at half resolution (4:2:0) as phone cameras write them; and the detailed one with full-resolution
+    /// chroma (4:4:4, twice the blocks), the worst case.
     /// </summary>
     private static IEnumerable<(string Name, byte[] Jpeg)> LargePhotos(string dataRoot)
     {
         using (var smooth = Image.Load<Rgb24>(Path.Combine(dataRoot, "catsdogs", "dog", "american_bulldog_10.jpg")))
         {
             smooth.Mutate(x => x.Resize(4032, 3024));
-            yield return ("smooth", Jpeg(smooth));
+            yield return ("smooth 4:2:0", Jpeg(smooth, JpegColorType.YCbCrRatio420));
         }
         using var mosaic = new Image<Rgb24>(4032, 3024);
         var tiles = Directory.GetFiles(Path.Combine(dataRoot, "catsdogs", "dog"), "*.jpg").Order()
@@ -114,13 +116,14 @@ internal static class ResnetBench
             tile.Mutate(x => x.Resize(504, 504));
             mosaic.Mutate(x => x.DrawImage(tile, new Point(i % 8 * 504, i / 8 * 504), 1f));
         }
-        yield return ("detailed", Jpeg(mosaic));
+        yield return ("detailed 4:2:0", Jpeg(mosaic, JpegColorType.YCbCrRatio420));
+        yield return ("detailed 4:4:4", Jpeg(mosaic, JpegColorType.YCbCrRatio444));
     }
 
-    private static byte[] Jpeg(Image<Rgb24> image)
+    private static byte[] Jpeg(Image<Rgb24> image, JpegColorType chroma)
     {
         using var stream = new MemoryStream();
-        image.Save(stream, new JpegEncoder { Quality = 90 });
+        image.Save(stream, new JpegEncoder { Quality = 90, ColorType = chroma });
         return stream.ToArray();
     }
 }

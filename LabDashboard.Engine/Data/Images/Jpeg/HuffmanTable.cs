@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace LabDashboard.Engine.Data.Images.Jpeg;
 
 /// <summary>
@@ -38,32 +36,21 @@ internal sealed class HuffmanTable
         _maxCode[17] = int.MaxValue;
     }
 
-    /// <summary>Decodes one symbol from <paramref name="reader"/>.</summary>
-    /// <exception cref="InvalidDataException">No code matches the next 16 bits.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Decode(ref JpegBitReader reader)
-    {
-        var entry = _lookup[reader.Peek(LookupBits)];
-        if (entry == 0) entry = DecodeLong(reader.Peek(16));
-        reader.Skip(entry >> 8);
-        return entry & 0xFF;
-    }
+    /// <summary>
+    /// Indexed by the next <see cref="LookupBits"/> bits: <c>length &lt;&lt; 8 | symbol</c> of the code they start, or 0
+    /// when that code is longer (then <see cref="DecodeLong"/>).
+    /// </summary>
+    public int[] Lookup => _lookup;
 
     /// <summary>
-    /// For an AC table: when the next code and its extra bits together take at most 9 bits, consumes them and
-    /// returns <c>value &lt;&lt; 8 | run</c> (value ≠ 0); otherwise consumes nothing and returns 0.
+    /// For an AC table, indexed by the next <see cref="LookupBits"/> bits: when a code and its coefficient's extra bits
+    /// fit in them together, <c>value &lt;&lt; 16 | run &lt;&lt; 8 | bits used</c> (never 0); otherwise 0.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int TryDecodeCoefficient(ref JpegBitReader reader)
-    {
-        var entry = _acLookup[reader.Peek(LookupBits)];
-        if (entry == 0) return 0;
-        reader.Skip(entry & 0xFF);
-        return entry >> 8;
-    }
+    public int[] CoefficientLookup => _acLookup;
 
     /// <summary>length &lt;&lt; 8 | symbol of the code longer than the lookahead that starts <paramref name="next16"/>.</summary>
-    private int DecodeLong(int next16)
+    /// <exception cref="InvalidDataException">No code matches.</exception>
+    public int DecodeLong(int next16)
     {
         for (var length = LookupBits + 1; length <= 16; length++)
         {

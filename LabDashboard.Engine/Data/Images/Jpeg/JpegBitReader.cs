@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 
 namespace LabDashboard.Engine.Data.Images.Jpeg;
@@ -21,36 +22,20 @@ internal ref struct JpegBitReader
         _position = position;
     }
 
-    /// <summary>
-    /// Makes at least 32 bits available, which covers one coefficient (a code of at most 16 bits and at most
-    /// 16 extra bits); call before each <see cref="Peek"/>/<see cref="Skip"/> sequence of one coefficient.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Ensure32()
+    /// <summary>The bit buffer (next bit in the top bit) and how many of its bits are valid; a decoder works on a copy in locals.</summary>
+    public (ulong Bits, int Count) Buffered
     {
-        if (_count < 32) Fill();
+        readonly get => (_bits, _count);
+        set => (_bits, _count) = value;
     }
 
-    /// <summary>The next <paramref name="length"/> (1–16) bits as an unsigned number, not consumed (after <see cref="Ensure32"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly int Peek(int length) => (int)(_bits >> (64 - length));
-
-    /// <summary>Consumes <paramref name="length"/> bits (at most what <see cref="Peek"/> looked at).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Skip(int length)
+    /// <summary>The buffer <paramref name="bits"/>/<paramref name="count"/> topped up to at least 57 valid bits.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public (ulong Bits, int Count) Refill(ulong bits, int count)
     {
-        _bits <<= length;
-        _count -= length;
-    }
-
-    /// <summary>Reads an <paramref name="size"/>-bit (0–16) magnitude category value and sign-extends it (T.81 F.2.2.1).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int ReceiveExtend(int size)
-    {
-        if (size == 0) return 0;
-        var value = Peek(size);
-        Skip(size);
-        return value < 1 << (size - 1) ? value - (1 << size) + 1 : value;
+        (_bits, _count) = (bits, count);
+        Fill();
+        return (_bits, _count);
     }
 
     /// <summary>Drops buffered bits and steps past the next RSTn marker.</summary>
@@ -72,15 +57,29 @@ internal ref struct JpegBitReader
         throw new InvalidDataException("A restart marker is missing.");
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Fill()
     {
+        if (!_atMarker && _position <= _data.Length - 8)
+        {
+            // Most 8-byte windows hold no 0xFF (neither stuffing nor a marker): take whole bytes at once.
+            var word = BinaryPrimitives.ReadUInt64BigEndian(_data[_position..]);
+            if (!HasByteFF(word))
+            {
+                var bytes = (64 - _count) >> 3;
+                _bits |= (word & (ulong.MaxValue << (64 - 8 * bytes))) >> _count;
+                _count += 8 * bytes;
+                _position += bytes;
+                return;
+            }
+        }
         while (_count <= 56)
         {
             _bits |= (ulong)NextByte() << (56 - _count);
             _count += 8;
         }
     }
+
+    private static bool HasByteFF(ulong word) => ((~word - 0x0101010101010101UL) & word & 0x8080808080808080UL) != 0;
 
     private byte NextByte()
     {

@@ -9,6 +9,9 @@ namespace LabDashboard.Engine.Data.Images.Jpeg;
 /// </summary>
 internal static class ReducedJpegDecoder
 {
+    // Enough for the Huffman stage to run ahead while the reducing stage catches up.
+    private const int RowsInFlight = 4;
+
     /// <summary>The reduction factors this decoder offers.</summary>
     public static readonly int[] Scales = [8, 4, 2];
 
@@ -25,70 +28,46 @@ internal static class ReducedJpegDecoder
         if (header is null) return null;
         var layout = ScanLayout.For(header, scale);
         if (layout is null) return null;
-        var planes = DecodePlanes(data, header, layout);
-        return ToRgb(planes, layout.PlaneWidth, JpegMath.Ceiling(header.Width, scale), JpegMath.Ceiling(header.Height, scale));
+        var (width, height) = (JpegMath.Ceiling(header.Width, scale), JpegMath.Ceiling(header.Height, scale));
+        var reducer = new McuRowReducer(layout, header.Components.Count, width, height);
+        Decode(data, header, layout, reducer);
+        return new RgbImage(width, height, reducer.Rgb);
     }
 
-    private static byte[][] DecodePlanes(ReadOnlySpan<byte> data, JpegHeader header, ScanLayout layout)
+    /// <summary>Huffman-decodes MCU rows on this thread while <paramref name="reducer"/> works on the previous ones on another.</summary>
+    private static void Decode(ReadOnlySpan<byte> data, JpegHeader header, ScanLayout layout, McuRowReducer reducer)
     {
-        var components = header.Components;
-        var planes = components.Select(_ => new byte[layout.PlaneWidth * layout.PlaneHeight]).ToArray();
-        var decoders = components.Select(c => new BlockDecoder(
+        var decoders = header.Components.Select(c => new BlockDecoder(
             header.DcTables[c.DcTable] ?? throw new InvalidDataException("A scan names a missing DC Huffman table."),
             header.AcTables[c.AcTable] ?? throw new InvalidDataException("A scan names a missing AC Huffman table."),
             header.QuantTables[c.QuantTable] ?? throw new InvalidDataException("A component names a missing quantisation table."))).ToArray();
+        var blocksPerMcu = Enumerable.Range(0, decoders.Length).Sum(c => layout.BlocksAcross[c] * layout.BlocksDown[c]);
+        var rows = Enumerable.Range(0, RowsInFlight).Select(_ => new McuRow(blocksPerMcu * layout.McusAcross)).ToArray();
+        using var handoff = new RowHandoff<McuRow>(rows, layout.McusDown, reducer.Reduce);
         var reader = new JpegBitReader(data, header.ScanStart);
-        Span<float> block = stackalloc float[64];
-        var mcuCount = layout.McusAcross * layout.McusDown;
-        for (var mcu = 0; mcu < mcuCount; mcu++)
+        for (var mcuY = 0; mcuY < layout.McusDown; mcuY++)
         {
-            if (header.RestartInterval > 0 && mcu > 0 && mcu % header.RestartInterval == 0)
+            var row = handoff.Next();
+            DecodeRow(ref reader, mcuY, header.RestartInterval, decoders, layout, row);
+            handoff.Publish();
+        }
+        handoff.Complete();
+    }
+
+    private static void DecodeRow(ref JpegBitReader reader, int mcuY, int restartInterval, BlockDecoder[] decoders, ScanLayout layout, McuRow row)
+    {
+        var block = 0;
+        for (var mcuX = 0; mcuX < layout.McusAcross; mcuX++)
+        {
+            var mcu = mcuY * layout.McusAcross + mcuX;
+            if (restartInterval > 0 && mcu > 0 && mcu % restartInterval == 0)
             {
                 reader.Restart();
                 foreach (var decoder in decoders) decoder.ResetPredictor();
             }
-            var (mcuX, mcuY) = (mcu % layout.McusAcross, mcu / layout.McusAcross);
-            for (var c = 0; c < components.Count; c++)
-            {
-                var (across, down, kx, ky) = (layout.BlocksAcross[c], layout.BlocksDown[c], layout.OutputAcross[c], layout.OutputDown[c]);
-                for (var by = 0; by < down; by++)
-                    for (var bx = 0; bx < across; bx++)
-                    {
-                        var lastRow = decoders[c].Decode(ref reader, block);
-                        BlockReducer.Reduce(block, lastRow, kx, ky, planes[c], layout.PlaneWidth,
-                            (mcuX * across + bx) * kx, (mcuY * down + by) * ky);
-                    }
-            }
-        }
-        return planes;
-    }
-
-    private static RgbImage ToRgb(byte[][] planes, int stride, int width, int height)
-    {
-        var rgb = new byte[width * height * 3];
-        for (var y = 0; y < height; y++)
-        {
-            var target = rgb.AsSpan(y * width * 3, width * 3);
-            if (planes.Length == 1) GreyRow(planes[0].AsSpan(y * stride, width), target);
-            else YCbCrRow(planes[0].AsSpan(y * stride, width), planes[1].AsSpan(y * stride, width), planes[2].AsSpan(y * stride, width), target);
-        }
-        return new RgbImage(width, height, rgb);
-    }
-
-    private static void GreyRow(ReadOnlySpan<byte> grey, Span<byte> target)
-    {
-        for (var x = 0; x < grey.Length; x++) target[3 * x] = target[3 * x + 1] = target[3 * x + 2] = grey[x];
-    }
-
-    /// <summary>JFIF's YCbCr → RGB (ITU-R BT.601, full range).</summary>
-    private static void YCbCrRow(ReadOnlySpan<byte> luma, ReadOnlySpan<byte> blue, ReadOnlySpan<byte> red, Span<byte> target)
-    {
-        for (var x = 0; x < luma.Length; x++)
-        {
-            float y = luma[x], cb = blue[x] - 128f, cr = red[x] - 128f;
-            target[3 * x] = JpegMath.ToByte(y + 1.402f * cr);
-            target[3 * x + 1] = JpegMath.ToByte(y - 0.344136f * cb - 0.714136f * cr);
-            target[3 * x + 2] = JpegMath.ToByte(y + 1.772f * cb);
+            for (var c = 0; c < decoders.Length; c++)
+                for (var n = layout.BlocksAcross[c] * layout.BlocksDown[c]; n > 0; n--, block++)
+                    row.LastRows[block] = (byte)decoders[c].Decode(ref reader, row.Coefficients.AsSpan(block * 64, 64));
         }
     }
 }

@@ -17,16 +17,20 @@ public static class OverlayRenderer
         var diverging = Colormaps.IsDiverging(colormap);
         var extent = Math.Max(Math.Abs(min), Math.Abs(max));
         var (low, high) = diverging ? (-extent, extent) : (min, max);
-        var span = high - low;
         var rgb = new byte[width * height * 3];
         var ramp = Colormaps.Ramp(colormap);
-        for (var i = 0; i < cam.Length; i++)
-        {
-            var t = span > 0 ? (cam[i] - low) / span : 0.5f;
-            var (r, g, b) = ramp.Color(t);
-            (rgb[3 * i], rgb[3 * i + 1], rgb[3 * i + 2]) = (r, g, b);
-        }
+        Parallel.For(0, height, y => ColourRow(cam.AsSpan(y * width, width), low, high, ramp, rgb.AsSpan(y * width * 3, width * 3)));
         return (new RgbImage(width, height, rgb), low, high);
+    }
+
+    private static void ColourRow(ReadOnlySpan<float> values, float low, float high, ColorRamp ramp, Span<byte> rgb)
+    {
+        var span = high - low;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var t = span > 0 ? (values[i] - low) / span : 0.5f;
+            (rgb[3 * i], rgb[3 * i + 1], rgb[3 * i + 2]) = ramp.Color(t);
+        }
     }
 
     /// <summary>(1 − α)·input + α·heatmap, per channel, rounded.</summary>
@@ -34,8 +38,12 @@ public static class OverlayRenderer
     {
         if (input.Width != heatmap.Width || input.Height != heatmap.Height) throw new ArgumentException("Sizes differ.");
         var output = new byte[input.Rgb.Length];
-        for (var i = 0; i < output.Length; i++)
-            output[i] = (byte)Math.Round((1 - alpha) * input.Rgb[i] + alpha * heatmap.Rgb[i]);
+        var stride = input.Width * 3;
+        Parallel.For(0, input.Height, y =>
+        {
+            for (var i = y * stride; i < (y + 1) * stride; i++)
+                output[i] = (byte)Math.Round((1 - alpha) * input.Rgb[i] + alpha * heatmap.Rgb[i]);
+        });
         return new RgbImage(input.Width, input.Height, output);
     }
 

@@ -63,6 +63,18 @@ public class ReducedJpegDecoderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Decoding_one_photo_on_several_threads_at_once_gives_the_same_image_each_time()
+    {
+        // Each decode runs its own two-stage pipeline; they must not share rows or state.
+        var jpeg = File.ReadAllBytes(TestData.Path("catsdogs", "dog", "american_bulldog_151.jpg"));
+        var expected = ReducedJpegDecoder.Decode(jpeg, 2)!.Rgb;
+
+        var images = Enumerable.Range(0, 8).AsParallel().WithDegreeOfParallelism(4).Select(_ => ReducedJpegDecoder.Decode(jpeg, 2)!.Rgb).ToList();
+
+        Assert.All(images, rgb => Assert.Equal(expected, rgb));
+    }
+
+    [Fact]
     public void The_reduced_size_rounds_each_side_up()
     {
         var jpeg = Encode(Gradient(37, 21));
