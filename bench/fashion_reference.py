@@ -8,6 +8,7 @@ Run the .NET benchmarks first (they write bench/out/):
     dotnet run -c Release --project bench/LabDashboard.Bench -- fashion
 then:
     /usr/bin/python3 bench/fashion_reference.py [--data ../shared/data] [--out bench/out] [--threads 2] [--only-iris]
+`iris --pytorch` starts this script itself with --serve-iris and alternates engine and PyTorch runs.
 Needs Debian's python3-torch and libopenblas0-pthread (and python3-numpy). Not a test.
 """
 import argparse, gzip, json, os, struct, time
@@ -103,8 +104,13 @@ def main():
     parser.add_argument("--out", default=os.path.join(HERE, "out"))
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--only-iris", action="store_true", help="skip the Fashion-MNIST epochs")
+    parser.add_argument("--serve-iris", action="store_true",
+                        help="for `iris --pytorch`: one iris run per 'run' line on stdin, one JSON line out")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
+    if args.serve_iris:
+        serve_iris(args)
+        return
     engine = json.load(open(os.path.join(args.out, "engine-results.json")))
     print(f"PyTorch {torch.__version__}; each run on the engine's thread count for it (else --threads {args.threads})")
 
@@ -117,6 +123,20 @@ def main():
         results.update(fashion_runs(args))
     print_comparison(engine, results)
     json.dump(results, open(os.path.join(args.out, "pytorch-results.json"), "w"), indent=2)
+
+
+def serve_iris(args):
+    print(f"PyTorch {torch.__version__}, {torch.get_num_threads()} thread(s)", flush=True)
+    for line in iter(input_line, None):
+        if line.strip() == "run":
+            print(json.dumps(iris_run(args.data, args.out)), flush=True)
+
+
+def input_line():
+    try:
+        return input()
+    except EOFError:
+        return None
 
 
 def threads_of(engine, key, args):

@@ -18,9 +18,10 @@ internal static class IrisBench
 {
     private const int Epochs = 200;
 
-    public static BenchCommand Command { get; } = new("iris", "[--repeats 5]",
-        "200 full-batch Adam epochs of the default MLP (median of repeats), then the problem with defaults (exports for bench/fashion_reference.py)",
-        ["--repeats"], RunAsync);
+    public static BenchCommand Command { get; } = new("iris", "[--repeats 5] [--pytorch 0|1]",
+        "200 full-batch Adam epochs of the default MLP (median of repeats), then the problem with defaults (exports for bench/fashion_reference.py); "
+        + "--pytorch 1 alternates each engine run with a PyTorch run of the same model and weights and reports the pairs",
+        ["--repeats", "--pytorch"], RunAsync);
 
     private static Task RunAsync(BenchArguments options)
     {
@@ -35,7 +36,12 @@ internal static class IrisBench
         var split = PandasSplit.Sample(rows.Count, 0.8, 42);
         File.WriteAllText(Path.Combine(options.OutFolder, "iris-split.json"), JsonSerializer.Serialize(new { train = split.Train, test = split.Test }));
 
-        var runs = Enumerable.Range(0, options.Int("--repeats", 5)).Select(i => TimeTraining(rows, split, device, paths, exportTo: i == 0 ? options.OutFolder : null)).ToList();
+        var repeats = options.Int("--repeats", 5);
+        var runs = new List<(double Seconds, double Loss, double TestAcc)> { TimeTraining(rows, split, device, paths, exportTo: options.OutFolder) };
+        if (options.Int("--pytorch", 0) == 1)
+            runs.AddRange(AlternateWithPyTorch(options, threads, repeats - 1, () => TimeTraining(rows, split, device, paths, exportTo: null)));
+        else
+            runs.AddRange(Enumerable.Range(1, repeats - 1).Select(_ => TimeTraining(rows, split, device, paths, exportTo: null)));
         var (seconds, loss, testAcc) = runs.OrderBy(r => r.Seconds).ElementAt(runs.Count / 2);
         Console.WriteLine($"iris, {Epochs} full-batch Adam epochs on {threads} thread(s): median {seconds:F3} s of {string.Join(", ", runs.Select(r => r.Seconds.ToString("F3")))}; last loss {loss:F4}, testAcc {testAcc:F4}");
 
@@ -51,6 +57,35 @@ internal static class IrisBench
         });
         Console.WriteLine($"Wrote {options.OutFolder}; with fashion run too: /usr/bin/python3 bench/fashion_reference.py");
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Engine and PyTorch runs in turn (the first engine run, which wrote the exports, is left out of the pairs):
+    /// on a machine whose speed drifts, each pair meets the same conditions, so the ratio of a pair means more than
+    /// the ratio of two medians taken minutes apart.
+    /// </summary>
+    private static List<(double Seconds, double Loss, double TestAcc)> AlternateWithPyTorch(BenchArguments options, int threads, int pairs,
+        Func<(double Seconds, double Loss, double TestAcc)> engineRun)
+    {
+        using var python = new PyTorchIrisPartner(options, threads);
+        python.Run(); // warm-up, as the engine's first run is
+        var engine = new List<(double Seconds, double Loss, double TestAcc)>();
+        var ratios = new List<double>();
+        var pytorch = new List<double>();
+        for (var i = 0; i < pairs; i++)
+        {
+            var ours = engineRun();
+            var theirs = python.Run();
+            engine.Add(ours);
+            pytorch.Add(theirs.Seconds);
+            ratios.Add(ours.Seconds / theirs.Seconds);
+            Console.WriteLine($"  pair {i + 1}: engine {ours.Seconds:F3} s, PyTorch {theirs.Seconds:F3} s, ratio {ours.Seconds / theirs.Seconds:F2} (loss {ours.Loss:F4} / {theirs.Loss:F4}, testAcc {ours.TestAcc:F4} / {theirs.TestAcc:F4})");
+        }
+        var engineTimes = engine.Select(r => r.Seconds).ToList();
+        Console.WriteLine($"iris pairs ({python.Version}): engine median {BenchEnvironment.Median(engineTimes):F3} s (min {engineTimes.Min():F3}), "
+            + $"PyTorch median {BenchEnvironment.Median(pytorch):F3} s (min {pytorch.Min():F3}); engine/PyTorch: median of the pair ratios "
+            + $"{BenchEnvironment.Median(ratios):F2}, engine faster in {ratios.Count(r => r < 1)} of {ratios.Count} pairs");
+        return engine;
     }
 
     private static (double Seconds, double Loss, double TestAcc) TimeTraining(IReadOnlyList<IrisRow> rows, RowSplit split, DeviceInfo device, LabPaths paths, string? exportTo)
