@@ -40,7 +40,7 @@ public class ResnetCamPageTests(LabBrowserFixture browser)
         var details = await page.GetByTestId("cam-result").InnerTextAsync();
         var probabilityOfDog = double.Parse(Regex.Match(details, @"P\(dog\) ([01]\.\d{3})").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(probabilityOfDog >= 0.5 ? "dog" : "cat", predicted);
-        await Assertions.Expect(page.GetByTestId("cam-timings")).ToHaveTextAsync(new Regex(@"^decoded in \d+ ms · forward \d+ ms · map \d+ ms$"));
+        await Assertions.Expect(page.GetByTestId("cam-timings")).ToHaveTextAsync(new Regex(@"^decoded in \d+ ms · forward \d+ ms \((float32|bfloat16)\) · map \d+ ms$"));
         var overlay = page.GetByTestId("cam-overlay");
         await Assertions.Expect(overlay).ToHaveAttributeAsync("src", new Regex(@"^/api/cam/results/[^/]+/heatmap\.png$"));
         await Assertions.Expect(overlay).ToHaveJSPropertyAsync("complete", true);

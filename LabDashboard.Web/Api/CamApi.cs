@@ -17,7 +17,8 @@ public static class CamApi
             var paths = sp.GetService<LabPaths>() ?? PathsFromConfiguration(configuration, sp.GetRequiredService<IHostEnvironment>());
             var maxBytes = configuration.GetValue<long?>("Cam:MaxUploadBytes") ?? ImageLimits.Default.MaxBytes;
             var maxPixels = configuration.GetValue<long?>("Cam:MaxPixels") ?? ImageLimits.Default.MaxPixels;
-            return new CamService(paths, new ImageLimits(maxBytes, maxPixels));
+            var precision = CamPrecisions.Parse(configuration["Cam:Precision"]);
+            return new CamService(paths, new ImageLimits(maxBytes, maxPixels), precision);
         });
 
     /// <summary>Maps the endpoints.</summary>
@@ -50,7 +51,7 @@ public static class CamApi
             {
                 result.Logit, result.Probability, result.Label, backbone = result.Model.Backbone, runId = result.Model.RunId,
                 overlayPng = Convert.ToBase64String(result.OverlayPng), preprocessing = result.Model.Preprocessing,
-                imageSize = result.Model.ImageSize, result.Method, result.Colormap, result.Notices, result.Id,
+                imageSize = result.Model.ImageSize, result.Precision, result.Method, result.Colormap, result.Notices, result.Id,
             });
         }
         catch (ImageRejectedException e)

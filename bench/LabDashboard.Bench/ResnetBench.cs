@@ -21,9 +21,9 @@ internal static class ResnetBench
 {
     private const string HeadRun = "bench-head";
 
-    public static BenchCommand Command { get; } = new("resnet", "[--head-images 96] [--whole-images 40] [--repeats 7]",
+    public static BenchCommand Command { get; } = new("resnet", "[--head-images 96] [--whole-images 40] [--repeats 7] [--precision auto|float32|bfloat16|both]",
         "one 512 px epoch per mode (head-only with feature extraction; whole network, 0 images = skip), then drop-to-overlay of 4032×3024 JPEGs (smooth and detailed 4:2:0, detailed 4:4:4)",
-        ["--head-images", "--whole-images", "--repeats"], RunAsync);
+        ["--head-images", "--whole-images", "--repeats", "--precision"], RunAsync);
 
     private static async Task RunAsync(BenchArguments options)
     {
@@ -39,9 +39,17 @@ internal static class ResnetBench
             Time($"whole network, 1 epoch, 512px, {wholeImages} images (80 % train), batches of 8",
                 () => Train($$"""{"trainBackbone": true, "imageSize": "512", "epochs": 1, "maxImages": {{wholeImages}}, "batchSize": 8}""", "bench-whole", device, paths));
 
-        using var cam = new CamService(paths);
-        foreach (var (name, photo) in LargePhotos(options.DataRoot))
-            await DropToOverlay(cam, name, photo, repeats);
+        var precisions = options.Text("--precision") == "both"
+            ? [CamPrecision.Float32, CamPrecision.BFloat16]
+            : new[] { CamPrecisions.Parse(options.Text("--precision")) };
+        var photos = LargePhotos(options.DataRoot).ToList();
+        foreach (var precision in precisions)
+        {
+            using var cam = new CamService(paths, precision: precision);
+            Console.WriteLine($"forward pass in {precision.Name()} (auto here: {CamPrecisions.Auto().Name()})");
+            foreach (var (name, photo) in photos)
+                await DropToOverlay(cam, name, photo, repeats);
+        }
     }
 
     private static async Task DropToOverlay(CamService cam, string name, byte[] photo, int repeats)

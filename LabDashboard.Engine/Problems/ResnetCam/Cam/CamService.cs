@@ -30,6 +30,9 @@ public sealed record CamExplanation(
     /// <summary>Where the time went, when the service measured it.</summary>
     public CamTimings? Timings { get; init; }
 
+    /// <summary>The number format of the forward pass: float32 or bfloat16.</summary>
+    public string Precision { get; init; } = CamPrecision.Float32.Name();
+
     /// <summary>The resized input photo as PNG.</summary>
     public byte[] InputPng => LazyInitializer.EnsureInitialized(ref _inputPng, () => RgbPngWriter.Encode(Input));
 
@@ -73,13 +76,20 @@ public sealed class CamService : IDisposable
     private readonly ConcurrentQueue<string> _recentOrder = new();
     private LoadedModel? _loaded;
 
-    /// <summary>A service reading models from <paramref name="paths"/>' State:Root.</summary>
-    public CamService(LabPaths paths, ImageLimits? limits = null)
+    /// <summary>
+    /// A service reading models from <paramref name="paths"/>' State:Root; the forward pass runs in
+    /// <paramref name="precision"/> (default: <see cref="CamPrecisions.Auto"/>).
+    /// </summary>
+    public CamService(LabPaths paths, ImageLimits? limits = null, CamPrecision? precision = null)
     {
+        Precision = precision ?? CamPrecisions.Auto();
         _decoder = new ImageDecoder(limits);
         _models = new TrainedModelStore(paths);
         _backbones = new BackboneStore(paths);
     }
+
+    /// <summary>The number format of the forward pass.</summary>
+    public CamPrecision Precision { get; }
 
     /// <summary>The upload caps.</summary>
     public ImageLimits Limits => _decoder.Limits;
@@ -135,7 +145,9 @@ public sealed class CamService : IDisposable
         var decoded = _decoder.Decode(bytes, info.ImageSize, info.ImageSize);
         var decodeMs = Lap(clock);
         using var scope = NewDisposeScope();
-        var layer4 = ResNetFeatures.Layer4(model.Preprocessor.ToInput([decoded.Image]), model.Trunk, model.Blocks)[0];
+        var input = model.Preprocessor.ToInput([decoded.Image]);
+        if (Precision == CamPrecision.BFloat16) input = input.to(ScalarType.BFloat16);
+        var layer4 = ResNetFeatures.Layer4(input, model.Trunk, model.Blocks)[0].to(ScalarType.Float32);
         var logit = (einsum("k,k->", model.Weight.reshape(-1), layer4.mean([1, 2])) + model.Bias.reshape(-1)[0]).item<float>();
         var forwardMs = Lap(clock);
         var colormap = Colormaps.Resolve(options.Colormap);
@@ -145,6 +157,7 @@ public sealed class CamService : IDisposable
             decoded.Image, rendering.Heatmap, decoded.OriginalWidth, decoded.OriginalHeight, decoded.Format.ToString(), decoded.Notices)
         {
             Timings = new CamTimings(decodeMs, forwardMs, Lap(clock)),
+            Precision = Precision.Name(),
         };
     }
 
@@ -162,6 +175,7 @@ public sealed class CamService : IDisposable
         var backbone = Backbones.Get(info.Backbone);
         var (stored, weight, bias) = _models.LoadWeights(info, _backbones);
         var trunk = ResNetFeatures.ForInference(stored);
+        if (Precision == CamPrecision.BFloat16) trunk = ResNetFeatures.ToBFloat16(trunk);
         foreach (var tensor in stored.Values) tensor.Dispose();
         _loaded = new LoadedModel(info, trunk, weight, bias, backbone.Blocks, _backbones.Preprocessor(backbone, info.Preprocessing));
         return _loaded;

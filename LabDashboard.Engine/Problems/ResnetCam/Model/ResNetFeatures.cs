@@ -57,6 +57,24 @@ internal static class ResNetFeatures
         return result;
     }
 
+    /// <summary>
+    /// <paramref name="weights"/> from <see cref="ForInference"/> as bfloat16 (kernels stay channels-last); disposes
+    /// the float32 ones. Feed it a bfloat16 input.
+    /// </summary>
+    public static Dictionary<string, Tensor> ToBFloat16(Dictionary<string, Tensor> weights)
+    {
+        var result = new Dictionary<string, Tensor>(StringComparer.Ordinal);
+        foreach (var (key, value) in weights)
+        {
+            using (value)
+            {
+                using var converted = value.to(ScalarType.BFloat16);
+                result[key] = converted.dim() == 4 ? ChannelsLast(converted) : converted.clone();
+            }
+        }
+        return result;
+    }
+
     /// <summary>The BatchNorm that follows the convolution kernel <paramref name="key"/> (conv1 → bn1, downsample.0 → downsample.1).</summary>
     private static string? BatchNormAfter(string key)
     {
