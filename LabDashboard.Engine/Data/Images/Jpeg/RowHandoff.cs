@@ -14,7 +14,6 @@ internal sealed class RowHandoff<T> : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _consumer;
     private int _produced;
-    private bool _completed;
 
     /// <summary>Starts the consumer, which calls <paramref name="consume"/> with each row index 0 … count − 1 and its row.</summary>
     public RowHandoff(T[] rows, int count, Action<int, T> consume)
@@ -65,26 +64,19 @@ internal sealed class RowHandoff<T> : IDisposable
     }
 
     /// <summary>Waits until every published row is consumed; rethrows the consumer's exception.</summary>
-    public void Complete()
-    {
-        _completed = true;
-        _consumer.GetAwaiter().GetResult();
-    }
+    public void Complete() => _consumer.GetAwaiter().GetResult();
 
     /// <inheritdoc />
     public void Dispose()
     {
-        if (!_completed || !_consumer.IsCompleted)
+        _stop.Cancel(); // no effect once the consumer is done
+        try
         {
-            _stop.Cancel();
-            try
-            {
-                _consumer.GetAwaiter().GetResult();
-            }
-            catch (Exception)
-            {
-                // The producer's own exception is the one that matters; the consumer only stopped.
-            }
+            _consumer.GetAwaiter().GetResult();
+        }
+        catch (Exception)
+        {
+            // The producer's own exception is the one that matters; the consumer only stopped.
         }
         _stop.Dispose();
         _free.Dispose();
