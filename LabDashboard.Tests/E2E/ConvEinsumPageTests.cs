@@ -5,6 +5,7 @@ using SixLabors.ImageSharp.PixelFormats;
 namespace LabDashboard.Tests.E2E;
 
 [Collection(LabBrowserCollection.Name)]
+[Trait("Category", "Slow")]
 public class ConvEinsumPageTests(LabBrowserFixture browser)
 {
     /// <summary>Nearly 1 MB goes through the circuit in chunks and is decoded on the server: slow on a busy machine.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 namespace LabDashboard.Tests.E2E;
 
 [Collection(LabBrowserCollection.Name)]
+[Trait("Category", "Slow")]
 public class ExpMlePageTests(LabBrowserFixture browser)
 {
     [Fact]

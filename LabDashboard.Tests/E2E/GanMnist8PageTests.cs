@@ -9,6 +9,7 @@ using Microsoft.Playwright;
 namespace LabDashboard.Tests.E2E;
 
 [Collection(LabBrowserCollection.Name)]
+[Trait("Category", "Slow")]
 public class GanMnist8PageTests(LabBrowserFixture browser)
 {
     /// <summary>20 full-batch epochs of 5,851 eights with a grid every 5, on a busy 2-core machine.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 namespace LabDashboard.Tests.E2E;
 
 [Collection(LabBrowserCollection.Name)]
+[Trait("Category", "Slow")]
 public class IrisPageTests(LabBrowserFixture browser)
 {
     private static readonly string[] Species = ["setosa", "versicolor", "virginica"];

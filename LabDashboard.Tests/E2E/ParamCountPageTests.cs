@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 namespace LabDashboard.Tests.E2E;
 
 [Collection(LabBrowserCollection.Name)]
+[Trait("Category", "Slow")]
 public class ParamCountPageTests(LabBrowserFixture browser)
 {
     [Fact]

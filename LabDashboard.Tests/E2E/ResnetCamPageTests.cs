@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 namespace LabDashboard.Tests.E2E;
 
 [Collection(LabBrowserCollection.Name)]
+[Trait("Category", "Slow")]
 public class ResnetCamPageTests(LabBrowserFixture browser)
 {
     /// <summary>A small head-only run: 60 photos at 224 px, one epoch (backbone conversion and features included).</summary>

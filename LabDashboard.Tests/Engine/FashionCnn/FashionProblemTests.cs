@@ -22,6 +22,7 @@ public sealed class FashionProblemTests : IDisposable
         return (reporter, context);
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void One_full_epoch_of_the_small_cnn_reaches_80_percent_test_accuracy()
     {
@@ -68,6 +69,7 @@ public sealed class FashionProblemTests : IDisposable
         Assert.Equal(16, ((MapGridData)reporter.DataNamed("featureMaps").Last()).Count);
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void The_saved_model_loads_back_predicts_like_the_trained_one_and_inverts_light_images()
     {

@@ -78,6 +78,7 @@ public sealed class GanTrainingTests(GanMnistFixture fixture, ITestOutputHelper 
         Assert.Equal([6L, 12L], run.Reporter.OfKind(RunEventKinds.Epoch).Select(e => e.Step!.Value));
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void The_exam_run_learns_eights_the_classifier_recognises_and_still_draws_them_at_the_end()
     {
@@ -101,6 +102,7 @@ public sealed class GanTrainingTests(GanMnistFixture fixture, ITestOutputHelper 
         Assert.Contains("Best grid: epoch", check.Detail);
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void Rss_stays_flat_over_a_1000_epoch_full_batch_run()
     {

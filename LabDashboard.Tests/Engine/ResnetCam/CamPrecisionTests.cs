@@ -31,6 +31,7 @@ public class CamPrecisionTests(ITestOutputHelper output)
         Assert.False(CamPrecisions.CpuHasNativeBFloat16([]));
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task Bfloat16_explanations_agree_with_float32_ones_on_pet_photos()
     {
