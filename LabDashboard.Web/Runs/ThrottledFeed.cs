@@ -89,10 +89,10 @@ public sealed class ThrottledFeed<T> : IAsyncDisposable
         if (changed) _changed();
     }
 
+    /// <summary>Stops reading and flushing; does not wait for a read in progress (e.g. a long history from the store).</summary>
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        await Completion.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        _stop.Dispose();
+        _ = Completion.ContinueWith(_ => _stop.Dispose(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
     }
 }
