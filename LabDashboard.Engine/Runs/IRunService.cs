@@ -30,7 +30,7 @@ public interface IRunService
     /// The one way to read a run: its events with <c>Seq &gt; afterSeq</c>, history first, then
     /// live, ending when the run has finished. Only events of <paramref name="kinds"/> when given
     /// (e.g. <c>epoch</c> and <c>finished</c>). Resuming with the last seen seq gives no gaps and
-    /// no duplicates. Every event comes only once it is stored.
+    /// no duplicates. Events come once they are stored.
     /// </summary>
     /// <exception cref="UnknownRunException">No such run (thrown by the call, before any enumeration).</exception>
     IAsyncEnumerable<RunEvent> Watch(string runId, long afterSeq, IReadOnlyCollection<string>? kinds, CancellationToken cancellationToken);

@@ -9,7 +9,8 @@ namespace LabDashboard.Engine.Runs;
 /// one thread takes whatever has queued up, commits it to the store in one transaction, and only
 /// then fans each event out: to its run's watchers, to the status feed, and — once a run's
 /// <c>finished</c> is on disk — drops the run from the live table, so its history is served from
-/// the store from then on. A watcher therefore never sees an event that is not stored.
+/// the store from then on. A watcher therefore sees an event only once it is stored (or storing it
+/// failed: it is delivered anyway, so a full disk does not freeze a live page).
 /// </summary>
 internal sealed class RunEventPump : IDisposable
 {
@@ -84,7 +85,6 @@ internal sealed class RunEventPump : IDisposable
         }
     }
 
-    /// <summary>Watchers get the event even when storing it failed: a full disk must not freeze a live page.</summary>
     private void Deliver(PublishedEvent published, bool stored)
     {
         published.Run.Deliver(published.Event);

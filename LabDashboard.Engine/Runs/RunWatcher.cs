@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 
 namespace LabDashboard.Engine.Runs;
@@ -35,8 +36,8 @@ internal sealed class RunWatcher(IReadOnlySet<string>? kinds)
 
     public void Complete() => _channel.Writer.TryComplete();
 
-    /// <summary>The events of a channel until it completes, each marked delivered as it is read.</summary>
-    public async IAsyncEnumerable<RunEvent> ReadAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The events offered until <see cref="Complete"/>, each marked delivered as it is read.</summary>
+    public async IAsyncEnumerable<RunEvent> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var e in Reader.ReadAllAsync(cancellationToken))
         {
