@@ -16,9 +16,9 @@ internal sealed class StatusWatchers
 
     public void Detach(RunWatcher watcher) => ImmutableInterlocked.Update(ref _watchers, list => list.Remove(watcher));
 
+    /// <summary>Offers the event to every status watcher; each takes only the status kinds.</summary>
     public void Offer(RunEvent e)
     {
-        if (!RunStates.StatusKinds.Contains(e.Kind)) return;
         foreach (var watcher in _watchers) watcher.Offer(e);
     }
 
