@@ -2,16 +2,17 @@ namespace LabDashboard.Engine.Runs;
 
 /// <summary>
 /// One training run on the device at a time; the others wait first-in first-out and are told
-/// their place (1 = next) whenever the line moves.
+/// their place (1 = next) whenever the line moves. It only decides who goes next: the caller
+/// launches the run it returns.
 /// </summary>
-internal sealed class DeviceQueue(Action<LiveRun> launch)
+internal sealed class DeviceQueue
 {
     private readonly Lock _sync = new();
     private readonly List<LiveRun> _waiting = [];
     private LiveRun? _current;
 
-    /// <summary>Launches the run now when the device is free, else puts it at the back of the line.</summary>
-    public void Enqueue(LiveRun run)
+    /// <summary>True when the device was free: <paramref name="run"/> has it now and is to be launched; else it waits at the back of the line.</summary>
+    public bool Enqueue(LiveRun run)
     {
         lock (_sync)
         {
@@ -19,11 +20,11 @@ internal sealed class DeviceQueue(Action<LiveRun> launch)
             {
                 _current = run;
                 run.Queued(0);
-                launch(run);
-                return;
+                return true;
             }
             _waiting.Add(run);
             run.Queued(_waiting.Count);
+            return false;
         }
     }
 
@@ -38,18 +39,18 @@ internal sealed class DeviceQueue(Action<LiveRun> launch)
         }
     }
 
-    /// <summary>Frees the device after <paramref name="run"/> and launches the next in line.</summary>
-    public void Release(LiveRun run)
+    /// <summary>Frees the device after <paramref name="run"/>; returns the next in line, which has the device now and is to be launched.</summary>
+    public LiveRun? Release(LiveRun run)
     {
         lock (_sync)
         {
-            if (_current != run) return;
+            if (_current != run) return null;
             _current = null;
-            if (_waiting.Count == 0) return;
+            if (_waiting.Count == 0) return null;
             _current = _waiting[0];
             _waiting.RemoveAt(0);
-            launch(_current);
             AnnouncePositions();
+            return _current;
         }
     }
 

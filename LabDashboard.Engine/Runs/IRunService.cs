@@ -27,14 +27,22 @@ public interface IRunService
     bool Resume(string runId);
 
     /// <summary>
-    /// The run's events with <c>Seq &gt; afterSeq</c>: history first, then live, ending after
-    /// <c>finished</c>. Resuming with the last seen seq gives no gaps and no duplicates.
+    /// The one way to read a run: its events with <c>Seq &gt; afterSeq</c>, history first, then
+    /// live, ending when the run has finished. Only events of <paramref name="kinds"/> when given
+    /// (e.g. <c>epoch</c> and <c>finished</c>). Resuming with the last seen seq gives no gaps and
+    /// no duplicates. Events come once they are stored.
     /// </summary>
-    /// <exception cref="UnknownRunException">No such run.</exception>
-    IAsyncEnumerable<RunEvent> Watch(string runId, long afterSeq, CancellationToken cancellationToken);
+    /// <exception cref="UnknownRunException">No such run (thrown by the call, before any enumeration).</exception>
+    IAsyncEnumerable<RunEvent> Watch(string runId, long afterSeq, IReadOnlyCollection<string>? kinds, CancellationToken cancellationToken);
 
-    /// <summary>Calls <paramref name="onEvent"/> for every event of every run (in-process watchers, e.g. pages). Dispose to stop.</summary>
-    IDisposable Subscribe(Action<RunEvent> onEvent);
+    /// <summary>
+    /// Status changes of every run from now on (kinds <see cref="RunStates.StatusKinds"/>: queued,
+    /// started, paused, resumed, finished), for lists; ends with the cancellation or the service.
+    /// </summary>
+    IAsyncEnumerable<RunEvent> WatchStatuses(CancellationToken cancellationToken);
+
+    /// <summary>True when a run with this id is live or stored; reads no events.</summary>
+    bool Exists(string runId);
 
     /// <summary>Runs, newest first, optionally of one problem.</summary>
     IReadOnlyList<RunSummary> List(string? problemId = null);
@@ -49,7 +57,15 @@ public interface IRunService
     (byte[] Bytes, string Mime)? GetImage(string runId, string name, int epoch);
 }
 
-/// <summary>Run states.</summary>
+/// <summary>Shorthands over <see cref="IRunService"/>.</summary>
+public static class RunServiceExtensions
+{
+    /// <summary>Every event of the run after <paramref name="afterSeq"/> (<see cref="IRunService.Watch"/> without a kind filter).</summary>
+    public static IAsyncEnumerable<RunEvent> Watch(this IRunService runs, string runId, long afterSeq, CancellationToken cancellationToken) =>
+        runs.Watch(runId, afterSeq, null, cancellationToken);
+}
+
+/// <summary>Run states (<see cref="RunStates"/> maps events to them).</summary>
 public enum RunStatus
 {
     /// <summary>Waiting for the device.</summary>

@@ -7,11 +7,12 @@ namespace LabDashboard.Engine.Runs;
 
 /// <summary>
 /// A run while it is live: its state, its event history and watchers, and the reporter its
-/// problem talks to. Every state change and event happens under one lock, so seqs, history and
-/// what watchers see always agree.
+/// problem talks to. Each event gets its seq here and goes to the <see cref="RunEventPump"/>, which
+/// stores it and then hands it back through <see cref="Deliver"/> to this run's watchers. One lock
+/// covers state, history and watchers, so seqs, history and what watchers see always agree.
 /// </summary>
 internal sealed class LiveRun(string id, IProblem problem, RunSettings settings, DateTimeOffset createdAt,
-    RunServiceOptions options, RunImages images, Action<RunEvent> sink) : IRunReporter
+    RunServiceOptions options, RunImages images, RunEventPump pump) : IRunReporter
 {
     private readonly Lock _sync = new();
     private readonly List<RunEvent> _history = [];
@@ -27,6 +28,8 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
     private IReadOnlyDictionary<string, double> _results = new Dictionary<string, double>();
     private IReadOnlyList<CheckResult> _checks = [];
     private string? _error;
+    private long _deliveredSeq;
+    private bool _deliveredFinished;
 
     public string Id { get; } = id;
     public IProblem Problem { get; } = problem;
@@ -40,7 +43,7 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
     public Thread? Thread { get; set; }
 
     public RunStatus Status { get { lock (_sync) return _status; } }
-    public bool IsFinished { get { lock (_sync) return IsTerminal(_status); } }
+    public bool IsFinished { get { lock (_sync) return _status.IsFinished(); } }
 
     public CancellationToken Cancellation => _cancel.Token;
 
@@ -60,7 +63,6 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
         lock (_sync)
         {
             if (_status != RunStatus.Queued) return;
-            _status = RunStatus.Running;
             _queuePosition = null;
             _clock.Start();
             PublishLocked(NewEvent(RunEventKinds.Started) with { Message = $"Running on {device}." });
@@ -72,7 +74,6 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
         lock (_sync)
         {
             if (_status != RunStatus.Running || CancelRequested) return false;
-            _status = RunStatus.Paused;
             _notPaused.Reset();
             PublishLocked(NewEvent(RunEventKinds.Paused));
             return true;
@@ -84,7 +85,6 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
         lock (_sync)
         {
             if (_status != RunStatus.Paused || CancelRequested) return false;
-            _status = RunStatus.Running;
             _notPaused.Set();
             PublishLocked(NewEvent(RunEventKinds.Resumed));
             return true;
@@ -96,7 +96,7 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
     {
         lock (_sync)
         {
-            if (IsTerminal(_status)) return false;
+            if (_status.IsFinished()) return false;
             StoppedByShutdown |= forShutdown;
         }
         _cancel.Cancel();
@@ -104,12 +104,11 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
     }
 
     /// <summary>Publishes <c>finished</c> once; later events are ignored.</summary>
-    public void Finish(string outcome, IReadOnlyDictionary<string, double> results, IReadOnlyList<CheckResult> checks, string? error)
+    public void Finish(RunOutcome outcome, IReadOnlyDictionary<string, double> results, IReadOnlyList<CheckResult> checks, string? error)
     {
         lock (_sync)
         {
-            if (IsTerminal(_status)) return;
-            _status = StatusOf(outcome);
+            if (_status.IsFinished()) return;
             _queuePosition = null;
             _finishedAt = DateTimeOffset.UtcNow;
             _results = new Dictionary<string, double>(results);
@@ -119,7 +118,7 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
             PublishLocked(NewEvent(RunEventKinds.Finished) with
             {
                 Outcome = outcome, Results = _results, Checks = _checks, Error = error,
-                Message = $"{outcome} after {_clock.Elapsed.TotalSeconds:F1} s",
+                Message = $"{outcome.Name()} after {_clock.Elapsed.TotalSeconds:F1} s",
             });
         }
         _notPaused.Set();
@@ -140,16 +139,33 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
         _cancel.Token.ThrowIfCancellationRequested();
     }
 
-    /// <summary>History after <paramref name="afterSeq"/>, plus a live watcher unless the run has finished — taken atomically.</summary>
-    public (IReadOnlyList<RunEvent> Backlog, RunWatcher? Live) Attach(long afterSeq)
+    /// <summary>
+    /// History after <paramref name="afterSeq"/> as far as it was delivered, plus a live watcher for
+    /// the rest unless <c>finished</c> was delivered: taken atomically with <see cref="Deliver"/>.
+    /// </summary>
+    public (IReadOnlyList<RunEvent> Backlog, RunWatcher? Live) Attach(long afterSeq, IReadOnlySet<string>? kinds)
+    {
+        var watcher = new RunWatcher(kinds);
+        lock (_sync)
+        {
+            var backlog = _history.Where(e => e.Seq > afterSeq && e.Seq <= _deliveredSeq && watcher.Wants(e.Kind)).ToList();
+            if (_deliveredFinished) return (backlog, null);
+            _watchers.Add(watcher);
+            return (backlog, watcher);
+        }
+    }
+
+    /// <summary>Called by the pump once <paramref name="e"/> is stored: hands it to the watchers.</summary>
+    public void Deliver(RunEvent e)
     {
         lock (_sync)
         {
-            var backlog = _history.Where(e => e.Seq > afterSeq).ToList();
-            if (IsTerminal(_status)) return (backlog, null);
-            var watcher = new RunWatcher();
-            _watchers.Add(watcher);
-            return (backlog, watcher);
+            _deliveredSeq = e.Seq;
+            foreach (var watcher in _watchers) watcher.Offer(e);
+            if (e.Kind != RunEventKinds.Finished) return;
+            _deliveredFinished = true;
+            foreach (var watcher in _watchers) watcher.Complete();
+            _watchers.Clear();
         }
     }
 
@@ -172,32 +188,14 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
 
     private void PublishLocked(RunEvent partial)
     {
-        if (IsTerminal(_status) && partial.Kind != RunEventKinds.Finished) return;
+        if (_status.IsFinished()) return;
         var elapsedMs = _clock.ElapsedMilliseconds;
         if (partial.Kind == RunEventKinds.Batch && !_batches.Pass(elapsedMs)) return;
         var e = partial with { Seq = ++_seq, RunId = Id, ProblemId = ProblemId, ElapsedMs = elapsedMs };
+        _status = RunStates.After(e) ?? _status;
         _history.Add(e);
-        foreach (var watcher in _watchers) watcher.Offer(e);
-        if (e.Kind == RunEventKinds.Finished) CompleteWatchers();
-        sink(e);
-    }
-
-    private void CompleteWatchers()
-    {
-        foreach (var watcher in _watchers) watcher.Complete();
-        _watchers.Clear();
+        pump.Published(this, e);
     }
 
     private RunEvent NewEvent(string kind) => new() { Kind = kind, RunId = Id, ProblemId = ProblemId };
-
-    internal static bool IsTerminal(RunStatus status) =>
-        status is RunStatus.Completed or RunStatus.Cancelled or RunStatus.Failed or RunStatus.Interrupted;
-
-    internal static RunStatus StatusOf(string outcome) => outcome switch
-    {
-        RunOutcomes.Completed => RunStatus.Completed,
-        RunOutcomes.Cancelled => RunStatus.Cancelled,
-        RunOutcomes.Interrupted => RunStatus.Interrupted,
-        _ => RunStatus.Failed,
-    };
 }

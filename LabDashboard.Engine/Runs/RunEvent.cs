@@ -26,8 +26,8 @@ public sealed record RunEvent
     public IReadOnlyDictionary<string, double>? Results { get; init; }
     /// <summary>Answer checks, on <c>finished</c>.</summary>
     public IReadOnlyList<CheckResult>? Checks { get; init; }
-    /// <summary><c>completed</c>, <c>cancelled</c>, <c>failed</c> or <c>interrupted</c>, on <c>finished</c>.</summary>
-    public string? Outcome { get; init; }
+    /// <summary>How the run ended, on <c>finished</c> (serialised <c>completed</c>, <c>cancelled</c>, <c>failed</c> or <c>interrupted</c>).</summary>
+    public RunOutcome? Outcome { get; init; }
     /// <summary>Human-readable text (progress, log, queue position).</summary>
     public string? Message { get; init; }
     /// <summary>Error text when the run failed.</summary>
@@ -87,17 +87,4 @@ public static class RunEventKinds
     public const string Data = "data";
     /// <summary>The end (completed, cancelled, failed or interrupted).</summary>
     public const string Finished = "finished";
-}
-
-/// <summary>Run outcomes.</summary>
-public static class RunOutcomes
-{
-    /// <summary>Ran to the end.</summary>
-    public const string Completed = "completed";
-    /// <summary>Cancelled by a user.</summary>
-    public const string Cancelled = "cancelled";
-    /// <summary>Threw.</summary>
-    public const string Failed = "failed";
-    /// <summary>The process died while the run was live.</summary>
-    public const string Interrupted = "interrupted";
 }

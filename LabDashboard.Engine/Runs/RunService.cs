@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using LabDashboard.Engine.Devices;
@@ -9,22 +8,25 @@ using LabDashboard.Engine.Settings;
 namespace LabDashboard.Engine.Runs;
 
 /// <summary>
-/// The engine's <see cref="IRunService"/>: queues training runs one per device, runs each on its
-/// own thread, keeps every run's event history and fans events out to watchers without ever
-/// blocking a training loop, and keeps runs in SQLite (<c>State:Root/labdashboard.db</c>) so they
-/// outlive the process. Dispose to stop live runs (they become <c>interrupted</c>) and flush.
-/// Runs left live by a process that died are marked <c>interrupted</c> when the service starts.
+/// The engine's <see cref="IRunService"/>: queues training runs one per device
+/// (<see cref="DeviceQueue"/>), runs each on its own thread, and sends every event a run
+/// publishes through the one <see cref="RunEventPump"/>, which stores it in SQLite
+/// (<c>State:Root/labdashboard.db</c>) and then hands it to watchers, so no training loop ever
+/// waits for a watcher or the disk, and runs outlive the process. Dispose to stop live runs (they
+/// become <c>interrupted</c>) and flush. Runs left live by a process that died are marked
+/// <c>interrupted</c> when the service starts.
 /// </summary>
 public sealed class RunService : IRunService, IDisposable
 {
-    private readonly ConcurrentDictionary<string, LiveRun> _live = new(StringComparer.Ordinal);
+    private readonly LiveRuns _live = new();
     private readonly DeviceInfo _device;
     private readonly LabPaths _paths;
     private readonly RunServiceOptions _options;
     private readonly RunImages _images;
-    private readonly DeviceQueue _queue;
-    private readonly EventFanout _fanout = new();
+    private readonly DeviceQueue _queue = new();
+    private readonly StatusWatchers _statuses = new();
     private readonly RunStore _store;
+    private readonly RunEventPump _pump;
     private int _disposed;
 
     /// <summary>Creates the service for a catalog, a device and the state folders.</summary>
@@ -40,8 +42,8 @@ public sealed class RunService : IRunService, IDisposable
         _paths = paths;
         _options = options;
         _images = new RunImages(paths);
-        _queue = new DeviceQueue(Launch);
-        _store = new RunStore(paths.StateRoot, ForgetStoredRun);
+        _store = new RunStore(paths.StateRoot);
+        _pump = new RunEventPump(_store.OpenWriter(), _live, _statuses);
     }
 
     /// <inheritdoc />
@@ -53,51 +55,62 @@ public sealed class RunService : IRunService, IDisposable
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var problem = Catalog.Find(problemId) ?? throw new UnknownProblemException(problemId);
         var bound = SettingsBinder.Bind(problem.Descriptor.Settings, settings);
-        var run = new LiveRun(NewRunId(), problem, bound, DateTimeOffset.UtcNow, _options, _images, OnPublished);
-        _store.InsertRun(new NewRunRow(run.Id, problemId, RunEventJson.Write(bound.Values), _device.Kind, RunEventJson.Write(VersionsOf(run)), run.CreatedAt));
-        _live[run.Id] = run;
-        if (run.Trains) _queue.Enqueue(run);
-        else
-        {
-            run.Queued(0);
-            Launch(run);
-        }
+        var run = new LiveRun(NewRunId(), problem, bound, DateTimeOffset.UtcNow, _options, _images, _pump);
+        _pump.InsertRun(new NewRunRow(run.Id, problemId, RunEventJson.Write(bound.Values), _device.Kind, RunEventJson.Write(VersionsOf(run)), run.CreatedAt));
+        _live.Add(run);
+        if (!run.Trains) run.Queued(0);
+        if (!run.Trains || _queue.Enqueue(run)) Launch(run);
         return run.Id;
     }
 
     /// <inheritdoc />
     public bool Cancel(string runId)
     {
-        if (!_live.TryGetValue(runId, out var run)) return false;
+        if (!_live.TryGet(runId, out var run)) return false;
         if (run.Trains && _queue.Remove(run))
         {
-            run.Finish(RunOutcomes.Cancelled, new Dictionary<string, double>(), [], null);
+            run.Finish(RunOutcome.Cancelled, new Dictionary<string, double>(), [], null);
             return true;
         }
         return run.RequestCancel(forShutdown: false);
     }
 
     /// <inheritdoc />
-    public bool Pause(string runId) => _live.TryGetValue(runId, out var run) && run.Pause();
+    public bool Pause(string runId) => _live.TryGet(runId, out var run) && run.Pause();
 
     /// <inheritdoc />
-    public bool Resume(string runId) => _live.TryGetValue(runId, out var run) && run.Resume();
+    public bool Resume(string runId) => _live.TryGet(runId, out var run) && run.Resume();
 
     /// <inheritdoc />
-    public IAsyncEnumerable<RunEvent> Watch(string runId, long afterSeq, CancellationToken cancellationToken)
+    public IAsyncEnumerable<RunEvent> Watch(string runId, long afterSeq, IReadOnlyCollection<string>? kinds, CancellationToken cancellationToken)
     {
-        if (_live.TryGetValue(runId, out var run)) return WatchLive(run, afterSeq, cancellationToken);
-        if (_store.Find(runId) is not null) return WatchStored(runId, afterSeq, cancellationToken);
+        var kindSet = RunWatcher.KindSet(kinds);
+        if (_live.TryGet(runId, out var run)) return WatchLive(run, afterSeq, kindSet, cancellationToken);
+        if (_store.Exists(runId)) return WatchStored(runId, afterSeq, kindSet, cancellationToken);
         throw new UnknownRunException(runId);
     }
 
     /// <inheritdoc />
-    public IDisposable Subscribe(Action<RunEvent> onEvent) => _fanout.Subscribe(onEvent);
+    public async IAsyncEnumerable<RunEvent> WatchStatuses([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var watcher = _statuses.Attach();
+        try
+        {
+            await foreach (var e in watcher.ReadAllAsync(cancellationToken)) yield return e;
+        }
+        finally
+        {
+            _statuses.Detach(watcher);
+        }
+    }
+
+    /// <inheritdoc />
+    public bool Exists(string runId) => _live.Contains(runId) || _store.Exists(runId);
 
     /// <inheritdoc />
     public IReadOnlyList<RunSummary> List(string? problemId = null)
     {
-        var live = _live.Values.Where(r => problemId is null || r.ProblemId == problemId).Select(r => r.Summary()).ToList();
+        var live = _live.All.Where(r => problemId is null || r.ProblemId == problemId).Select(r => r.Summary()).ToList();
         var liveIds = live.Select(s => s.RunId).ToHashSet(StringComparer.Ordinal);
         var stored = _store.List(problemId).Where(r => !liveIds.Contains(r.Id)).Select(StoredRunViews.Summary);
         return live.Concat(stored).OrderByDescending(s => s.CreatedAt).ToList();
@@ -106,18 +119,18 @@ public sealed class RunService : IRunService, IDisposable
     /// <inheritdoc />
     public RunRecord? Get(string runId)
     {
-        if (_live.TryGetValue(runId, out var run))
+        if (_live.TryGet(runId, out var run))
             return new RunRecord(run.Summary(), run.Settings.Values, _device.Kind, VersionsOf(run), run.EpochEvents(), run.Error);
         return _store.Find(runId) is { } stored
-            ? StoredRunViews.Record(stored, _store.Events(runId, 0, RunEventKinds.Epoch), Catalog)
+            ? StoredRunViews.Record(stored, _store.Events(runId, 0, [RunEventKinds.Epoch]), Catalog)
             : null;
     }
 
     /// <inheritdoc />
     public bool Delete(string runId)
     {
-        if (_live.TryGetValue(runId, out var run) && !run.IsFinished) return false;
-        var deleted = _store.Delete(runId) | (run is not null && _live.TryRemove(runId, out _));
+        if (_live.TryGet(runId, out var run) && !run.IsFinished) return false;
+        var deleted = _pump.Delete(runId) | (run is not null && _live.Forget(run));
         if (deleted) _images.DeleteRun(runId);
         return deleted;
     }
@@ -130,17 +143,17 @@ public sealed class RunService : IRunService, IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         InterruptLiveRuns();
-        _store.Dispose();
-        _fanout.Dispose();
+        _pump.Dispose();
+        _statuses.CompleteAll();
     }
 
-    /// <summary>Waits until every event published so far is in the database.</summary>
-    internal void Flush() => _store.Flush();
+    /// <summary>Waits until every event published so far is in the database and delivered.</summary>
+    internal void Flush() => _pump.Flush();
 
     private void InterruptLiveRuns()
     {
         foreach (var waiting in _queue.DrainWaiting()) FinishInterrupted(waiting);
-        var running = _live.Values.Where(r => !r.IsFinished).ToList();
+        var running = _live.All.Where(r => !r.IsFinished).ToList();
         foreach (var run in running) run.RequestCancel(forShutdown: true);
         var deadline = DateTime.UtcNow + _options.ShutdownGrace;
         foreach (var run in running)
@@ -152,16 +165,7 @@ public sealed class RunService : IRunService, IDisposable
     }
 
     private static void FinishInterrupted(LiveRun run) =>
-        run.Finish(RunOutcomes.Interrupted, new Dictionary<string, double>(), [], "The service stopped while the run was live.");
-
-    private void OnPublished(RunEvent e)
-    {
-        _store.Append(e);
-        _fanout.Enqueue(e);
-    }
-
-    /// <summary>Once a run's end is on disk its history is served from there, and memory is freed.</summary>
-    private void ForgetStoredRun(string runId) => _live.TryRemove(runId, out _);
+        run.Finish(RunOutcome.Interrupted, new Dictionary<string, double>(), [], "The service stopped while the run was live.");
 
     private void Launch(LiveRun run)
     {
@@ -183,36 +187,36 @@ public sealed class RunService : IRunService, IDisposable
             var (outcome, error) = RunProblem(run, context, _device);
             run.Finish(outcome, context.Results, context.Checks, error);
         }
-        else run.Finish(run.StoppedByShutdown ? RunOutcomes.Interrupted : RunOutcomes.Cancelled, context.Results, context.Checks, null);
+        else run.Finish(run.StoppedByShutdown ? RunOutcome.Interrupted : RunOutcome.Cancelled, context.Results, context.Checks, null);
         TrainingScaffold.CollectNativeGarbage();
-        if (run.Trains) _queue.Release(run);
+        if (run.Trains && _queue.Release(run) is { } next) Launch(next);
     }
 
     private IReadOnlyDictionary<string, string> VersionsOf(LiveRun run) =>
         RunVersions.Collect(_device.ThreadsFor(run.Problem.Descriptor));
 
-    private static (string Outcome, string? Error) RunProblem(LiveRun run, RunContext context, DeviceInfo device)
+    private static (RunOutcome Outcome, string? Error) RunProblem(LiveRun run, RunContext context, DeviceInfo device)
     {
         try
         {
             using var threads = device.UseThreadsFor(run.Problem.Descriptor);
             run.Problem.Run(context);
-            return (RunOutcomes.Completed, null);
+            return (RunOutcome.Completed, null);
         }
         catch (OperationCanceledException) when (run.CancelRequested)
         {
-            return (run.StoppedByShutdown ? RunOutcomes.Interrupted : RunOutcomes.Cancelled, null);
+            return (run.StoppedByShutdown ? RunOutcome.Interrupted : RunOutcome.Cancelled, null);
         }
         catch (Exception ex)
         {
             context.Log(ex.ToString());
-            return (RunOutcomes.Failed, ex.Message);
+            return (RunOutcome.Failed, ex.Message);
         }
     }
 
-    private static async IAsyncEnumerable<RunEvent> WatchLive(LiveRun run, long afterSeq, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<RunEvent> WatchLive(LiveRun run, long afterSeq, IReadOnlySet<string>? kinds, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (backlog, watcher) = run.Attach(afterSeq);
+        var (backlog, watcher) = run.Attach(afterSeq, kinds);
         try
         {
             foreach (var e in backlog)
@@ -221,11 +225,8 @@ public sealed class RunService : IRunService, IDisposable
                 yield return e;
             }
             if (watcher is null) yield break;
-            await foreach (var e in watcher.Reader.ReadAllAsync(cancellationToken))
-            {
-                watcher.Delivered(e);
+            await foreach (var e in watcher.ReadAllAsync(cancellationToken))
                 if (e.Seq > afterSeq) yield return e;
-            }
         }
         finally
         {
@@ -233,9 +234,9 @@ public sealed class RunService : IRunService, IDisposable
         }
     }
 
-    private async IAsyncEnumerable<RunEvent> WatchStored(string runId, long afterSeq, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<RunEvent> WatchStored(string runId, long afterSeq, IReadOnlySet<string>? kinds, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var e in await Task.Run(() => _store.Events(runId, afterSeq), cancellationToken))
+        foreach (var e in await Task.Run(() => _store.Events(runId, afterSeq, kinds), cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return e;

@@ -1,15 +1,20 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Threading.Channels;
 using LabDashboard.Engine.Problems;
 using LabDashboard.Engine.Runs;
 using LabDashboard.Engine.Settings;
 
 namespace LabDashboard.Tests.Components;
 
-/// <summary>A run service for component tests: records calls, validates settings with the real binder, publishes what a test pushes.</summary>
+/// <summary>
+/// A run service for component tests: records calls, validates settings with the real binder,
+/// streams what a test publishes (to watchers of that run, and status kinds to status watchers)
+/// and counts the streams opened.
+/// </summary>
 internal sealed class FakeRunService : IRunService
 {
-    private readonly List<Action<RunEvent>> _subscribers = [];
+    private readonly List<(string? RunId, Channel<RunEvent> Channel)> _watchers = [];
     private int _nextId;
 
     public FakeRunService(params ProblemDescriptor[] problems) =>
@@ -32,23 +37,47 @@ internal sealed class FakeRunService : IRunService
     public bool Pause(string runId) => Record($"pause {runId}");
     public bool Resume(string runId) => Record($"resume {runId}");
 
-    public async IAsyncEnumerable<RunEvent> Watch(string runId, long afterSeq, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Run ids of every <see cref="Watch"/> opened, in order.</summary>
+    public List<string> WatchesOpened { get; } = [];
+
+    public IAsyncEnumerable<RunEvent> Watch(string runId, long afterSeq, IReadOnlyCollection<string>? kinds, CancellationToken cancellationToken)
     {
-        await Task.CompletedTask;
-        yield break;
+        lock (_watchers) WatchesOpened.Add(runId);
+        return Read(runId, e => e.Seq > afterSeq && (kinds is null || kinds.Contains(e.Kind)), cancellationToken);
     }
 
-    public IDisposable Subscribe(Action<RunEvent> onEvent)
-    {
-        lock (_subscribers) _subscribers.Add(onEvent);
-        return new Unsubscriber(() => { lock (_subscribers) _subscribers.Remove(onEvent); });
-    }
+    public IAsyncEnumerable<RunEvent> WatchStatuses(CancellationToken cancellationToken) =>
+        Read(null, e => RunStates.StatusKinds.Contains(e.Kind), cancellationToken);
 
+    public bool Exists(string runId) => Get(runId) is not null;
+
+    /// <summary>Sends an event to the open streams that want it.</summary>
     public void Publish(RunEvent e)
     {
-        Action<RunEvent>[] subscribers;
-        lock (_subscribers) subscribers = [.. _subscribers];
-        foreach (var s in subscribers) s(e);
+        lock (_watchers)
+            foreach (var (runId, channel) in _watchers)
+                if (runId is null || runId == e.RunId) channel.Writer.TryWrite(e);
+    }
+
+    /// <summary>How many streams (run and status) are open now.</summary>
+    public int OpenStreams
+    {
+        get { lock (_watchers) return _watchers.Count; }
+    }
+
+    private async IAsyncEnumerable<RunEvent> Read(string? runId, Func<RunEvent, bool> wanted, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var entry = (runId, Channel.CreateUnbounded<RunEvent>());
+        lock (_watchers) _watchers.Add(entry);
+        try
+        {
+            await foreach (var e in entry.Item2.Reader.ReadAllAsync(cancellationToken))
+                if (wanted(e)) yield return e;
+        }
+        finally
+        {
+            lock (_watchers) _watchers.Remove(entry);
+        }
     }
 
     public IReadOnlyList<RunSummary> List(string? problemId = null) =>
@@ -68,10 +97,5 @@ internal sealed class FakeRunService : IRunService
     {
         public ProblemDescriptor Descriptor { get; } = descriptor;
         public void Run(RunContext context) => throw new NotSupportedException();
-    }
-
-    private sealed class Unsubscriber(Action dispose) : IDisposable
-    {
-        public void Dispose() => dispose();
     }
 }

@@ -21,6 +21,33 @@ public class ExpMlePageTests(LabBrowserFixture browser)
     }
 
     [Fact]
+    public async Task The_page_s_two_charts_share_one_hub_stream_of_the_run()
+    {
+        var watches = new List<string>();
+        var page = await browser.OpenAsync("/problems/exp-mle", beforeLoad: p => p.WebSocket += (_, socket) =>
+        {
+            if (socket.Url.Contains("/hubs/training", StringComparison.Ordinal))
+                socket.FrameSent += (_, frame) => { lock (watches) watches.AddRange(WatchedRunIds(frame.Text)); };
+        });
+
+        var runId = await LabBrowserFixture.TrainAsync(page);
+        await AssertPointsArriveAndCheckPassesAsync(page, runId);
+
+        Assert.Equal(2, await page.Locator($".live-chart-canvas[data-run-ids='{runId}'][data-points='100']").CountAsync());
+        lock (watches) Assert.Equal(1, watches.Count(id => id == runId));
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>The run ids of the hub <c>Watch</c> stream invocations in one SignalR JSON frame (messages end with 0x1E).</summary>
+    private static IEnumerable<string> WatchedRunIds(string? frame) =>
+        (frame ?? "").Split('\u001e', StringSplitOptions.RemoveEmptyEntries)
+            .Select(message => System.Text.Json.JsonDocument.Parse(message).RootElement)
+            .Where(m => m.ValueKind == System.Text.Json.JsonValueKind.Object
+                && m.TryGetProperty("target", out var target) && target.GetString() == "Watch")
+            .Select(m => m.GetProperty("arguments")[0].GetString()!)
+            .ToList();
+
+    [Fact]
     public async Task Training_exp_mle_works_with_the_keyboard_alone()
     {
         var page = await browser.OpenAsync("/problems/exp-mle");

@@ -49,9 +49,10 @@ public sealed class LabBrowserFixture : IAsyncLifetime
 
     /// <summary>
     /// A new page (own context, English UI, 1400×1000) at <paramref name="path"/>, returned once the
-    /// Blazor circuit is interactive — clicks before that would be lost.
+    /// Blazor circuit is interactive — clicks before that would be lost. <paramref name="beforeLoad"/>
+    /// sees the page before it navigates (e.g. to listen to its web sockets from the start).
     /// </summary>
-    public async Task<IPage> OpenAsync(string path, string locale = "en-US")
+    public async Task<IPage> OpenAsync(string path, string locale = "en-US", Action<IPage>? beforeLoad = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -63,6 +64,7 @@ public sealed class LabBrowserFixture : IAsyncLifetime
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
+        beforeLoad?.Invoke(page);
         await page.GotoAsync(path);
         await WaitUntilInteractiveAsync(page);
         return page;

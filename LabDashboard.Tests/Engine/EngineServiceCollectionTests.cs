@@ -38,7 +38,7 @@ public class EngineServiceCollectionTests
             var runs = provider.GetRequiredService<IRunService>();
             runId = runs.Start("exp-mle", JsonDocument.Parse("""{"steps": 1000}""").RootElement);
             var finished = await LastEvent(runs.Watch(runId, 0, CancellationToken.None));
-            Assert.Equal(RunOutcomes.Completed, finished.Outcome);
+            Assert.Equal(RunOutcome.Completed, finished.Outcome);
             Assert.True(Assert.Single(finished.Checks!).Passed);
             await host.StopAsync(CancellationToken.None);
         }

@@ -25,7 +25,7 @@ public class TrainingHubTests(LabServerFixture fixture)
         Assert.Equal(Enumerable.Range(1, 100), epochs);
         var finished = events[^1];
         Assert.Equal(RunEventKinds.Finished, finished.Kind);
-        Assert.Equal(RunOutcomes.Completed, finished.Outcome);
+        Assert.Equal(RunOutcome.Completed, finished.Outcome);
         Assert.All(finished.Checks!, c => Assert.True(c.Passed, c.Detail));
         Assert.Equal(2.0299, finished.Results!["sampleMean"], 3);
     }
@@ -71,13 +71,20 @@ public class TrainingHubTests(LabServerFixture fixture)
     public async Task A_second_run_queues_behind_the_first()
     {
         var order = new List<RunEvent>();
-        using var subscription = Server.Runs.Subscribe(e => { lock (order) order.Add(e); });
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var statuses = Task.Run(async () =>
+        {
+            await foreach (var e in Server.Runs.WatchStatuses(stop.Token))
+                lock (order) order.Add(e);
+        });
         await using var hub = await Server.ConnectHubAsync();
 
         var first = await hub.InvokeAsync<string>("StartRun", "exp-mle", Json("""{"steps": 3000, "reportEvery": 100}"""));
         var second = await hub.InvokeAsync<string>("StartRun", "exp-mle", Json("""{"steps": 100}"""));
         var secondEvents = await hub.WatchToEndAsync(second);
         await hub.WatchToEndAsync(first);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => statuses);
 
         Assert.True(secondEvents[0].QueuePosition >= 1, $"queue position was {secondEvents[0].QueuePosition}");
         lock (order)
@@ -98,7 +105,7 @@ public class TrainingHubTests(LabServerFixture fixture)
         Assert.True(await hub.InvokeAsync<bool>("CancelRun", runId));
         var events = await hub.WatchToEndAsync(runId);
 
-        Assert.Equal(RunOutcomes.Cancelled, events[^1].Outcome);
+        Assert.Equal(RunOutcome.Cancelled, events[^1].Outcome);
     }
 
     [Fact]
@@ -124,6 +131,20 @@ public class TrainingHubTests(LabServerFixture fixture)
 
         Assert.Contains("no-such-problem", problem.Message);
         Assert.Contains("no-such-run", run.Message);
+    }
+
+    [Fact]
+    public async Task Watching_a_stored_run_from_its_last_seq_reads_none_of_its_events()
+    {
+        await using var hub = await Server.ConnectHubAsync();
+        var runId = await hub.InvokeAsync<string>("StartRun", "exp-mle", Json("""{"steps": 100}"""));
+        var all = await hub.WatchToEndAsync(runId);
+        Engine.Runs.RunServiceWatchTests.CorruptEvents(Server.StateRoot, runId);
+
+        var rest = await hub.WatchToEndAsync(runId, afterSeq: all[^1].Seq);
+
+        Assert.Empty(rest);
+        Assert.ThrowsAny<JsonException>(() => Server.Runs.Get(runId));
     }
 
     private static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement.Clone();

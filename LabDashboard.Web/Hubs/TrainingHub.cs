@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using LabDashboard.Engine.Runs;
 using LabDashboard.Engine.Settings;
@@ -33,16 +32,19 @@ public sealed class TrainingHub(IRunService runs) : Hub
 
     public bool ResumeRun(string runId) => runs.Resume(runId);
 
-    /// <summary>The run's events after <paramref name="afterSeq"/>: history, then live, ending after <c>finished</c>.</summary>
+    /// <summary>
+    /// The run's events after <paramref name="afterSeq"/>: history, then live, ending after
+    /// <c>finished</c>. An unknown run is refused at once, from the run's row alone (no events read).
+    /// </summary>
     public IAsyncEnumerable<RunEvent> Watch(string runId, long afterSeq, CancellationToken cancellationToken)
     {
-        if (runs.Get(runId) is null) throw new HubException($"Unknown run '{runId}'.");
-        return Stream(runId, afterSeq, cancellationToken);
-    }
-
-    private async IAsyncEnumerable<RunEvent> Stream(string runId, long afterSeq, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var e in runs.Watch(runId, afterSeq, cancellationToken))
-            yield return e;
+        try
+        {
+            return runs.Watch(runId, afterSeq, cancellationToken);
+        }
+        catch (UnknownRunException e)
+        {
+            throw new HubException(e.Message);
+        }
     }
 }

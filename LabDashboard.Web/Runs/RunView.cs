@@ -4,18 +4,20 @@ using LabDashboard.Engine.Runs;
 namespace LabDashboard.Web.Runs;
 
 /// <summary>
-/// What a page shows of one run, folded from its events in any order (each seq counts once; the
-/// newest seq decides the status). Not thread-safe: <see cref="RunFeed"/> applies events on the
+/// What a page shows of one run, folded from its events in seq order (an event at or below
+/// <see cref="LastSeq"/> is ignored). Not thread-safe: <see cref="RunFeed"/> applies events on the
 /// component's dispatcher.
 /// </summary>
 public sealed class RunView(string runId, string problemId)
 {
-    private readonly HashSet<long> _seen = [];
+    /// <summary>Per-batch points kept for sparklines; beyond it every other older point is dropped.</summary>
+    public const int MaxBatchPoints = 600;
+
+    private readonly List<BatchPoint> _batches = [];
     private readonly SortedDictionary<int, IReadOnlyDictionary<string, double>> _points = [];
     private readonly Dictionary<string, JsonElement> _data = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _dataSeq = new(StringComparer.Ordinal);
     private readonly List<ImageRef> _images = [];
-    private long _statusSeq;
 
     public string RunId { get; } = runId;
     public string ProblemId { get; } = problemId;
@@ -31,6 +33,8 @@ public sealed class RunView(string runId, string problemId)
     public IReadOnlyList<CheckResult> Checks { get; private set; } = [];
     public IReadOnlyDictionary<string, JsonElement> Data => _data;
     public IReadOnlyList<ImageRef> Images => _images;
+    /// <summary>Per-batch metrics (step and metrics), thinned to at most <see cref="MaxBatchPoints"/>.</summary>
+    public IReadOnlyList<BatchPoint> Batches => _batches;
     public string? Message { get; private set; }
     public double? Fraction { get; private set; }
     public string? Error { get; private set; }
@@ -38,18 +42,19 @@ public sealed class RunView(string runId, string problemId)
     /// <summary>The seq of the payload of this name now held (0 when none): a cheap "did it change" key for pages.</summary>
     public long DataVersion(string name) => _dataSeq.GetValueOrDefault(name);
 
-    public bool IsLive => Status is RunStatus.Queued or RunStatus.Running or RunStatus.Paused;
+    public bool IsLive => Status.IsLive();
 
-    /// <summary>Folds one event in; false when this seq was already seen.</summary>
+    /// <summary>Folds one event in; false when it is of another run or not after <see cref="LastSeq"/>.</summary>
     public bool Apply(RunEvent e)
     {
-        if (e.RunId != RunId || !_seen.Add(e.Seq)) return false;
-        LastSeq = Math.Max(LastSeq, e.Seq);
+        if (e.RunId != RunId || e.Seq <= LastSeq) return false;
+        LastSeq = e.Seq;
         ElapsedMs = Math.Max(ElapsedMs, e.ElapsedMs);
         if (e.Step is { } step) Step = Math.Max(Step ?? 0, step);
         switch (e.Kind)
         {
             case RunEventKinds.Epoch: ApplyEpoch(e); break;
+            case RunEventKinds.Batch when e.Metrics is not null: ApplyBatch(e); break;
             case RunEventKinds.Progress: Fraction = e.Metrics?.GetValueOrDefault("fraction"); Message = e.Message; break;
             case RunEventKinds.Log: Message = e.Message; break;
             case RunEventKinds.Image when e.Image is not null: _images.Add(e.Image); break;
@@ -60,18 +65,19 @@ public sealed class RunView(string runId, string problemId)
         return true;
     }
 
-    /// <summary>A finished run as stored (its epoch points, results, checks and status).</summary>
-    public static RunView FromRecord(RunRecord record)
+    /// <summary>
+    /// A run as the service lists it (status, results, checks, error), before any event: a feed
+    /// from <see cref="LastSeq"/> 0 then fills in its points, payloads and images. A finished run's
+    /// status stays as listed while its history replays.
+    /// </summary>
+    public static RunView FromSummary(RunSummary summary, string? error = null) => new(summary.RunId, summary.ProblemId)
     {
-        var view = new RunView(record.Summary.RunId, record.Summary.ProblemId);
-        foreach (var e in record.EpochEvents) view.Apply(e);
-        view.Results = record.Summary.Results;
-        view.Checks = record.Summary.Checks;
-        view.Status = record.Summary.Status;
-        view.QueuePosition = record.Summary.QueuePosition;
-        view.Error = record.Error;
-        return view;
-    }
+        Results = summary.Results,
+        Checks = summary.Checks,
+        Status = summary.Status,
+        QueuePosition = summary.QueuePosition,
+        Error = error,
+    };
 
     private void ApplyEpoch(RunEvent e)
     {
@@ -84,9 +90,15 @@ public sealed class RunView(string runId, string problemId)
         }
     }
 
+    private void ApplyBatch(RunEvent e)
+    {
+        _batches.Add(new BatchPoint(e.Step ?? _batches.Count, e.Metrics!));
+        if (_batches.Count <= MaxBatchPoints) return;
+        for (var i = _batches.Count - 2; i > 0; i -= 2) _batches.RemoveAt(i);
+    }
+
     private void ApplyData(RunEvent e)
     {
-        if (_dataSeq.TryGetValue(e.Name!, out var seq) && seq > e.Seq) return;
         _dataSeq[e.Name!] = e.Seq;
         _data[e.Name!] = LabJson.ToElement(e.Data);
     }
@@ -101,27 +113,11 @@ public sealed class RunView(string runId, string problemId)
 
     private void ApplyStatus(RunEvent e)
     {
-        if (e.Seq < _statusSeq) return;
-        var status = StatusAfter(e);
-        if (status is null) return;
-        _statusSeq = e.Seq;
-        Status = status.Value;
+        if (Status.IsFinished() || RunStates.After(e) is not { } status) return;
+        Status = status;
         QueuePosition = e.Kind == RunEventKinds.Queued ? e.QueuePosition : null;
     }
-
-    private RunStatus? StatusAfter(RunEvent e) => e.Kind switch
-    {
-        RunEventKinds.Queued => RunStatus.Queued,
-        RunEventKinds.Started or RunEventKinds.Resumed => RunStatus.Running,
-        RunEventKinds.Paused => RunStatus.Paused,
-        RunEventKinds.Finished => e.Outcome switch
-        {
-            RunOutcomes.Completed => RunStatus.Completed,
-            RunOutcomes.Cancelled => RunStatus.Cancelled,
-            RunOutcomes.Interrupted => RunStatus.Interrupted,
-            _ => RunStatus.Failed,
-        },
-        RunEventKinds.Epoch or RunEventKinds.Batch or RunEventKinds.Progress when Status == RunStatus.Queued => RunStatus.Running,
-        _ => null,
-    };
 }
+
+/// <summary>One batch event's step and metrics.</summary>
+public sealed record BatchPoint(long Step, IReadOnlyDictionary<string, double> Metrics);

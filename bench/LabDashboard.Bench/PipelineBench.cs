@@ -19,7 +19,7 @@ internal static class PipelineBench
     /// <summary>Throws unless the last event is a completed <c>finished</c>.</summary>
     public static void EnsureCompleted(string problemId, string mode, RunEvent? last)
     {
-        if (last is not { Kind: RunEventKinds.Finished, Outcome: RunOutcomes.Completed })
+        if (last is not { Kind: RunEventKinds.Finished, Outcome: RunOutcome.Completed })
             throw new InvalidOperationException($"{problemId} via {mode}: the stream ended with {last?.Kind ?? "nothing"} ({last?.Outcome}, {last?.Error}).");
     }
 

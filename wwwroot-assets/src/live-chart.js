@@ -1,5 +1,6 @@
-// A live line chart of run metrics: points arrive over the hub, the chart redraws a few times a
-// second without animation, every series capped at maxPoints by LTTB downsampling.
+// A live line chart of run metrics: points arrive over the run's shared hub stream (run-stream.js),
+// the chart redraws a few times a second without animation, every series capped at maxPoints by
+// LTTB downsampling.
 import ApexCharts from '../apexcharts/apexcharts.esm.js';
 import { watchRun } from './run-stream.js';
 import { smooth, downsample, positiveOnly } from './series-math.js';
@@ -8,6 +9,8 @@ const MAX_RUNS = 4;
 // Below this many points per series a line alone hides them (one epoch draws nothing): show dots.
 const FEW_POINTS = 20;
 const MARKER_SIZE = 4;
+// The chart draws epoch points only; every chart of a page asks for the same kinds, so they share a run's stream.
+const WATCHED_KINDS = ['epoch'];
 
 class LiveChart {
   constructor(element, options) {
@@ -50,7 +53,7 @@ class LiveChart {
     if (this.runs.some(r => r.runId === runId)) return true;
     if (this.runs.length >= MAX_RUNS) return false;
     const run = { runId, label: label ?? '', points: new Map(), done: false };
-    run.watch = watchRun(this.options.hubUrl, runId, 0, e => this.onEvent(run, e), () => { run.done = true; });
+    run.watch = watchRun(this.options.hubUrl, runId, WATCHED_KINDS, e => this.onEvent(run, e), () => { run.done = true; });
     this.runs.push(run);
     return true;
   }

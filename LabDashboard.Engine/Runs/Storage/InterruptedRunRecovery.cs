@@ -24,7 +24,7 @@ internal static class InterruptedRunRecovery
                 RunId = runId,
                 ProblemId = problemId,
                 ElapsedMs = last?.ElapsedMs ?? 0,
-                Outcome = RunOutcomes.Interrupted,
+                Outcome = RunOutcome.Interrupted,
                 Results = new Dictionary<string, double>(),
                 Checks = [],
                 Error = Message,

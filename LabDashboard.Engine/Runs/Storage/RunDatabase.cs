@@ -60,10 +60,6 @@ internal sealed class RunDatabase(string path)
         command.ExecuteNonQuery();
     }
 
-    public static string StatusText(RunStatus status) => status.ToString().ToLowerInvariant();
-
-    public static RunStatus ParseStatus(string text) => Enum.Parse<RunStatus>(text, ignoreCase: true);
-
     public static long UnixMs(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
 
     public static DateTimeOffset FromUnixMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);

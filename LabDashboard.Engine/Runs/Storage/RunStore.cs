@@ -4,30 +4,24 @@ namespace LabDashboard.Engine.Runs.Storage;
 
 /// <summary>
 /// Runs and their events in SQLite under <c>State:Root</c>. Changes go through the one
-/// <see cref="RunStoreWriter"/>; reads open their own connection (WAL lets them run beside it).
+/// <see cref="RunStoreWriter"/> (<see cref="OpenWriter"/>); reads open their own connection (WAL
+/// lets them run beside it).
 /// </summary>
-internal sealed class RunStore : IDisposable
+internal sealed class RunStore
 {
     private readonly RunDatabase _database;
-    private readonly RunStoreWriter _writer;
 
     /// <summary>Opens (creating if needed) the database and marks runs the last process left live as interrupted.</summary>
-    public RunStore(string stateRoot, Action<string> onFinishedStored)
+    public RunStore(string stateRoot)
     {
         Directory.CreateDirectory(stateRoot);
         _database = new RunDatabase(Path.Combine(stateRoot, RunDatabase.FileName));
         _database.CreateSchema();
         InterruptedRunRecovery.Run(_database);
-        _writer = new RunStoreWriter(_database, onFinishedStored);
     }
 
-    public void InsertRun(NewRunRow row) => _writer.InsertRun(row);
-
-    public void Append(RunEvent e) => _writer.Append(e);
-
-    public bool Delete(string runId) => _writer.Delete(runId);
-
-    public void Flush() => _writer.Flush();
+    /// <summary>The write connection (one per store; its owner is the only writer).</summary>
+    public RunStoreWriter OpenWriter() => new(_database);
 
     public IReadOnlyList<StoredRun> List(string? problemId)
     {
@@ -47,24 +41,32 @@ internal sealed class RunStore : IDisposable
         return ReadRuns(command).SingleOrDefault();
     }
 
-    /// <summary>The run's events with seq &gt; <paramref name="afterSeq"/>, optionally of one kind, in order.</summary>
-    public IReadOnlyList<RunEvent> Events(string runId, long afterSeq, string? kind = null)
+    /// <summary>True when the run has a row; reads no events.</summary>
+    public bool Exists(string runId)
     {
         using var connection = _database.Open();
         using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1 FROM runs WHERE id = $id";
+        command.Parameters.AddWithValue("$id", runId);
+        return command.ExecuteScalar() is not null;
+    }
+
+    /// <summary>The run's events with seq &gt; <paramref name="afterSeq"/>, optionally only of some kinds, in order.</summary>
+    public IReadOnlyList<RunEvent> Events(string runId, long afterSeq, IReadOnlyCollection<string>? kinds = null)
+    {
+        using var connection = _database.Open();
+        using var command = connection.CreateCommand();
+        var kindList = kinds?.ToList() ?? [];
         command.CommandText = "SELECT json FROM events WHERE run_id = $run AND seq > $after"
-            + (kind is null ? "" : " AND kind = $kind") + " ORDER BY seq";
+            + (kinds is null ? "" : $" AND kind IN ({string.Join(", ", kindList.Select((_, i) => $"$kind{i}"))})") + " ORDER BY seq";
         command.Parameters.AddWithValue("$run", runId);
         command.Parameters.AddWithValue("$after", afterSeq);
-        if (kind is not null) command.Parameters.AddWithValue("$kind", kind);
+        for (var i = 0; i < kindList.Count; i++) command.Parameters.AddWithValue($"$kind{i}", kindList[i]);
         using var reader = command.ExecuteReader();
         var events = new List<RunEvent>();
         while (reader.Read()) events.Add(RunEventJson.Read<RunEvent>(reader.GetString(0)));
         return events;
     }
-
-    /// <summary>Commits what is queued and closes the database.</summary>
-    public void Dispose() => _writer.Dispose();
 
     private const string RunColumns = "id, problem_id, status, settings, device, versions, created_at, finished_at, results, checks, error";
 
@@ -74,7 +76,7 @@ internal sealed class RunStore : IDisposable
         var runs = new List<StoredRun>();
         while (reader.Read())
             runs.Add(new StoredRun(
-                reader.GetString(0), reader.GetString(1), RunDatabase.ParseStatus(reader.GetString(2)),
+                reader.GetString(0), reader.GetString(1), RunStates.ParseStatus(reader.GetString(2)),
                 reader.GetString(3), reader.GetString(4), reader.GetString(5),
                 RunDatabase.FromUnixMs(reader.GetInt64(6)),
                 reader.IsDBNull(7) ? null : RunDatabase.FromUnixMs(reader.GetInt64(7)),

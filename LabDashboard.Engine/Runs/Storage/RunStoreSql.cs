@@ -31,21 +31,9 @@ internal static class RunStoreSql
             insert.Parameters.AddWithValue("$json", RunEventJson.Write(e));
             insert.ExecuteNonQuery();
         }
-        switch (e.Kind)
-        {
-            case RunEventKinds.Started:
-                SetStatus(connection, transaction, e.RunId, RunStatus.Running, "started_at = $now,", now);
-                break;
-            case RunEventKinds.Paused:
-                SetStatus(connection, transaction, e.RunId, RunStatus.Paused, "", now);
-                break;
-            case RunEventKinds.Resumed:
-                SetStatus(connection, transaction, e.RunId, RunStatus.Running, "", now);
-                break;
-            case RunEventKinds.Finished:
-                Finish(connection, transaction, e, now);
-                break;
-        }
+        if (RunStates.After(e) is not { } status) return;
+        if (e.Kind == RunEventKinds.Finished) Finish(connection, transaction, e, status, now);
+        else SetStatus(connection, transaction, e.RunId, status, e.Kind == RunEventKinds.Started ? "started_at = $now," : "", now);
     }
 
     public static bool DeleteRun(SqliteConnection connection, SqliteTransaction transaction, string runId)
@@ -63,19 +51,19 @@ internal static class RunStoreSql
     private static void SetStatus(SqliteConnection connection, SqliteTransaction transaction, string runId, RunStatus status, string extra, DateTimeOffset now)
     {
         using var command = Command(connection, transaction, $"UPDATE runs SET {extra} status = $status WHERE id = $run");
-        command.Parameters.AddWithValue("$status", RunDatabase.StatusText(status));
+        command.Parameters.AddWithValue("$status", status.Name());
         command.Parameters.AddWithValue("$run", runId);
         command.Parameters.AddWithValue("$now", RunDatabase.UnixMs(now));
         command.ExecuteNonQuery();
     }
 
-    private static void Finish(SqliteConnection connection, SqliteTransaction transaction, RunEvent e, DateTimeOffset now)
+    private static void Finish(SqliteConnection connection, SqliteTransaction transaction, RunEvent e, RunStatus status, DateTimeOffset now)
     {
         using var command = Command(connection, transaction, """
             UPDATE runs SET status = $status, finished_at = $now, results = $results, checks = $checks, error = $error
             WHERE id = $run
             """);
-        command.Parameters.AddWithValue("$status", RunDatabase.StatusText(LiveRun.StatusOf(e.Outcome ?? RunOutcomes.Failed)));
+        command.Parameters.AddWithValue("$status", status.Name());
         command.Parameters.AddWithValue("$now", RunDatabase.UnixMs(now));
         command.Parameters.AddWithValue("$results", RunEventJson.Write(e.Results ?? new Dictionary<string, double>()));
         command.Parameters.AddWithValue("$checks", RunEventJson.Write(e.Checks ?? []));

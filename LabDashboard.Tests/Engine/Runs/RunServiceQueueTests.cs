@@ -28,7 +28,7 @@ public class RunServiceQueueTests
         Assert.Equal(("queued", 1), (moved.Kind, moved.QueuePosition));
 
         problem.Release(4);
-        Assert.Equal(RunOutcomes.Completed, (await thirdEvents.UntilKind("finished")).Outcome);
+        Assert.Equal(RunOutcome.Completed, (await thirdEvents.UntilKind("finished")).Outcome);
     }
 
     [Fact]
@@ -47,9 +47,9 @@ public class RunServiceQueueTests
         Assert.Equal(1, (await thirdEvents.Next()).QueuePosition);
         var secondEvents = await fixture.WatchToEnd(second);
         Assert.Equal(["queued", "finished"], secondEvents.Select(e => e.Kind));
-        Assert.Equal(RunOutcomes.Cancelled, secondEvents[^1].Outcome);
+        Assert.Equal(RunOutcome.Cancelled, secondEvents[^1].Outcome);
         problem.Release(2);
-        Assert.Equal(RunOutcomes.Completed, (await thirdEvents.UntilKind("finished")).Outcome);
+        Assert.Equal(RunOutcome.Completed, (await thirdEvents.UntilKind("finished")).Outcome);
         Assert.Equal(RunStatus.Completed, fixture.Service.Get(first)!.Summary.Status);
     }
 
@@ -63,7 +63,7 @@ public class RunServiceQueueTests
         var inferenceRun = fixture.Start("inference", """{"steps": 2}""");
 
         var events = await fixture.WatchToEnd(inferenceRun);
-        Assert.Equal(RunOutcomes.Completed, events[^1].Outcome);
+        Assert.Equal(RunOutcome.Completed, events[^1].Outcome);
         Assert.Equal(RunStatus.Running, fixture.Service.Get(trainingRun)!.Summary.Status);
         Assert.True(fixture.Service.Cancel(trainingRun));
     }

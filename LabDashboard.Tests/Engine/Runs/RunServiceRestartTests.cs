@@ -44,7 +44,7 @@ public class RunServiceRestartTests
         Assert.Equal(2, service.Get(running)!.EpochEvents.Count);
         Assert.Equal(RunStatus.Interrupted, service.Get(waiting)!.Summary.Status);
         var events = await fixture.WatchToEnd(running);
-        Assert.Equal(RunOutcomes.Interrupted, events[^1].Outcome);
+        Assert.Equal(RunOutcome.Interrupted, events[^1].Outcome);
         Assert.Single(events, e => e.Kind == "finished");
     }
 
@@ -62,7 +62,7 @@ public class RunServiceRestartTests
         Assert.Single(record.EpochEvents);
         var events = await fixture.WatchToEnd("dead-run");
         Assert.Equal([(1L, "started"), (2L, "epoch"), (3L, "finished")], events.Select(e => (e.Seq, e.Kind)));
-        Assert.Equal(RunOutcomes.Interrupted, events[^1].Outcome);
+        Assert.Equal(RunOutcome.Interrupted, events[^1].Outcome);
         Assert.Equal(1234, events[^1].ElapsedMs);
     }
 

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using LabDashboard.Engine.Runs;
+using Microsoft.Data.Sqlite;
 
 namespace LabDashboard.Tests.Engine.Runs;
 
@@ -63,6 +65,85 @@ public class RunServiceWatchTests
         using var fixture = new RunServiceFixture(new GatedProblem());
 
         Assert.Throws<UnknownRunException>(() => fixture.Service.Watch("nope", 0, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_kind_filter_yields_only_those_kinds_live_and_from_the_store_and_still_ends_at_the_finish()
+    {
+        var problem = new GatedProblem();
+        using var fixture = new RunServiceFixture(problem);
+        var runId = fixture.Start("gated", """{"steps": 4}""");
+        await using var epochsOnly = new EventReader(fixture.Service.Watch(runId, 0, [RunEventKinds.Epoch], CancellationToken.None));
+        problem.Release(2);
+        await epochsOnly.Until(e => e.Epoch == 2);
+        await using var lateJoiner = new EventReader(fixture.Service.Watch(runId, 0, [RunEventKinds.Epoch, RunEventKinds.Finished], CancellationToken.None));
+        problem.Release(2);
+
+        await lateJoiner.UntilKind("finished");
+        await epochsOnly.Until(e => e.Epoch == 4);
+        Assert.True(await epochsOnly.Ended());
+        var all = await fixture.WatchToEnd(runId);
+        var stored = await Collect(fixture.Restart().Watch(runId, 2, [RunEventKinds.Epoch, RunEventKinds.Finished], CancellationToken.None));
+
+        Assert.Equal([1, 2, 3, 4], epochsOnly.Seen.Select(e => e.Epoch!.Value));
+        Assert.Equal(["epoch", "epoch", "epoch", "epoch", "finished"], lateJoiner.Seen.Select(e => e.Kind));
+        Assert.Equal(all.Where(e => e.Kind is "epoch" or "finished").Select(e => e.Seq), lateJoiner.Seen.Select(e => e.Seq));
+        Assert.Equal(all.Where(e => e.Seq > 2 && e.Kind is "epoch" or "finished").Select(e => e.Seq), stored.Select(e => e.Seq));
+    }
+
+    [Fact]
+    public async Task A_hundred_watchers_joining_at_different_moments_each_get_every_event_once_in_order()
+    {
+        var problem = new GatedProblem();
+        using var fixture = new RunServiceFixture(problem);
+        var runId = fixture.Start("gated", """{"steps": 20}""");
+
+        var watchers = new List<Task<List<RunEvent>>>();
+        for (var i = 0; i < 100; i++)
+        {
+            watchers.Add(Task.Run(() => Collect(fixture.Service.Watch(runId, 0, CancellationToken.None))));
+            if (i % 10 == 9) problem.Release(2);
+        }
+        var seen = await Task.WhenAll(watchers).WaitAsync(TimeSpan.FromSeconds(60));
+
+        var all = await fixture.WatchToEnd(runId);
+        Assert.Equal(Enumerable.Range(1, all.Count).Select(i => (long)i), all.Select(e => e.Seq));
+        Assert.All(seen, events => Assert.Equal(all.Select(e => e.Seq), events.Select(e => e.Seq)));
+        Assert.Equal(20, all.Count(e => e.Kind == "epoch"));
+    }
+
+    [Fact]
+    public async Task Exists_and_watching_a_stored_run_from_its_last_seq_read_none_of_its_events()
+    {
+        using var fixture = new RunServiceFixture(new GatedProblem { Free = true });
+        var runId = fixture.Start("gated", """{"steps": 3}""");
+        var all = await fixture.WatchToEnd(runId);
+        var service = fixture.Restart();
+        CorruptEvents(fixture.StateRoot, runId);
+
+        Assert.True(service.Exists(runId));
+        Assert.False(service.Exists("nope"));
+        Assert.Empty(await fixture.WatchToEnd(runId, afterSeq: all[^1].Seq));
+        Assert.ThrowsAny<JsonException>(() => service.Get(runId));
+    }
+
+    /// <summary>Makes every stored event of the run unreadable, so any code path that reads one throws.</summary>
+    internal static void CorruptEvents(string stateRoot, string runId)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(stateRoot, "labdashboard.db")};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE events SET json = 'not json' WHERE run_id = $run";
+        command.Parameters.AddWithValue("$run", runId);
+        Assert.True(command.ExecuteNonQuery() > 0);
+    }
+
+    private static async Task<List<RunEvent>> Collect(IAsyncEnumerable<RunEvent> stream)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var events = new List<RunEvent>();
+        await foreach (var e in stream.WithCancellation(timeout.Token)) events.Add(e);
+        return events;
     }
 
     private static async Task<List<long>> ReadSeqs(RunServiceFixture fixture, string runId, long afterSeq, long upTo)

@@ -84,7 +84,7 @@ public abstract class ProblemPageBase : ComponentBase, IAsyncDisposable
         record ??= summary is null ? null : Runs.Get(summary.RunId);
         if (record is null || record.Summary.ProblemId != ProblemId) return;
         if (requested is not null) Values = SettingsValues.FromRun(Problem.Settings, record.Settings);
-        Attach(RunView.FromRecord(record));
+        Attach(RunView.FromSummary(record.Summary, record.Error));
     }
 
     private void Attach(RunView view) => _feed = new RunFeed(Runs, view, InvokeAsync, StateHasChanged);
