@@ -67,6 +67,19 @@ public class RunServiceRestartTests
     }
 
     [Fact]
+    public void An_interrupted_run_finished_at_its_last_event_not_at_the_restart()
+    {
+        using var fixture = new RunServiceFixture(new GatedProblem());
+        fixture.Service.Dispose();
+        WriteRunLeftRunning(fixture.StateRoot, "dead-run");
+
+        var service = fixture.Restart();
+
+        // Started at 1700000000000 ms, last event 1234 ms later.
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_001_234), service.Get("dead-run")!.Summary.FinishedAt);
+    }
+
+    [Fact]
     public async Task Images_are_served_before_and_after_a_restart_until_the_run_is_deleted()
     {
         using var fixture = new RunServiceFixture(new ImageProblem());
