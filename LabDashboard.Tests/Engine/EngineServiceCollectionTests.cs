@@ -2,6 +2,7 @@ using System.Text.Json;
 using LabDashboard.Engine;
 using LabDashboard.Engine.Devices;
 using LabDashboard.Engine.Problems;
+using LabDashboard.Engine.Problems.ExpMle;
 using LabDashboard.Engine.Runs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -12,18 +13,26 @@ namespace LabDashboard.Tests.Engine;
 public class EngineServiceCollectionTests
 {
     [Fact]
-    public void AddLabEngine_discovers_every_problem_in_exam_order()
+    public void AddLabEngine_registers_all_eight_exam_problems_in_exam_order()
     {
         using var state = new TempFolder();
         using var provider = new ServiceCollection().AddLabEngine(o => o.StateRoot = state.Path).BuildServiceProvider();
 
-        var numbers = provider.GetRequiredService<ProblemCatalog>().All.Select(p => p.Descriptor.Number).ToList();
+        var problems = provider.GetRequiredService<ProblemCatalog>().All.Select(p => (p.Descriptor.Number, p.Descriptor.Id)).ToList();
 
-        Assert.Equal(numbers.Order(), numbers);
-        Assert.Contains(provider.GetRequiredService<ProblemCatalog>().All, p => p.Descriptor.Id == "exp-mle");
-        Assert.Contains(provider.GetRequiredService<ProblemCatalog>().All, p => p.Descriptor.Id == "free-fall");
+        Assert.Equal(
+            [(1, "conv-einsum"), (2, "param-count"), (3, "exp-mle"), (4, "free-fall"), (5, "iris"), (6, "fashion-cnn"), (7, "resnet-cam"), (8, "gan-mnist8")],
+            problems);
         Assert.Same(provider.GetRequiredService<DeviceInfo>(), provider.GetRequiredService<DeviceInfo>());
         Assert.Equal(state.Path, provider.GetRequiredService<LabPaths>().StateRoot);
+    }
+
+    [Fact]
+    public void A_problem_registered_with_AddProblem_is_one_singleton_for_its_type_and_the_catalog()
+    {
+        using var provider = new ServiceCollection().AddProblem<ExpMleProblem>().AddSingleton<ProblemCatalog>().BuildServiceProvider();
+
+        Assert.Same(provider.GetRequiredService<ExpMleProblem>(), Assert.Single(provider.GetRequiredService<ProblemCatalog>().All));
     }
 
     [Fact]

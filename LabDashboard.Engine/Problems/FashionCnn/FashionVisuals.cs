@@ -13,7 +13,7 @@ internal static class FashionVisuals
     public static void Publish(RunContext context, int epoch, FashionEvaluation evaluation, Tensor testImages, IReadOnlyList<string> classes,
         CnnArchitecture architecture, IReadOnlyDictionary<string, Tensor> weights, bool raw255)
     {
-        context.Data("confusion", ConfusionData.From(classes, evaluation.Truth, evaluation.Predicted));
+        context.Data(ConfusionData.PayloadName, ConfusionData.From(classes, evaluation.Truth, evaluation.Predicted));
         PublishMisclassified(context, epoch, evaluation, testImages, classes, raw255);
         PublishFilters(context, epoch, architecture, weights);
         PublishFeatureMaps(context, epoch, architecture, weights, testImages, classes[(int)evaluation.Truth[0]]);

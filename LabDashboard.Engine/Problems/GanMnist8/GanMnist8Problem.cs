@@ -18,7 +18,10 @@ public sealed class GanMnist8Problem : IProblem
         "A generator turns 6 random numbers into a 28×28 image and learns, against a discriminator (the \"police\"), to draw MNIST eights.",
         GanSettings.Schema,
         GanMetrics.Epoch,
-        GanMetrics.Results);
+        GanMetrics.Results)
+    {
+        ProgressSetting = GanSettings.Names.Epochs,
+    };
 
     /// <inheritdoc/>
     public void Run(RunContext context)

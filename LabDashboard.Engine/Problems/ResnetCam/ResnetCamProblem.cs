@@ -19,9 +19,11 @@ public sealed class ResnetCamProblem : IProblem
         Id, 7, "ResNet-18 cats vs dogs, explained with CAM",
         "Fine-tune an ImageNet ResNet-18 (fc → Linear(512, 1), dog = 1) on cats vs dogs, then explain any photo with a class activation map.",
         ResnetCamSettings.Schema(ResnetCamSettings.CudaDefault()),
-        [new("loss", "Training loss (BCE with logits)"), new("trainAcc", "Training accuracy")],
-        [new("testAcc", "Held-out accuracy"), new("testLoss", "Held-out loss"), new("trainAcc", "Last epoch's training accuracy"),
-         new("imageSize", "Input size (px)"), new("trainImages", "Training images"), new("testImages", "Held-out images")]);
+        ResnetCamMetrics.Epoch,
+        ResnetCamMetrics.Results)
+    {
+        ProgressSetting = ResnetCamSettings.Names.Epochs,
+    };
 
     /// <inheritdoc />
     public void Run(RunContext context)
@@ -72,12 +74,12 @@ public sealed class ResnetCamProblem : IProblem
         var context = job.Context;
         var store = new TrainedModelStore(context.Paths);
         GalleryBuilder.Save(job, outcome, store);
-        context.Result("testAcc", outcome.TestAccuracy);
-        context.Result("testLoss", outcome.TestLoss);
-        context.Result("trainAcc", outcome.TrainAccuracy);
-        context.Result("imageSize", job.Settings.ImageSize);
-        context.Result("trainImages", job.Split.Train.Count);
-        context.Result("testImages", job.Split.Test.Count);
+        context.Result(ResnetCamMetrics.TestAcc, outcome.TestAccuracy);
+        context.Result(ResnetCamMetrics.TestLoss, outcome.TestLoss);
+        context.Result(ResnetCamMetrics.TrainAcc, outcome.TrainAccuracy);
+        context.Result(ResnetCamMetrics.ImageSize, job.Settings.ImageSize);
+        context.Result(ResnetCamMetrics.TrainImages, job.Split.Train.Count);
+        context.Result(ResnetCamMetrics.TestImages, job.Split.Test.Count);
         context.Check("testAcc ≥ 0.90", outcome.TestAccuracy >= 0.90, $"held-out accuracy {outcome.TestAccuracy:P1} on {job.Split.Test.Count} images");
         store.Complete(new TrainedModelInfo(context.RunId, job.Settings.Backbone.Id, job.Settings.Preprocessing, job.Settings.ImageSize,
             job.Settings.TrainBackbone, $"{job.Split.Layout} ({job.Split.Root})", DateTimeOffset.UtcNow, outcome.TestAccuracy));
