@@ -8,9 +8,12 @@ using LabDashboard.Engine.Problems.GanMnist8;
 using LabDashboard.Engine.Problems.Iris;
 using LabDashboard.Engine.Problems.ParamCount;
 using LabDashboard.Engine.Problems.ResnetCam;
+using LabDashboard.Engine.Problems.ResnetCam.Cam;
 using LabDashboard.Engine.Runs;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace LabDashboard.Engine;
 
@@ -31,12 +34,43 @@ public static class EngineServiceCollectionExtensions
             options.DataRoots.Select(Path.GetFullPath).ToList(),
             Path.GetFullPath(options.StateRoot)));
         services.AddSingleton(_ => DeviceInfo.Detect());
+        services.AddEngineEnvironment();
         services.AddExamProblems();
         services.AddSingleton<ProblemCatalog>();
+        services.AddCamService();
         services.AddSingleton<RunService>();
         services.AddSingleton<IRunService>(sp => sp.GetRequiredService<RunService>());
         services.AddHostedService<RunServiceLifetime>();
         return services;
+    }
+
+    /// <summary>
+    /// <see cref="EngineEnvironmentOptions"/> from configuration (or, in a host without configuration, the
+    /// environment), and <see cref="NativeHeapStartup"/>, which applies the heap tuning when the host starts.
+    /// </summary>
+    private static void AddEngineEnvironment(this IServiceCollection services)
+    {
+        services.AddOptions<EngineEnvironmentOptions>().Configure<IServiceProvider>((options, sp) =>
+            options.CopyFrom(sp.GetService<IConfiguration>() is { } configuration
+                ? EngineEnvironmentOptions.From(configuration)
+                : EngineEnvironmentOptions.FromEnvironment()));
+        services.AddSingleton<NativeHeapStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<NativeHeapStartup>());
+    }
+
+    /// <summary>resnet-cam's <see cref="CamService"/>, configured from the <c>Cam</c> section (checked when the host starts).</summary>
+    private static void AddCamService(this IServiceCollection services)
+    {
+        services.AddOptions<CamServiceOptions>()
+            .BindConfiguration(CamServiceOptions.Section)
+            .Validate(o => o.HasKnownPrecision, $"Cam:Precision must be one of {string.Join(", ", CamPrecisions.Names)}.")
+            .Validate(o => o.MaxUploadBytes > 0 && o.MaxPixels > 0, "Cam:MaxUploadBytes and Cam:MaxPixels must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<CamServiceOptions>>().Value;
+            return new CamService(sp.GetRequiredService<LabPaths>(), options.Limits, CamPrecisions.Parse(options.Precision));
+        });
     }
 
     /// <summary>Registers the eight exam problems (see <see cref="AddProblem{TProblem}"/>).</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
 
 namespace LabDashboard.Engine.Runs;
 
@@ -7,14 +8,16 @@ namespace LabDashboard.Engine.Runs;
 /// Delivers every event to in-process subscribers on its own thread, in publish order, so a slow
 /// or throwing subscriber never blocks or breaks a run.
 /// </summary>
-internal sealed class EventFanout : IDisposable
+internal sealed partial class EventFanout : IDisposable
 {
+    private readonly ILogger _logger;
     private readonly BlockingCollection<RunEvent> _queue = new(new ConcurrentQueue<RunEvent>());
     private readonly Thread _thread;
     private ImmutableArray<Action<RunEvent>> _subscribers = [];
 
-    public EventFanout()
+    public EventFanout(ILogger<EventFanout> logger)
     {
+        _logger = logger;
         _thread = new Thread(Deliver) { IsBackground = true, Name = "LabDashboard run event fan-out" };
         _thread.Start();
     }
@@ -38,11 +41,14 @@ internal sealed class EventFanout : IDisposable
                 Invoke(subscriber, e);
     }
 
-    private static void Invoke(Action<RunEvent> subscriber, RunEvent e)
+    private void Invoke(Action<RunEvent> subscriber, RunEvent e)
     {
         try { subscriber(e); }
-        catch (Exception ex) { System.Diagnostics.Trace.TraceWarning($"A run event subscriber threw: {ex}"); }
+        catch (Exception ex) { SubscriberThrew(_logger, ex); }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A run event subscriber threw.")]
+    private static partial void SubscriberThrew(ILogger logger, Exception exception);
 
     public void Dispose()
     {

@@ -5,6 +5,8 @@ using LabDashboard.Engine.Devices;
 using LabDashboard.Engine.Problems;
 using LabDashboard.Engine.Runs.Storage;
 using LabDashboard.Engine.Settings;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LabDashboard.Engine.Runs;
 
@@ -23,25 +25,27 @@ public sealed class RunService : IRunService, IDisposable
     private readonly RunServiceOptions _options;
     private readonly RunImages _images;
     private readonly DeviceQueue _queue;
-    private readonly EventFanout _fanout = new();
+    private readonly EventFanout _fanout;
     private readonly RunStore _store;
     private int _disposed;
 
-    /// <summary>Creates the service for a catalog, a device and the state folders.</summary>
-    public RunService(ProblemCatalog catalog, DeviceInfo device, LabPaths paths)
-        : this(catalog, device, paths, new RunServiceOptions())
+    /// <summary>Creates the service for a catalog, a device and the state folders; logs through <paramref name="loggers"/> when given.</summary>
+    public RunService(ProblemCatalog catalog, DeviceInfo device, LabPaths paths, ILoggerFactory? loggers = null)
+        : this(catalog, device, paths, new RunServiceOptions(), loggers)
     {
     }
 
-    internal RunService(ProblemCatalog catalog, DeviceInfo device, LabPaths paths, RunServiceOptions options)
+    internal RunService(ProblemCatalog catalog, DeviceInfo device, LabPaths paths, RunServiceOptions options, ILoggerFactory? loggers = null)
     {
+        loggers ??= NullLoggerFactory.Instance;
+        _fanout = new EventFanout(loggers.CreateLogger<EventFanout>());
         Catalog = catalog;
         _device = device;
         _paths = paths;
         _options = options;
         _images = new RunImages(paths);
         _queue = new DeviceQueue(Launch);
-        _store = new RunStore(paths.StateRoot, ForgetStoredRun);
+        _store = new RunStore(paths.StateRoot, ForgetStoredRun, loggers.CreateLogger<RunStoreWriter>());
     }
 
     /// <inheritdoc />

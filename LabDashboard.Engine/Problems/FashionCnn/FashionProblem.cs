@@ -1,5 +1,6 @@
 using LabDashboard.Engine.Data;
 using LabDashboard.Engine.Runs;
+using Microsoft.Extensions.Options;
 using TorchSharp;
 
 namespace LabDashboard.Engine.Problems.FashionCnn;
@@ -9,8 +10,11 @@ namespace LabDashboard.Engine.Problems.FashionCnn;
 /// per-epoch loss/accuracies with samples/s and ETA; ends with a confusion matrix, misclassified
 /// test images, first-layer filters and feature maps, and saves the model for "predict".
 /// </summary>
-public sealed class FashionProblem : IProblem
+/// <param name="sources">Download sources; null = the public ones.</param>
+public sealed class FashionProblem(IOptions<EngineEnvironmentOptions>? sources = null) : IProblem
 {
+    private readonly EngineEnvironmentOptions _sources = sources?.Value ?? new();
+
     /// <summary>The exam's bar for test accuracy.</summary>
     public const double RequiredTestAccuracy = 0.70;
 
@@ -32,7 +36,7 @@ public sealed class FashionProblem : IProblem
     {
         var settings = FashionSettings.From(context.Settings);
         var architecture = ReadArchitecture(settings);
-        using var data = DatasetProvider.Load(ImageDatasets.FashionMnist, context, settings.Raw255 ? PixelScale.Raw255 : PixelScale.Unit);
+        using var data = DatasetProvider.Load(DatasetProvider.WithMirror(ImageDatasets.FashionMnist, _sources.DatasetMirror), context, settings.Raw255 ? PixelScale.Raw255 : PixelScale.Unit);
         context.Data("dataset", new DatasetSourceData(data.Location.Description, data.Location.Layout.ToString(), data.Location.Folder,
             (int)data.TrainImages.shape[0], (int)data.TestImages.shape[0]));
 

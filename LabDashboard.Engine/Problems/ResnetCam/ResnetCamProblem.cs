@@ -4,13 +4,17 @@ using LabDashboard.Engine.Problems.ResnetCam.Model;
 using LabDashboard.Engine.Problems.ResnetCam.Models;
 using LabDashboard.Engine.Problems.ResnetCam.Training;
 using LabDashboard.Engine.Runs;
+using Microsoft.Extensions.Options;
 using TorchSharp;
 
 namespace LabDashboard.Engine.Problems.ResnetCam;
 
 /// <summary>Problem 7: fine-tune an ImageNet ResNet-18 on cats vs dogs (dog = 1), explained with CAM.</summary>
-public sealed class ResnetCamProblem : IProblem
+/// <param name="sources">Download sources; null = the public ones.</param>
+public sealed class ResnetCamProblem(IOptions<EngineEnvironmentOptions>? sources = null) : IProblem
 {
+    private readonly EngineEnvironmentOptions _sources = sources?.Value ?? new();
+
     /// <summary>The problem's id.</summary>
     public const string Id = "resnet-cam";
 
@@ -30,7 +34,7 @@ public sealed class ResnetCamProblem : IProblem
     {
         var settings = ResnetCamSettings.From(context.Settings);
         context.Log("Settings: " + settings.Describe());
-        var backbones = new BackboneStore(context.Paths);
+        var backbones = new BackboneStore(context.Paths, TorchvisionWeightsDownload.From(_sources.TorchvisionWeightsUrl));
         context.Log(backbones.EnsureConverted(settings.Backbone,
             p => context.Progress(p.Fraction, "Downloading " + p.Message, p.ToMetrics()), context.Cancellation));
         torch.random.manual_seed(settings.Seed);
@@ -49,14 +53,14 @@ public sealed class ResnetCamProblem : IProblem
         Finish(job, outcome);
     }
 
-    private static PetSplit FindData(RunContext context, ResnetCamSettings settings)
+    private PetSplit FindData(RunContext context, ResnetCamSettings settings)
     {
         var roots = context.Paths.DataRoots.Append(Path.Combine(context.Paths.StateRoot, "data")).ToList();
         var split = PetDatasetLocator.Find(roots, settings.Seed, settings.MaxImages);
         if (split is not null) return split;
         if (!settings.Download)
             throw new FileNotFoundException($"No cats-vs-dogs data: looked for {PetDatasetLocator.OxfordFolder}/ and {PetDatasetLocator.FolderPerClassFolder}/ in {string.Join(", ", roots)}. Turn on 'download' or put a data set there.");
-        OxfordPetDownload.Run(context);
+        OxfordPetDownload.Run(context, _sources.OxfordPetUrl);
         return PetDatasetLocator.Find(roots, settings.Seed, settings.MaxImages) ?? throw new InvalidDataException("The download did not produce a data set.");
     }
 

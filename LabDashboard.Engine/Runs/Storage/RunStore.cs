@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace LabDashboard.Engine.Runs.Storage;
 
@@ -12,13 +13,13 @@ internal sealed class RunStore : IDisposable
     private readonly RunStoreWriter _writer;
 
     /// <summary>Opens (creating if needed) the database and marks runs the last process left live as interrupted.</summary>
-    public RunStore(string stateRoot, Action<string> onFinishedStored)
+    public RunStore(string stateRoot, Action<string> onFinishedStored, ILogger<RunStoreWriter> writerLogger)
     {
         Directory.CreateDirectory(stateRoot);
         _database = new RunDatabase(Path.Combine(stateRoot, RunDatabase.FileName));
         _database.CreateSchema();
         InterruptedRunRecovery.Run(_database);
-        _writer = new RunStoreWriter(_database, onFinishedStored);
+        _writer = new RunStoreWriter(_database, onFinishedStored, writerLogger);
     }
 
     public void InsertRun(NewRunRow row) => _writer.InsertRun(row);

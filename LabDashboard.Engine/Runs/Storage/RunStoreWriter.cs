@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace LabDashboard.Engine.Runs.Storage;
 
@@ -9,16 +9,18 @@ namespace LabDashboard.Engine.Runs.Storage;
 /// transaction, so training threads only ever enqueue. Tells its owner which runs' <c>finished</c>
 /// events are safely on disk.
 /// </summary>
-internal sealed class RunStoreWriter : IDisposable
+internal sealed partial class RunStoreWriter : IDisposable
 {
     private const int MaxBatch = 1000;
     private readonly BlockingCollection<Command> _commands = new(new ConcurrentQueue<Command>());
     private readonly RunDatabase _database;
     private readonly Action<string> _onFinishedStored;
     private readonly Thread _thread;
+    private readonly ILogger _logger;
 
-    public RunStoreWriter(RunDatabase database, Action<string> onFinishedStored)
+    public RunStoreWriter(RunDatabase database, Action<string> onFinishedStored, ILogger logger)
     {
+        _logger = logger;
         _database = database;
         _onFinishedStored = onFinishedStored;
         _thread = new Thread(WriteLoop) { IsBackground = true, Name = "LabDashboard run store writer" };
@@ -82,7 +84,7 @@ internal sealed class RunStoreWriter : IDisposable
         }
         catch (Exception ex)
         {
-            Trace.TraceError($"LabDashboard could not write {batch.Count} run store change(s): {ex}");
+            WriteFailed(_logger, batch.Count, ex);
             if (batch.Count == 1) batch[0].Done.TrySetException(ex);
             return false;
         }
@@ -98,4 +100,7 @@ internal sealed class RunStoreWriter : IDisposable
         public string? FinishedRunId => finishedRunId;
         public void Apply(SqliteConnection connection, SqliteTransaction transaction) => apply(connection, transaction);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not write {Count} run store change(s).")]
+    private static partial void WriteFailed(ILogger logger, int count, Exception exception);
 }
