@@ -39,9 +39,10 @@ public sealed class ConvEinsumProblem : IProblem
         var maxDiff = results.Max(r => r.Result.MaxAbsDiff);
         var shape = results[0].Result.WeightShape;
         context.Result(ConvEinsumMetrics.MergedConvMaxDiff, maxDiff);
-        context.Check("weightShape", shape.SequenceEqual([2L, 1, 4, 4]), $"merged weight shape ({string.Join(", ", shape)}), expected (2, 1, 4, 4)");
-        context.Check("mergedEqualsSeparate", results.All(r => r.Result.ExactlyEqual),
-            $"merged conv's channels equal the two separate convs on {string.Join(", ", results.Select(r => r.Id))} (max |diff| = {Format(maxDiff)})");
+        context.Check(ConvEinsumTexts.WeightShapeCheck.Format(), shape.SequenceEqual([2L, 1, 4, 4]),
+            ConvEinsumTexts.WeightShapeDetail.Format(string.Join(", ", shape), "2, 1, 4, 4"));
+        context.Check(ConvEinsumTexts.MergedEqualsSeparateCheck.Format(), results.All(r => r.Result.ExactlyEqual),
+            ConvEinsumTexts.MergedEqualsSeparateDetail.Format(string.Join(", ", results.Select(r => r.Id)), Format(maxDiff)));
         var square = results.First(r => r.Id == "square");
         context.Image("input", 0, PngRendering.Gray(square.Image));
         context.Image("channel0", 0, PngRendering.Diverging(square.Result.Channel0, square.Result.SharedScale));
@@ -53,9 +54,10 @@ public sealed class ConvEinsumProblem : IProblem
         var walkthrough = PixelwiseLinear.Walkthrough(seed);
         context.Result(ConvEinsumMetrics.EinsumMaxDiff, walkthrough.MaxAbsDiff);
         var shape = walkthrough.EinsumSteps[^1].Shape;
-        context.Check("einsumShape", shape.SequenceEqual([10L, 1, 28, 28]), $"einsum output shape ({string.Join(", ", shape)}), expected (10, 1, 28, 28)");
-        context.Check("einsumEqualsLinear", walkthrough.MaxAbsDiff < PixelwiseLinear.Tolerance,
-            $"max |einsum − permute→Linear→permute| = {Format(walkthrough.MaxAbsDiff)} < 1e-6");
+        context.Check(ConvEinsumTexts.EinsumShapeCheck.Format(), shape.SequenceEqual([10L, 1, 28, 28]),
+            ConvEinsumTexts.EinsumShapeDetail.Format(string.Join(", ", shape), "10, 1, 28, 28"));
+        context.Check(ConvEinsumTexts.EinsumEqualsLinearCheck.Format(), walkthrough.MaxAbsDiff < PixelwiseLinear.Tolerance,
+            ConvEinsumTexts.EinsumEqualsLinearDetail.Format(Format(walkthrough.MaxAbsDiff)));
     }
 
     private static string Format(double value) => value.ToString("G3", CultureInfo.InvariantCulture);

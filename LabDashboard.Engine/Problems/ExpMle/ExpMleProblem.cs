@@ -33,7 +33,7 @@ public sealed class ExpMleProblem : IProblem
         context.Result(ExpMleMetrics.Lambda, lambda);
         context.Result(ExpMleMetrics.SampleMean, sampleMean);
         var gap = Math.Abs(lambda - sampleMean);
-        context.Check("|λ − x̄| < 1e-3", gap < Tolerance, $"λ = {lambda:F5}, x̄ = {sampleMean:F5}, |λ − x̄| = {gap:G3}");
+        context.Check(ExpMleTexts.GapCheck.Format(), gap < Tolerance, ExpMleTexts.GapDetail.Format($"{lambda:F5}", $"{sampleMean:F5}", $"{gap:G3}"));
     }
 
     /// <summary>Exactly PyTorch's <c>torch.empty(n).exponential_(1/trueMean)</c> on the CPU generator.</summary>

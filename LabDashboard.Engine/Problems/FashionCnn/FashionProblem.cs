@@ -107,6 +107,7 @@ public sealed class FashionProblem(IOptions<EngineEnvironmentOptions>? sources =
         context.Result(FashionMetrics.TestLoss, evaluation.Loss);
         context.Result(FashionMetrics.Seconds, pace.Seconds);
         context.Result(FashionMetrics.SamplesPerSec, pace.SamplesPerSecond);
-        context.Check("testAcc", evaluation.Accuracy >= RequiredTestAccuracy, $"test accuracy {evaluation.Accuracy:0.000} (needs ≥ {RequiredTestAccuracy:0.00})");
+        context.Check(FashionTexts.TestAccCheck.Format(), evaluation.Accuracy >= RequiredTestAccuracy,
+            FashionTexts.TestAccDetail.Format($"{evaluation.Accuracy:0.000}", $"{RequiredTestAccuracy:0.00}"));
     }
 }

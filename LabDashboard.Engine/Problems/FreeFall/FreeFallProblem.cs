@@ -69,8 +69,8 @@ public sealed class FreeFallProblem : IProblem
             var ideal = FreeFallData.IdealTime(height);
             var gap = Math.Abs(predictions[i] - ideal);
             context.Result(FreeFallMetrics.PredictedTime(height), predictions[i]);
-            context.Check($"t({height} m) within 0.05 s of √(2h/9.8)", gap < Tolerance,
-                $"predicted {predictions[i]:F3} s, √(2·{height}/9.8) = {ideal:F3} s, off by {gap:F3} s");
+            context.Check(FreeFallTexts.PredictionCheck.Format(height), gap < Tolerance,
+                FreeFallTexts.PredictionDetail.Format($"{predictions[i]:F3}", height, $"{ideal:F3}", $"{gap:F3}"));
         }
     }
 

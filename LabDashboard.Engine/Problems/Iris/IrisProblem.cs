@@ -83,7 +83,8 @@ public sealed class IrisProblem : IProblem
         context.Result(IrisMetrics.TrainAcc, trainAcc);
         context.Result(IrisMetrics.TestAcc, testAcc);
         context.Result(IrisMetrics.TestLoss, testLoss);
-        context.Check("testAcc", testAcc >= RequiredTestAccuracy, $"test accuracy {testAcc:0.000} (needs ≥ {RequiredTestAccuracy:0.00})");
+        context.Check(IrisTexts.TestAccCheck.Format(), testAcc >= RequiredTestAccuracy,
+            IrisTexts.TestAccDetail.Format($"{testAcc:0.000}", $"{RequiredTestAccuracy:0.00}"));
     }
 
     private static IrisScatterData Scatter(IReadOnlyList<IrisRow> rows, long[] predicted, RowSplit split)

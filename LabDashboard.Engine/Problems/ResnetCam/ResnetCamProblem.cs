@@ -84,7 +84,8 @@ public sealed class ResnetCamProblem(IOptions<EngineEnvironmentOptions>? sources
         context.Result(ResnetCamMetrics.ImageSize, job.Settings.ImageSize);
         context.Result(ResnetCamMetrics.TrainImages, job.Split.Train.Count);
         context.Result(ResnetCamMetrics.TestImages, job.Split.Test.Count);
-        context.Check("testAcc ≥ 0.90", outcome.TestAccuracy >= 0.90, $"held-out accuracy {outcome.TestAccuracy:P1} on {job.Split.Test.Count} images");
+        context.Check(ResnetCamTexts.TestAccCheck.Format(), outcome.TestAccuracy >= 0.90,
+            ResnetCamTexts.TestAccDetail.Format($"{outcome.TestAccuracy:P1}", job.Split.Test.Count));
         store.Complete(new TrainedModelInfo(context.RunId, job.Settings.Backbone.Id, job.Settings.Preprocessing, job.Settings.ImageSize,
             job.Settings.TrainBackbone, $"{job.Split.Layout} ({job.Split.Root})", DateTimeOffset.UtcNow, outcome.TestAccuracy));
         context.Log($"Saved the model of run {context.RunId} ({job.Settings.Backbone.Id}, {job.Settings.Preprocessing}, {job.Settings.ImageSize}px).");
