@@ -37,7 +37,7 @@ public sealed class FashionProblem(IOptions<EngineEnvironmentOptions>? sources =
         var settings = FashionSettings.From(context.Settings);
         var architecture = ReadArchitecture(settings);
         using var data = DatasetProvider.Load(DatasetProvider.WithMirror(ImageDatasets.FashionMnist, _sources.DatasetMirror), context, settings.Raw255 ? PixelScale.Raw255 : PixelScale.Unit);
-        context.Data("dataset", new DatasetSourceData(data.Location.Description, data.Location.Layout.ToString(), data.Location.Folder,
+        context.Data(FashionPayloadNames.Dataset, new DatasetSourceData(data.Location.Description, data.Location.Layout.ToString(), data.Location.Folder,
             (int)data.TrainImages.shape[0], (int)data.TestImages.shape[0]));
 
         torch.random.manual_seed(settings.Seed);
@@ -100,7 +100,7 @@ public sealed class FashionProblem(IOptions<EngineEnvironmentOptions>? sources =
         FashionVisuals.Publish(context, settings.Epochs, evaluation, data.TestImages, data.ClassNames, architecture, byName, settings.Raw255);
         var info = new FashionModelInfo(architecture.ToString(), scale, data.ClassNames, context.RunId, evaluation.Accuracy);
         var folder = FashionModelStore.Save(context.Paths, info, weights);
-        context.Data("model", new SavedModelData(folder, info.Architecture, scale));
+        context.Data(FashionPayloadNames.Model, new SavedModelData(folder, info.Architecture, scale));
         context.Log($"Saved the model to {folder}.");
         context.Result(FashionMetrics.TestAcc, evaluation.Accuracy);
         context.Result(FashionMetrics.TrainAcc, trainAcc);
