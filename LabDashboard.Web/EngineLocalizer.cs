@@ -8,9 +8,10 @@ using Microsoft.Extensions.Localization;
 namespace LabDashboard.Web;
 
 /// <summary>
-/// Shows text the engine wrote in English in the UI language: an exact entry of <see cref="EngineText"/>,
-/// else the first template whose fixed text matches (its numbers and names carried over), else the English as is.
-/// The engine stays free of UI types; a string without a translation simply stays English.
+/// Shows engine text in the UI language. Keyed text (<see cref="LocalizableText"/>, e.g. check names and
+/// details) is translated by its key with its arguments filled in. Plain English (descriptor titles and
+/// labels, progress, logs, errors) is looked up exactly in <see cref="EngineText"/>, else by the first
+/// template whose fixed text matches (its numbers and names carried over), else shown as is.
 /// </summary>
 public sealed partial class EngineLocalizer(IStringLocalizer<EngineText> localizer)
 {
