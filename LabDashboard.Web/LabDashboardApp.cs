@@ -46,7 +46,6 @@ public static class LabDashboardApp
         });
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
-        builder.Services.AddCamServices();
         builder.Services.AddLabLocalization();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => LabJson.Configure(o.SerializerOptions));

@@ -4,6 +4,8 @@ using LabDashboard.Engine.Devices;
 using LabDashboard.Engine.Problems;
 using LabDashboard.Engine.Runs.Storage;
 using LabDashboard.Engine.Settings;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LabDashboard.Engine.Runs;
 
@@ -29,21 +31,22 @@ public sealed class RunService : IRunService, IDisposable
     private readonly RunEventPump _pump;
     private int _disposed;
 
-    /// <summary>Creates the service for a catalog, a device and the state folders.</summary>
-    public RunService(ProblemCatalog catalog, DeviceInfo device, LabPaths paths)
-        : this(catalog, device, paths, new RunServiceOptions())
+    /// <summary>Creates the service for a catalog, a device and the state folders; logs through <paramref name="loggers"/> when given.</summary>
+    public RunService(ProblemCatalog catalog, DeviceInfo device, LabPaths paths, ILoggerFactory? loggers = null)
+        : this(catalog, device, paths, new RunServiceOptions(), loggers)
     {
     }
 
-    internal RunService(ProblemCatalog catalog, DeviceInfo device, LabPaths paths, RunServiceOptions options)
+    internal RunService(ProblemCatalog catalog, DeviceInfo device, LabPaths paths, RunServiceOptions options, ILoggerFactory? loggers = null)
     {
         Catalog = catalog;
         _device = device;
         _paths = paths;
         _options = options;
         _images = new RunImages(paths);
+        loggers ??= NullLoggerFactory.Instance;
         _store = new RunStore(paths.StateRoot);
-        _pump = new RunEventPump(_store.OpenWriter(), _live, _statuses);
+        _pump = new RunEventPump(_store.OpenWriter(loggers.CreateLogger<RunStoreWriter>()), _live, _statuses);
     }
 
     /// <inheritdoc />

@@ -103,7 +103,10 @@ public class RunControlsTests : LabComponentTest
     [Fact]
     public void Progress_counts_epochs_when_the_problem_reports_every_epoch()
     {
-        var problem = TestProblems.Mle with { Settings = [SettingSpec.Int("epochs", "Epochs", 40, 1, 1000)] };
+        var problem = TestProblems.Mle with
+        {
+            Settings = [SettingSpec.Int("epochs", "Epochs", 40, 1, 1000)], ProgressSetting = "epochs", ReportEverySetting = null,
+        };
         var run = RunIn(RunEventKinds.Started);
         run.Apply(Event(2, RunEventKinds.Progress) with { Metrics = new Dictionary<string, double> { ["fraction"] = 1 }, Message = "classifier trained" });
         run.Apply(Event(3, RunEventKinds.Epoch) with { Epoch = 10, ElapsedMs = 5000, Metrics = new Dictionary<string, double> { ["loss"] = 1 } });
@@ -120,6 +123,7 @@ public class RunControlsTests : LabComponentTest
         var problem = TestProblems.Mle with
         {
             Settings = [SettingSpec.Int("epochs", "Epochs", 200, 1, 1000), SettingSpec.Int("reportEvery", "Report every", 5, 1, 100)],
+            ProgressSetting = "epochs",
         };
         var run = RunIn(RunEventKinds.Started);
         run.Apply(Event(3, RunEventKinds.Epoch) with { Epoch = 50, ElapsedMs = 5000, Metrics = new Dictionary<string, double> { ["loss"] = 1 } });
@@ -127,6 +131,23 @@ public class RunControlsTests : LabComponentTest
         var controls = Render<RunControls>(p => p.Add(c => c.Problem, problem).Add(c => c.Run, run).Add(c => c.PointsAreEpochs, true));
 
         Assert.Contains("Point 50 / 200", controls.Find("[data-testid=run-progress]").TextContent);
+    }
+
+    [Fact]
+    public void Progress_follows_the_settings_the_descriptor_names_not_their_names()
+    {
+        var problem = TestProblems.Mle with
+        {
+            Settings = [SettingSpec.Int("rounds", "Rounds", 60, 1, 1000), SettingSpec.Int("every", "Every", 3, 1, 100)],
+            ProgressSetting = "rounds",
+            ReportEverySetting = "every",
+        };
+        var run = RunIn(RunEventKinds.Started);
+        run.Apply(Event(3, RunEventKinds.Epoch) with { Epoch = 5, ElapsedMs = 5000, Metrics = new Dictionary<string, double> { ["loss"] = 1 } });
+
+        var controls = Render<RunControls>(p => p.Add(c => c.Problem, problem).Add(c => c.Run, run));
+
+        Assert.Contains("5 / 20", controls.Find("[data-testid=run-progress]").TextContent);
     }
 
     private static RunView RunIn(params string[] kinds)

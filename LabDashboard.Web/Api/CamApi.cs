@@ -9,18 +9,6 @@ namespace LabDashboard.Web.Api;
 /// <summary>REST for resnet-cam: <c>POST /api/cam</c> (predict + explain an uploaded photo) and the PNGs the page shows.</summary>
 public static class CamApi
 {
-    /// <summary>Registers <see cref="CamService"/> (State:Root from <see cref="LabPaths"/> when registered, else from configuration).</summary>
-    public static IServiceCollection AddCamServices(this IServiceCollection services) =>
-        services.AddSingleton(sp =>
-        {
-            var configuration = sp.GetRequiredService<IConfiguration>();
-            var paths = sp.GetService<LabPaths>() ?? PathsFromConfiguration(configuration, sp.GetRequiredService<IHostEnvironment>());
-            var maxBytes = configuration.GetValue<long?>("Cam:MaxUploadBytes") ?? ImageLimits.Default.MaxBytes;
-            var maxPixels = configuration.GetValue<long?>("Cam:MaxPixels") ?? ImageLimits.Default.MaxPixels;
-            var precision = CamPrecisions.Parse(configuration["Cam:Precision"]);
-            return new CamService(paths, new ImageLimits(maxBytes, maxPixels), precision);
-        });
-
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapCamApi(this IEndpointRouteBuilder endpoints)
     {
@@ -137,10 +125,4 @@ public static class CamApi
         ImageRejection.TooManyPixels => "Too many pixels",
         _ => "Undecodable image",
     };
-
-    private static LabPaths PathsFromConfiguration(IConfiguration configuration, IHostEnvironment environment)
-    {
-        string Resolve(string key, string fallback) => Path.GetFullPath(Path.Combine(environment.ContentRootPath, configuration[key] ?? fallback));
-        return new LabPaths([Resolve("Data:Root", "data")], Resolve("State:Root", "state"));
-    }
 }

@@ -17,6 +17,7 @@ public sealed class GanMnistFixture : IDisposable
 
     public GanMnistFixture()
     {
+        NativeHeap.KeepFreedMemory(); // as the engine's host does at start-up
         TestData.Path("mnist");
         Paths = new LabPaths([TestData.Root], _state.Path);
         Mnist = ImageDatasetLoader.Load(DatasetLocator.Find(ImageDatasets.Mnist, Paths.DataRoots, null)

@@ -1,3 +1,4 @@
+using LabDashboard.Engine;
 using System.Security.Cryptography;
 using LabDashboard.Engine.Data;
 using LabDashboard.Engine.Problems.ResnetCam.Model;
@@ -53,10 +54,11 @@ public sealed class TorchvisionWeightsDownloadTests : IDisposable
     {
         _server.Files[Name] = RandomBytes(200_000);
         var url = _server.Url("files") + Name;
-        Environment.SetEnvironmentVariable(TorchvisionWeightsDownload.UrlVariable, url);
+        Environment.SetEnvironmentVariable(EngineEnvironmentOptions.TorchvisionWeightsUrlVariable, url);
         try
         {
-            var error = Assert.Throws<FileNotFoundException>(() => Convert(Store()));
+            var configured = TorchvisionWeightsDownload.From(EngineEnvironmentOptions.FromEnvironment().TorchvisionWeightsUrl);
+            var error = Assert.Throws<FileNotFoundException>(() => Convert(Store(configured)));
 
             Assert.Contains(url, error.Message);
             Assert.Contains("SHA-256", error.Message);
@@ -67,7 +69,7 @@ public sealed class TorchvisionWeightsDownloadTests : IDisposable
         }
         finally
         {
-            Environment.SetEnvironmentVariable(TorchvisionWeightsDownload.UrlVariable, null);
+            Environment.SetEnvironmentVariable(EngineEnvironmentOptions.TorchvisionWeightsUrlVariable, null);
         }
     }
 

@@ -13,7 +13,7 @@ namespace LabDashboard.Engine.Problems.ResnetCam.Model;
 /// searched path), then read by every run and by inference.
 /// </summary>
 /// <param name="paths">Data:Root (searched) and State:Root (written).</param>
-/// <param name="torchvisionDownload">Where a missing .pth comes from; null = torchvision's URL or its environment override.</param>
+/// <param name="torchvisionDownload">Where a missing .pth comes from; null = torchvision's URL.</param>
 internal sealed class BackboneStore(LabPaths paths, TorchvisionWeightsDownload? torchvisionDownload = null)
 {
     public const string OnnxFolder = "models/resnet18-cntk";
@@ -104,7 +104,7 @@ internal sealed class BackboneStore(LabPaths paths, TorchvisionWeightsDownload? 
 
     private string DownloadTorchvisionPth(Action<DownloadProgress>? progress, CancellationToken cancellation)
     {
-        var source = torchvisionDownload ?? TorchvisionWeightsDownload.FromEnvironment();
+        var source = torchvisionDownload ?? TorchvisionWeightsDownload.From(null);
         try
         {
             source.Download(DownloadedPthPath, progress ?? (_ => { }), cancellation);

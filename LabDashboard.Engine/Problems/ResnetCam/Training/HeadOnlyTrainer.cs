@@ -30,7 +30,7 @@ internal static class HeadOnlyTrainer
         {
             var (loss, accuracy) = Epoch(scaffold, head, optimizer, x, y, settings.BatchSize);
             trainAccuracy = accuracy;
-            context.Epoch(epoch, scaffold.Steps, new Dictionary<string, double> { ["loss"] = loss, ["trainAcc"] = accuracy });
+            context.Epoch(epoch, scaffold.Steps, new Dictionary<string, double> { [ResnetCamMetrics.Loss] = loss, [ResnetCamMetrics.TrainAcc] = accuracy });
         }
         return Evaluate(job, head, testFeatures, trainAccuracy);
     }

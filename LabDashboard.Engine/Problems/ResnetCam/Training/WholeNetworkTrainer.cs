@@ -32,7 +32,7 @@ internal static class WholeNetworkTrainer
             model.train();
             var (loss, accuracy) = Epoch(job, scaffold, model, optimizer, preprocessor, labels, epoch);
             trainAccuracy = accuracy;
-            context.Epoch(epoch, scaffold.Steps, new Dictionary<string, double> { ["loss"] = loss, ["trainAcc"] = accuracy });
+            context.Epoch(epoch, scaffold.Steps, new Dictionary<string, double> { [ResnetCamMetrics.Loss] = loss, [ResnetCamMetrics.TrainAcc] = accuracy });
         }
         model.eval();
         new TrainedModelStore(context.Paths).SaveWholeNetwork(context.RunId, model);
