@@ -15,11 +15,11 @@ public sealed class TrainingHub(IRunService runs) : Hub
     public const string Path = "/hubs/training";
 
     /// <summary>Queues a run; bad settings come back as a <see cref="HubException"/> naming them.</summary>
-    public string StartRun(string problemId, JsonElement? settings)
+    public string StartRun(string? problemId, JsonElement? settings)
     {
         try
         {
-            return runs.Start(problemId, settings);
+            return runs.Start(Required(problemId, nameof(problemId)), settings);
         }
         catch (Exception e) when (e is SettingsValidationException or UnknownProblemException)
         {
@@ -27,18 +27,22 @@ public sealed class TrainingHub(IRunService runs) : Hub
         }
     }
 
-    public bool CancelRun(string runId) => runs.Cancel(runId);
+    public bool CancelRun(string? runId) => runs.Cancel(Required(runId, nameof(runId)));
 
-    public bool PauseRun(string runId) => runs.Pause(runId);
+    public bool PauseRun(string? runId) => runs.Pause(Required(runId, nameof(runId)));
 
-    public bool ResumeRun(string runId) => runs.Resume(runId);
+    public bool ResumeRun(string? runId) => runs.Resume(Required(runId, nameof(runId)));
 
     /// <summary>The run's events after <paramref name="afterSeq"/>: history, then live, ending after <c>finished</c>.</summary>
-    public IAsyncEnumerable<RunEvent> Watch(string runId, long afterSeq, CancellationToken cancellationToken)
+    public IAsyncEnumerable<RunEvent> Watch(string? runId, long afterSeq, CancellationToken cancellationToken)
     {
-        if (runs.Get(runId) is null) throw new HubException($"Unknown run '{runId}'.");
-        return Stream(runId, afterSeq, cancellationToken);
+        var id = Required(runId, nameof(runId));
+        if (runs.Get(id) is null) throw new HubException($"Unknown run '{id}'.");
+        return Stream(id, afterSeq, cancellationToken);
     }
+
+    private static string Required(string? value, string name) =>
+        string.IsNullOrWhiteSpace(value) ? throw new HubException($"{name} is required.") : value;
 
     private async IAsyncEnumerable<RunEvent> Stream(string runId, long afterSeq, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -50,10 +50,10 @@ public sealed class IrisProblem : IProblem
 
     private static IReadOnlyList<IrisRow> LoadRows(RunContext context)
     {
-        var file = context.Settings.Text(S.DataFile).Trim();
-        if (file.Length == 0) return IrisTable.Load();
-        context.Log($"Reading {file}.");
-        return IrisTable.Load(file);
+        var upload = context.Settings.Text(S.DataFile).Trim();
+        if (upload.Length == 0) return IrisTable.Load();
+        context.Log($"Reading the uploaded CSV {upload}.");
+        return IrisUploads.Load(context.Paths, upload);
     }
 
     private static IrisTrainerOptions Options(RunContext context)

@@ -31,6 +31,7 @@ internal static class IrisSettings
         SettingSpec.Int(BatchSize, "Batch size", 0, 0, 100_000, "0 = the full training set in one batch"),
         SettingSpec.Int(Epochs, "Epochs", 200, 1, 10_000),
         SettingSpec.Int(ReportEvery, "Report every", 5, 1, 1000, "epochs between reported points"),
-        SettingSpec.Text(DataFile, "Data file", "", "path of a CSV with the columns of iris.csv; empty = the bundled 150 rows"),
+        SettingSpec.Text(DataFile, "Data file", "", "id of an uploaded CSV with the columns of iris.csv (the upload button or POST /api/datasets/iris/uploads); empty = the bundled 150 rows")
+            with { Validator = IrisUploads.CheckDataFile },
     ];
 }
