@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -13,15 +12,21 @@ public class ProductionModeTests
     private const string Secret = "secret detail of the failure";
 
     [Fact]
-    public void The_run_command_does_not_force_Development()
+    public async Task The_readme_run_command_runs_in_Production_and_serves_the_framework_and_library_files()
     {
-        using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestData.RepoRoot, "LabDashboard.Web", "Properties", "launchSettings.json")));
-
-        foreach (var profile in settings.RootElement.GetProperty("profiles").EnumerateObject())
+        var stateRoot = Directory.CreateTempSubdirectory("labdashboard-run-command-").FullName;
+        try
         {
-            if (!profile.Value.TryGetProperty("environmentVariables", out var variables)) continue;
-            foreach (var name in new[] { "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT" })
-                Assert.False(variables.TryGetProperty(name, out var value) && value.GetString() == "Development", $"profile {profile.Name} sets {name}=Development");
+            using var child = await DashboardProcess.StartRunCommandAsync(stateRoot);
+            using var http = new HttpClient { BaseAddress = child.BaseAddress };
+
+            foreach (var path in new[] { "_framework/blazor.web.js", "_content/MudBlazor/MudBlazor.min.css", "lib/labdashboard/live-chart.js" })
+                Assert.True((await http.GetAsync(path)).IsSuccessStatusCode, $"{path} is not served");
+            Assert.Contains(child.Output, line => line.Contains("Hosting environment: Production"));
+        }
+        finally
+        {
+            Directory.Delete(stateRoot, recursive: true);
         }
     }
 
@@ -47,19 +52,5 @@ public class ProductionModeTests
         Assert.DoesNotContain(" at ", body);
         Assert.DoesNotContain(".cs", body);
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Error && e.Exception?.Message == Secret);
-    }
-
-    [Theory]
-    [InlineData("_framework/blazor.web.js")]
-    [InlineData("_content/MudBlazor/MudBlazor.min.css")]
-    [InlineData("lib/labdashboard/live-chart.js")]
-    public async Task Production_serves_the_framework_and_library_files_from_a_build(string path)
-    {
-        await using var server = await LabServer.StartAsync(null, new LabServerOptions { Environment = "Production" });
-        using var http = server.CreateClient();
-
-        using var response = await http.GetAsync(path);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }
