@@ -16,6 +16,7 @@ namespace LabDashboard.Tests.E2E;
 /// CSV upload — and achieves nothing; the same script on the dashboard's own page does all of it.
 /// </summary>
 [Collection(LabBrowserCollection.Name)]
+[Trait("Category", "Slow")]
 public class CrossOriginPageTests(LabBrowserFixture browser)
 {
     // Speaks the SignalR JSON protocol by hand (skipNegotiation), as a hostile page would, then posts a unique iris CSV.

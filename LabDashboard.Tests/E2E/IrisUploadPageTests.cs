@@ -4,6 +4,7 @@ namespace LabDashboard.Tests.E2E;
 
 /// <summary>Issue 14: the iris page's upload hands the dataFile setting an upload id, and a run trains on that file.</summary>
 [Collection(LabBrowserCollection.Name)]
+[Trait("Category", "Slow")]
 public class IrisUploadPageTests(LabBrowserFixture browser)
 {
     [Fact]
