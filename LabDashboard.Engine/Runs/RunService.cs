@@ -57,7 +57,7 @@ public sealed class RunService : IRunService, IDisposable
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var problem = Catalog.Find(problemId) ?? throw new UnknownProblemException(problemId);
-        var bound = SettingsBinder.Bind(problem.Descriptor.Settings, settings);
+        var bound = SettingsBinder.Bind(problem.Descriptor.Settings, settings, new SettingCheckContext(_paths));
         var run = new LiveRun(NewRunId(), problem, bound, DateTimeOffset.UtcNow, _options, _images, _pump);
         _pump.InsertRun(new NewRunRow(run.Id, problemId, RunEventJson.Write(bound.Values), _device.Kind, RunEventJson.Write(VersionsOf(run)), run.CreatedAt));
         _live.Add(run);

@@ -28,7 +28,8 @@ internal sealed record FashionSettings(
         SettingSpec.Choice(Names.Architecture, "Architecture", "reference", ["reference", "small", "custom"],
             "reference: Conv2d(1,64,5)→ReLU→MaxPool2→Conv2d(64,64,5)→ReLU→MaxPool2→Flatten→Linear(1024,10); small: Conv2d(1,16,5)→ReLU→MaxPool2→Flatten→Linear(2304,10); custom: the layers below"),
         SettingSpec.Text(Names.Layers, "Layers (custom)", CnnArchitecture.Reference.ToString(),
-            "used when architecture is custom: conv(out,kernel), relu, maxpool(k), dropout(p), flatten, linear(out); must contain a conv and end with 10 outputs"),
+            "used when architecture is custom: conv(out,kernel), relu, maxpool(k), dropout(p), flatten, linear(out); must contain a conv and end with 10 outputs")
+            with { Validator = ReadsAsLayers },
         SettingSpec.Choice(Names.Scale, "Pixel scale", "unit", ["unit", Raw255Scale],
             "unit: pixels /255 in 0–1 (torchvision). raw255: 0–255 as the exam CSV stores them — 255× larger inputs give huge first-layer activations and gradients, so training is unstable unless the learning rate drops"),
         SettingSpec.Choice(Names.Optimizer, "Optimizer", "adam", ["adam", "sgd"]),
@@ -45,4 +46,18 @@ internal sealed record FashionSettings(
 
     /// <summary>True when pixels stay 0–255.</summary>
     public bool Raw255 => Scale == Raw255Scale;
+
+    /// <summary>Parsed when the run is submitted, so a bad stack is refused before any run exists.</summary>
+    private static string? ReadsAsLayers(object value, SettingCheckContext context)
+    {
+        try
+        {
+            CnnArchitecture.Parse((string)value);
+            return null;
+        }
+        catch (FormatException e)
+        {
+            return e.Message;
+        }
+    }
 }

@@ -47,10 +47,10 @@ public sealed class IrisProblem : IProblem
 
     private static IReadOnlyList<IrisRow> LoadRows(RunContext context, string dataFile)
     {
-        var file = dataFile.Trim();
-        if (file.Length == 0) return IrisTable.Load();
-        context.Log($"Reading {file}.");
-        return IrisTable.Load(file);
+        var upload = dataFile.Trim();
+        if (upload.Length == 0) return IrisTable.Load();
+        context.Log($"Reading the uploaded CSV {upload}.");
+        return IrisUploads.Load(context.Paths, upload);
     }
 
     private static IrisTrainerOptions Options(IrisSettings s) =>

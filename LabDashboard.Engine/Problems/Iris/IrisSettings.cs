@@ -50,7 +50,8 @@ public sealed record IrisSettings(
         SettingSpec.Int(Names.BatchSize, "Batch size", 0, 0, 100_000, "0 = the full training set in one batch"),
         SettingSpec.Int(Names.Epochs, "Epochs", 200, 1, 10_000),
         SettingSpec.Int(Names.ReportEvery, "Report every", 5, 1, 1000, "epochs between reported points"),
-        SettingSpec.Text(Names.DataFile, "Data file", "", "path of a CSV with the columns of iris.csv; empty = the bundled 150 rows"),
+        SettingSpec.Text(Names.DataFile, "Data file", "", "id of an uploaded CSV with the columns of iris.csv (the upload button or POST /api/datasets/iris/uploads); empty = the bundled 150 rows")
+            with { Validator = IrisUploads.CheckDataFile },
     ];
 
     /// <summary>Reads validated run settings.</summary>

@@ -16,10 +16,10 @@ public sealed class IrisCsvUploadTests : LabComponentTest
     public IrisCsvUploadTests() => Services.AddSingleton(new LabPaths([], _state.Path));
 
     private IRenderedComponent<IrisCsvUpload> RenderUpload() =>
-        Render<IrisCsvUpload>(p => p.Add(c => c.OnLoaded, (string path) => _loaded = path));
+        Render<IrisCsvUpload>(p => p.Add(c => c.OnLoaded, (string uploadId) => _loaded = uploadId));
 
     [Fact]
-    public void A_csv_of_the_right_shape_is_kept_and_its_path_handed_on()
+    public void A_csv_of_the_right_shape_is_kept_and_its_upload_id_handed_on()
     {
         var cut = RenderUpload();
         var csv = string.Join('\n', File.ReadLines(TestData.Path("iris.csv")).Take(21));
@@ -28,8 +28,8 @@ public sealed class IrisCsvUploadTests : LabComponentTest
 
         cut.WaitForAssertion(() => Assert.Contains("my iris.csv: 20", cut.Find("[data-testid=iris-csv-loaded]").TextContent));
         Assert.NotNull(_loaded);
-        Assert.StartsWith(_state.Path, _loaded);
-        Assert.Equal(20, IrisTable.Load(_loaded!).Count);
+        Assert.Matches("^my_iris-[0-9a-f]{12}$", _loaded);
+        Assert.Equal(20, IrisUploads.Load(new LabPaths([], _state.Path), _loaded!).Count);
     }
 
     [Fact]
