@@ -1,4 +1,5 @@
 using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -49,7 +50,7 @@ public sealed class ExpMleProblem : IProblem
     {
         var settings = context.Settings;
         using var lambda = nn.Parameter(tensor((float)settings.Double("initLambda"), device: context.Device.Device));
-        using var optimizer = CreateOptimizer(settings.Text("optimizer"), lambda, settings.Double("lr"));
+        using var optimizer = new OptimizerSpec(settings.Text("optimizer"), settings.Double("lr")).Create([lambda]);
         var scaffold = new TrainingScaffold(context);
         var steps = settings.Int("steps");
         var reportEvery = settings.Int("reportEvery");
@@ -68,8 +69,4 @@ public sealed class ExpMleProblem : IProblem
         }
         return lambda.item<float>();
     }
-
-    private static optim.Optimizer CreateOptimizer(string name, TorchSharp.Modules.Parameter lambda, double lr) => name == "adam"
-        ? optim.Adam([lambda], lr)
-        : optim.SGD([lambda], lr);
 }

@@ -1,4 +1,5 @@
 using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -39,9 +40,7 @@ public sealed class FreeFallProblem : IProblem
     private static void Train(RunContext context, nn.Module<Tensor, Tensor> model, Tensor h, Tensor t)
     {
         var settings = context.Settings;
-        using var optimizer = settings.Text("optimizer") == "adam"
-            ? (optim.Optimizer)optim.Adam(model.parameters(), settings.Double("lr"))
-            : optim.SGD(model.parameters(), settings.Double("lr"));
+        using var optimizer = new OptimizerSpec(settings.Text("optimizer"), settings.Double("lr")).Create(model.parameters());
         var scaffold = new TrainingScaffold(context);
         var epochs = settings.Int("epochs");
         var reportEvery = settings.Int("reportEvery");

@@ -11,9 +11,8 @@ public sealed class NetworkWeightsTests : IDisposable
     private NetworkWeights RoundTrip(torch.nn.Module module, string name)
     {
         using var weights = NetworkWeights.From(module);
-        var path = Path.Combine(_folder.Path, name);
-        weights.Save(path);
-        return NetworkWeights.Load(path);
+        weights.Save(_folder.Path, name);
+        return NetworkWeights.Load(_folder.Path, name);
     }
 
     [Fact]
@@ -22,8 +21,8 @@ public sealed class NetworkWeightsTests : IDisposable
         using var scope = torch.NewDisposeScope();
         using var generator = new GanGenerator(6, 64);
         using var discriminator = new GanDiscriminator();
-        using var g = RoundTrip(generator, "g.weights");
-        using var d = RoundTrip(discriminator, "d.weights");
+        using var g = RoundTrip(generator, "g");
+        using var d = RoundTrip(discriminator, "d");
         using var _ = torch.no_grad();
         var noise = torch.randn(9, 6);
 
@@ -37,7 +36,7 @@ public sealed class NetworkWeightsTests : IDisposable
     {
         using var scope = torch.NewDisposeScope();
         using var classifier = new DigitClassifier();
-        using var weights = RoundTrip(classifier, "c.weights");
+        using var weights = RoundTrip(classifier, "c");
         using var _ = torch.no_grad();
         var images = torch.rand(4, 1, 28, 28);
 
@@ -50,13 +49,12 @@ public sealed class NetworkWeightsTests : IDisposable
     {
         using var generator = new GanGenerator(6, 64);
         using var weights = NetworkWeights.From(generator);
-        var path = Path.Combine(_folder.Path, "rng.weights");
-        weights.Save(path);
+        weights.Save(_folder.Path, "rng");
         torch.random.manual_seed(99);
         using var expected = torch.rand(3);
         torch.random.manual_seed(99);
 
-        using (NetworkWeights.Load(path)) { }
+        using (NetworkWeights.Load(_folder.Path, "rng")) { }
         using var actual = torch.rand(3);
 
         Assert.Equal(expected.data<float>().ToArray(), actual.data<float>().ToArray());
