@@ -60,5 +60,32 @@ public sealed class NetworkWeightsTests : IDisposable
         Assert.Equal(expected.data<float>().ToArray(), actual.data<float>().ToArray());
     }
 
+    [Fact]
+    public void A_generator_saved_by_an_older_version_still_loads_and_a_new_save_takes_precedence()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var generator = new GanGenerator(6, 64);
+        using (var writer = new BinaryWriter(File.Create(Path.Combine(_folder.Path, "generator.weights"))))
+        {
+            var state = generator.state_dict();
+            writer.Write(state.Count);
+            foreach (var (name, tensor) in state)
+            {
+                writer.Write(name);
+                tensor.Save(writer);
+            }
+        }
+        using var _ = torch.no_grad();
+        var noise = torch.randn(4, 6);
+
+        Assert.True(NetworkWeights.IsSaved(_folder.Path, "generator"));
+        using (var old = NetworkWeights.Load(_folder.Path, "generator"))
+            Assert.True(GanGenerator.Forward(old, noise).allclose(generator.forward(noise), rtol: 0, atol: 1e-6));
+        using var other = new GanGenerator(6, 64);
+        using (var saved = NetworkWeights.From(other)) saved.Save(_folder.Path, "generator");
+        using var current = NetworkWeights.Load(_folder.Path, "generator");
+        Assert.True(GanGenerator.Forward(current, noise).allclose(other.forward(noise), rtol: 0, atol: 1e-6));
+    }
+
     public void Dispose() => _folder.Dispose();
 }
