@@ -1,4 +1,5 @@
 using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -48,7 +49,7 @@ public sealed class ExpMleProblem : IProblem
     private static double Fit(RunContext context, ExpMleSettings settings, Tensor x)
     {
         using var lambda = nn.Parameter(tensor((float)settings.InitLambda, device: context.Device.Device));
-        using var optimizer = CreateOptimizer(settings.Optimizer, lambda, settings.Lr);
+        using var optimizer = new OptimizerSpec(settings.Optimizer, settings.Lr).Create([lambda]);
         var scaffold = new TrainingScaffold(context);
         var (steps, reportEvery) = (settings.Steps, settings.ReportEvery);
         for (var step = 1; step <= steps; step++)
@@ -66,8 +67,4 @@ public sealed class ExpMleProblem : IProblem
         }
         return lambda.item<float>();
     }
-
-    private static optim.Optimizer CreateOptimizer(string name, TorchSharp.Modules.Parameter lambda, double lr) => name == "adam"
-        ? optim.Adam([lambda], lr)
-        : optim.SGD([lambda], lr);
 }

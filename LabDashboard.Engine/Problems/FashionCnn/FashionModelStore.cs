@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LabDashboard.Engine.Data;
 using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Training;
 using static TorchSharp.torch;
 
 namespace LabDashboard.Engine.Problems.FashionCnn;
@@ -19,7 +20,7 @@ public sealed record FashionModelInfo(string Architecture, string Scale, IReadOn
 /// </summary>
 public static class FashionModelStore
 {
-    private const string WeightsFile = "weights.safetensors";
+    private const string WeightsFileName = "weights" + WeightsFile.Extension;
     private const string InfoFile = "model.json";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -30,7 +31,7 @@ public static class FashionModelStore
     public static string Save(LabPaths paths, FashionModelInfo info, IReadOnlyList<(string Name, Tensor Tensor)> weights)
     {
         var folder = paths.StateFolder("models", "fashion-cnn", info.RunId);
-        SafeTensors.Save(Path.Combine(folder, WeightsFile), weights);
+        WeightsFile.Save(Path.Combine(folder, WeightsFileName), weights);
         File.WriteAllText(Path.Combine(folder, InfoFile), JsonSerializer.Serialize(info, Json));
         return folder;
     }
@@ -39,7 +40,7 @@ public static class FashionModelStore
     public static string? Latest(LabPaths paths) =>
         Directory.Exists(Root(paths))
             ? new DirectoryInfo(Root(paths)).EnumerateDirectories()
-                .Where(d => File.Exists(Path.Combine(d.FullName, InfoFile)) && File.Exists(Path.Combine(d.FullName, WeightsFile)))
+                .Where(d => File.Exists(Path.Combine(d.FullName, InfoFile)) && File.Exists(Path.Combine(d.FullName, WeightsFileName)))
                 .OrderByDescending(d => File.GetLastWriteTimeUtc(Path.Combine(d.FullName, InfoFile)))
                 .Select(d => d.FullName).FirstOrDefault()
             : null;
@@ -50,6 +51,6 @@ public static class FashionModelStore
         var infoPath = Path.Combine(folder, InfoFile);
         var info = JsonSerializer.Deserialize<FashionModelInfo>(File.ReadAllText(infoPath), Json)
             ?? throw new DatasetFileException(infoPath, "empty model description");
-        return (info, SafeTensors.Load(Path.Combine(folder, WeightsFile)));
+        return (info, WeightsFile.Load(Path.Combine(folder, WeightsFileName)));
     }
 }

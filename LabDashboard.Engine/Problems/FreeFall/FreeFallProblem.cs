@@ -1,4 +1,5 @@
 using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -37,9 +38,7 @@ public sealed class FreeFallProblem : IProblem
 
     private static void Train(RunContext context, FreeFallSettings settings, nn.Module<Tensor, Tensor> model, Tensor h, Tensor t)
     {
-        using var optimizer = settings.Optimizer == "adam"
-            ? (optim.Optimizer)optim.Adam(model.parameters(), settings.Lr)
-            : optim.SGD(model.parameters(), settings.Lr);
+        using var optimizer = new OptimizerSpec(settings.Optimizer, settings.Lr).Create(model.parameters());
         var scaffold = new TrainingScaffold(context);
         var (epochs, reportEvery) = (settings.Epochs, settings.ReportEvery);
         for (var epoch = 1; epoch <= epochs; epoch++)

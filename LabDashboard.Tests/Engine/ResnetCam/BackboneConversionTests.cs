@@ -3,6 +3,7 @@ using LabDashboard.Engine.Problems.ResnetCam.Model;
 using LabDashboard.Engine.Problems.ResnetCam.Onnx;
 using Microsoft.ML.OnnxRuntime;
 using TorchSharp;
+using TorchSharp.PyBridge;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
@@ -82,7 +83,7 @@ public class BackboneConversionTests(ITestOutputHelper output)
         store.EnsureConverted(Backbones.Cntk);
         using var module = ResNetBuilder.Create(Backbones.Cntk.Blocks);
         var loaded = new Dictionary<string, bool>();
-        module.load(store.WeightsPath(Backbones.Cntk), strict: false, loadedParameters: loaded);
+        module.load_safetensors(store.WeightsPath(Backbones.Cntk), strict: false, loadedParameters: loaded);
         module.eval();
         using var scope = NewDisposeScope();
         using var generator = new Generator(7);
