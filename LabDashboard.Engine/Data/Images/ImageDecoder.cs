@@ -33,6 +33,9 @@ public sealed class ImageDecoder
         {
             MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions { AllocationLimitMegabytes = Limits.AllocationLimitMegabytes }),
         };
+        // Each GIF frame is decoded onto a full canvas: hundreds of 1×1 frames on a large screen would take gigabytes.
+        // Two frames are enough to use the first and to know it was an animation.
+        _configuration.ImageFormatsManager.SetDecoder(GifFormat.Instance, new GifDecoder { MaxFrames = 2 });
     }
 
     /// <summary>The caps in force.</summary>
@@ -164,7 +167,7 @@ public sealed class ImageDecoder
     private static Image<Rgb24> FirstFrame(Image<Rgb24> image, AcceptedImageFormat format, List<string> notices)
     {
         if (image.Frames.Count == 1) return image;
-        notices.Add($"Animated {format} with {image.Frames.Count} frames: only the first frame is used.");
+        notices.Add($"Animated {format}: only the first frame is used.");
         using (image) return image.Frames.CloneFrame(0);
     }
 

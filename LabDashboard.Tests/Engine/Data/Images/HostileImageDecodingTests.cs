@@ -93,6 +93,21 @@ public class HostileImageDecodingTests
         Assert.Equal(large ? 4 : 1, new ImageDecoder().Decode(jpeg, 224, 224).DecodeReduction);
     }
 
+    [Fact]
+    public void A_gif_of_hundreds_of_one_pixel_frames_on_a_large_screen_costs_what_two_frames_cost()
+    {
+        // Without a frame cap ImageSharp 2.1 keeps all 200 frames, each on a 2000² canvas (2.4 GB).
+        var decoder = new ImageDecoder();
+        var many = HostileImages.GifOfOnePixelFrames(2000, 200);
+        var two = HostileImages.GifOfOnePixelFrames(2000, 2);
+
+        var decoded = decoder.Decode(many, 224, 224);
+        var (manyMs, twoMs) = (FastestMs(() => decoder.Decode(many, 224, 224)), FastestMs(() => decoder.Decode(two, 224, 224)));
+
+        Assert.Equal(["Animated Gif: only the first frame is used."], decoded.Notices);
+        Assert.True(manyMs < 3 * twoMs + 20, $"200 frames took {manyMs:F0} ms, 2 frames {twoMs:F0} ms");
+    }
+
     [Theory]
     [InlineData(new byte[] { 0xFF, 0xD8, 0xFF })]
     [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xD9 })]
@@ -101,6 +116,13 @@ public class HostileImageDecodingTests
     {
         Assert.Throws<ImageRejectedException>(() => new ImageDecoder().Decode(bytes, 224, 224));
     }
+
+    private static double FastestMs(Action decode) => Enumerable.Range(0, 3).Min(_ =>
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        decode();
+        return clock.Elapsed.TotalMilliseconds;
+    });
 
     private static Image<Rgb24> Upscaled(byte[] photo, int width, int height)
     {
