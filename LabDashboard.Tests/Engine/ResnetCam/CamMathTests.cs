@@ -96,7 +96,7 @@ public class CamMathTests
     public void Heatmap_spans_the_colormap_from_min_to_max_and_encodes_as_an_rgb_png()
     {
         var (image, low, high) = OverlayRenderer.Heatmap([-1f, 0f, 3f], 3, 1, "magma");
-        var png = RgbPngWriter.Encode(image);
+        var png = RgbPng.Encode(image);
 
         Assert.Equal((-1f, 3f), (low, high));
         Assert.Equal(new byte[] { 0, 0, 4 }, image.Rgb[..3]);

@@ -4,7 +4,7 @@ using SixLabors.ImageSharp.PixelFormats;
 
 namespace LabDashboard.Tests.Engine.Data.Images;
 
-public class RgbPngWriterTests
+public class RgbPngTests
 {
     [Theory]
     [InlineData(1, 1)]
@@ -15,7 +15,7 @@ public class RgbPngWriterTests
     {
         var image = Noise(width, height, seed: width * 31 + height);
 
-        var png = RgbPngWriter.Encode(image);
+        var png = RgbPng.Encode(image);
 
         using var decoded = Image.Load<Rgb24>(png, out var format);
         Assert.Equal("PNG", format.Name);
@@ -34,7 +34,7 @@ public class RgbPngWriterTests
                 for (var c = 0; c < 3; c++)
                     rgb[(y * 512 + x) * 3 + c] = (byte)((x + 2 * y + 40 * c) / 4);
 
-        var png = RgbPngWriter.Encode(new RgbImage(512, 512, rgb));
+        var png = RgbPng.Encode(new RgbImage(512, 512, rgb));
 
         Assert.True(png.Length < rgb.Length / 10, $"{png.Length:N0} bytes for {rgb.Length:N0} raw");
     }
@@ -42,8 +42,8 @@ public class RgbPngWriterTests
     [Fact]
     public void Pixel_bytes_that_do_not_match_the_size_are_refused()
     {
-        Assert.Throws<ArgumentException>(() => RgbPngWriter.Encode(new RgbImage(4, 4, new byte[47])));
-        Assert.Throws<ArgumentOutOfRangeException>(() => RgbPngWriter.Encode(new RgbImage(0, 4, [])));
+        Assert.Throws<ArgumentException>(() => RgbPng.Encode(new RgbImage(4, 4, new byte[47])));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RgbPng.Encode(new RgbImage(0, 4, [])));
     }
 
     private static RgbImage Noise(int width, int height, int seed)
