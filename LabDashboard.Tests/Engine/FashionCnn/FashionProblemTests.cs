@@ -2,6 +2,7 @@ using LabDashboard.Engine.Data;
 using LabDashboard.Engine.Problems.Classification;
 using LabDashboard.Engine.Problems.FashionCnn;
 using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Settings;
 using LabDashboard.Tests.Engine.Data;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -101,7 +102,8 @@ public sealed class FashionProblemTests : IDisposable
     [Fact]
     public void A_custom_stack_without_a_conv_is_refused_naming_the_setting()
     {
-        var error = Assert.Throws<ArgumentException>(() => Run("""{"architecture": "custom", "layers": "flatten linear(10)"}"""));
+        // Refused when the settings are bound, before any run exists.
+        var error = Assert.Throws<SettingsValidationException>(() => Run("""{"architecture": "custom", "layers": "flatten linear(10)"}"""));
 
         Assert.Contains("'layers'", error.Message);
         Assert.Contains("Conv2d", error.Message);
