@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using LabDashboard.Tests.Engine.ResnetCam;
+using LabDashboard.Tests.Engine.Problems.ResnetCam;
 using Xunit.Abstractions;
 
 namespace LabDashboard.Tests.Integration;

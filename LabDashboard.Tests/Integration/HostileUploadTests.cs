@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using LabDashboard.Tests.Engine.Data.Images;
-using LabDashboard.Tests.Engine.ResnetCam;
+using LabDashboard.Tests.Engine.Problems.ResnetCam;
 
 namespace LabDashboard.Tests.Integration;
 

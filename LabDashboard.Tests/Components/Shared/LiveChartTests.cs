@@ -1,0 +1,88 @@
+using Bunit;
+using LabDashboard.Engine.Problems;
+using LabDashboard.Web.Components.Shared;
+using Microsoft.JSInterop;
+
+namespace LabDashboard.Tests.Components.Shared;
+
+public class LiveChartTests : LabComponentTest
+{
+    private static readonly IReadOnlyList<MetricSpec> Loss = [new("loss", "Loss")];
+
+    private readonly BunitJSModuleInterop _module;
+    private readonly BunitJSModuleInterop _chart;
+
+    public LiveChartTests()
+    {
+        _module = JSInterop.SetupModule(LiveChart.ModulePath);
+        _chart = _module.SetupModule("createLiveChart", _ => true);
+        _chart.Setup<bool>("watch", _ => true).SetResult(true);
+    }
+
+    [Fact]
+    public void LiveChart_creates_the_chart_with_its_metrics_and_watches_the_run()
+    {
+        Render<LiveChart>(p => p.Add(c => c.Metrics, Loss).Add(c => c.RunId, "r1").Add(c => c.LogY, true));
+
+        var create = Assert.Single(_module.Invocations["createLiveChart"]);
+        var options = System.Text.Json.JsonSerializer.SerializeToElement(create.Arguments[1]);
+        Assert.Equal("loss", options.GetProperty("metrics")[0].GetProperty("name").GetString());
+        Assert.Equal("/hubs/training", options.GetProperty("hubUrl").GetString());
+        Assert.True(options.GetProperty("logY").GetBoolean());
+        Assert.Equal("r1", Assert.Single(_chart.Invocations["watch"]).Arguments[0]);
+    }
+
+    [Fact]
+    public void LiveChart_switches_runs_by_unwatching_the_old_one()
+    {
+        var chart = Render<LiveChart>(p => p.Add(c => c.Metrics, Loss).Add(c => c.RunId, "r1"));
+
+        chart.Render(p => p.Add(c => c.RunId, "r2"));
+
+        Assert.Equal("r1", Assert.Single(_chart.Invocations["unwatch"]).Arguments[0]);
+        Assert.Equal(["r1", "r2"], _chart.Invocations["watch"].Select(i => (string)i.Arguments[0]!));
+    }
+
+    [Fact]
+    public void LiveChart_overlays_at_most_four_runs()
+    {
+        var overlay = Enumerable.Range(1, 6).Select(i => new ChartRun($"r{i}", $"run {i}")).ToList();
+
+        Render<LiveChart>(p => p.Add(c => c.Metrics, Loss).Add(c => c.Overlay, overlay));
+
+        Assert.Equal(["r1", "r2", "r3", "r4"], _chart.Invocations["watch"].Select(i => (string)i.Arguments[0]!));
+    }
+
+    [Fact]
+    public void LiveChart_passes_log_scale_and_smoothing_to_the_chart()
+    {
+        var chart = Render<LiveChart>(p => p.Add(c => c.Metrics, Loss).Add(c => c.RunId, "r1"));
+
+        chart.FindAll("input[type=checkbox]")[0].Change(true);
+
+        Assert.True((bool)Assert.Single(_chart.Invocations["setLogY"]).Arguments[0]!);
+    }
+
+    [Fact]
+    public void LiveChart_shows_the_chart_data_as_a_table()
+    {
+        _chart.Setup<LabDashboard.Web.Components.Shared.ChartTable.Data>("table", _ => true)
+            .SetResult(new ChartTable.Data(["Loss"], [[1, 0.5], [2, 0.25]]));
+        var chart = Render<LiveChart>(p => p.Add(c => c.Metrics, Loss).Add(c => c.RunId, "r1"));
+
+        chart.FindAll("input[type=checkbox]")[1].Change(true);
+
+        var table = chart.Find("[data-testid=chart-table]");
+        Assert.Contains("0.25", table.TextContent);
+    }
+
+    [Fact]
+    public async Task LiveChart_disposes_the_browser_chart_with_the_component()
+    {
+        Render<LiveChart>(p => p.Add(c => c.Metrics, Loss).Add(c => c.RunId, "r1"));
+
+        await DisposeComponentsAsync();
+
+        Assert.Single(_chart.Invocations["dispose"]);
+    }
+}
