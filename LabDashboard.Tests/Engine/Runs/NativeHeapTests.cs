@@ -8,10 +8,9 @@ namespace LabDashboard.Tests.Engine.Runs;
 
 public class NativeHeapTests
 {
-    [Fact]
+    [LinuxFact]
     public async Task The_engine_keeps_freed_native_memory_in_the_process_from_host_start_on_linux()
     {
-        Assert.True(OperatingSystem.IsLinux(), "these tests run on Debian");
         Assert.Null(Environment.GetEnvironmentVariable(EngineEnvironmentOptions.NativeHeapVariable));
         using var state = new TempFolder();
         await using var provider = new ServiceCollection().AddLabEngine(o => o.StateRoot = state.Path).BuildServiceProvider();
@@ -23,7 +22,7 @@ public class NativeHeapTests
         Assert.True(NativeHeap.KeepFreedMemory());
     }
 
-    [Fact]
+    [LinuxFact]
     public async Task LABDASHBOARD_NATIVE_HEAP_default_in_the_configuration_leaves_glibc_alone()
     {
         var configuration = new ConfigurationBuilder()
