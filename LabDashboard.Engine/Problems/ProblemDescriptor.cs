@@ -37,6 +37,12 @@ public sealed record ProblemDescriptor(
     /// null when every unit is reported.
     /// </summary>
     public string? ReportEverySetting { get; init; }
+
+    /// <summary>
+    /// Folders under <c>State:Root</c> in which the problem keeps one sub-folder per run (saved models,
+    /// galleries); deleting a run deletes its sub-folder in each, as it deletes the run's images.
+    /// </summary>
+    public IReadOnlyList<string> RunFolders { get; init; } = [];
 }
 
 /// <summary>A metric or result name with a label for charts and tables.</summary>

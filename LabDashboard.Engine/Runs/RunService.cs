@@ -133,9 +133,21 @@ public sealed class RunService : IRunService, IDisposable
     public bool Delete(string runId)
     {
         if (_live.TryGet(runId, out var run) && !run.IsFinished) return false;
+        var problem = Catalog.Find(run?.ProblemId ?? _store.Find(runId)?.ProblemId ?? "");
         var deleted = _pump.Delete(runId) | (run is not null && _live.Forget(run));
-        if (deleted) _images.DeleteRun(runId);
+        if (deleted) DeleteFiles(runId, problem);
         return deleted;
+    }
+
+    /// <summary>Everything the run wrote: its images and its folder in each of the problem's <see cref="ProblemDescriptor.RunFolders"/>.</summary>
+    private void DeleteFiles(string runId, IProblem? problem)
+    {
+        _images.DeleteRun(runId);
+        foreach (var folder in problem?.Descriptor.RunFolders ?? [])
+        {
+            var path = Path.Combine(_paths.StateRoot, folder, runId);
+            if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+        }
     }
 
     /// <inheritdoc />

@@ -24,13 +24,16 @@ public static class FashionModelStore
     private const string InfoFile = "model.json";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
+    /// <summary>Where under <c>State:Root</c> each run's model folder lives.</summary>
+    public static readonly string RunsFolder = Path.Combine("models", "fashion-cnn");
+
     /// <summary>The folder of all saved models.</summary>
-    public static string Root(LabPaths paths) => Path.Combine(paths.StateRoot, "models", "fashion-cnn");
+    public static string Root(LabPaths paths) => Path.Combine(paths.StateRoot, RunsFolder);
 
     /// <summary>Saves the weights and info; returns the model's folder.</summary>
     public static string Save(LabPaths paths, FashionModelInfo info, IReadOnlyList<(string Name, Tensor Tensor)> weights)
     {
-        var folder = paths.StateFolder("models", "fashion-cnn", info.RunId);
+        var folder = paths.StateFolder(RunsFolder, info.RunId);
         WeightsFile.Save(Path.Combine(folder, WeightsFileName), weights);
         File.WriteAllText(Path.Combine(folder, InfoFile), JsonSerializer.Serialize(info, Json));
         return folder;

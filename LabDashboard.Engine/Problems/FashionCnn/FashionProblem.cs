@@ -29,6 +29,7 @@ public sealed class FashionProblem(IOptions<EngineEnvironmentOptions>? sources =
         Results: FashionMetrics.Results)
     {
         ProgressSetting = FashionSettings.Names.Epochs,
+        RunFolders = [FashionModelStore.RunsFolder],
     };
 
     /// <inheritdoc />

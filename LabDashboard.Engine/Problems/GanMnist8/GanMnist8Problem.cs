@@ -25,6 +25,7 @@ public sealed class GanMnist8Problem(IOptions<EngineEnvironmentOptions>? sources
         GanMetrics.Results)
     {
         ProgressSetting = GanSettings.Names.Epochs,
+        RunFolders = [GanModelStore.RunsFolder],
     };
 
     /// <inheritdoc/>

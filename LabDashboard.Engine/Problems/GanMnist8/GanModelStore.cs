@@ -17,12 +17,15 @@ internal sealed class GanModelStore(LabPaths paths)
     private const string DiscriminatorName = "discriminator";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private string Root => paths.StateFolder("models", "gan-mnist8");
+    /// <summary>Where under <c>State:Root</c> each run's model folder lives.</summary>
+    public static readonly string RunsFolder = Path.Combine("models", "gan-mnist8");
+
+    private string Root => paths.StateFolder(RunsFolder);
 
     /// <summary>Saves both networks (each file atomically), then the description.</summary>
     public void Save(SavedGanInfo info, NetworkWeights generator, NetworkWeights discriminator)
     {
-        var folder = paths.StateFolder("models", "gan-mnist8", info.RunId);
+        var folder = paths.StateFolder(RunsFolder, info.RunId);
         generator.Save(folder, GeneratorName);
         discriminator.Save(folder, DiscriminatorName);
         var description = Path.Combine(folder, "model.json");

@@ -27,6 +27,7 @@ public sealed class ResnetCamProblem(IOptions<EngineEnvironmentOptions>? sources
         ResnetCamMetrics.Results)
     {
         ProgressSetting = ResnetCamSettings.Names.Epochs,
+        RunFolders = [TrainedModelStore.RunsFolder],
     };
 
     /// <inheritdoc />

@@ -104,6 +104,23 @@ public class RunServiceRestartTests
     }
 
     [Fact]
+    public async Task Deleting_a_run_deletes_the_models_it_saved_and_no_other_runs()
+    {
+        using var fixture = new RunServiceFixture(new ModelProblem());
+        var deleted = fixture.Start("models");
+        var kept = fixture.Start("models");
+        await fixture.WatchToEnd(deleted);
+        await fixture.WatchToEnd(kept);
+        var folder = (string runId) => Path.Combine(fixture.StateRoot, ModelProblem.ModelsFolder, runId);
+        Assert.True(Directory.Exists(folder(deleted)));
+
+        Assert.True(fixture.Service.Delete(deleted));
+
+        Assert.False(Directory.Exists(folder(deleted)));
+        Assert.True(File.Exists(Path.Combine(folder(kept), "model.json")));
+    }
+
+    [Fact]
     public async Task A_live_run_cannot_be_deleted_and_a_just_finished_one_can()
     {
         var problem = new GatedProblem();

@@ -19,10 +19,13 @@ public sealed class TrainedModelStore(LabPaths paths)
     private const string NetworkName = "weights";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    private string Root => Path.Combine(paths.StateRoot, "resnet-cam", "models");
+    /// <summary>Where under <c>State:Root</c> each run's model folder lives.</summary>
+    public static readonly string RunsFolder = Path.Combine("resnet-cam", "models");
+
+    private string Root => Path.Combine(paths.StateRoot, RunsFolder);
 
     /// <summary>The folder of a run's model (created).</summary>
-    public string Folder(string runId) => paths.StateFolder("resnet-cam", "models", SafeName(runId));
+    public string Folder(string runId) => paths.StateFolder(RunsFolder, SafeName(runId));
 
     /// <summary>Completed models, newest first.</summary>
     public IReadOnlyList<TrainedModelInfo> List()
