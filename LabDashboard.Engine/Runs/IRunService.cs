@@ -44,8 +44,8 @@ public interface IRunService
     /// <summary>True when a run with this id is live or stored; reads no events.</summary>
     bool Exists(string runId);
 
-    /// <summary>Runs, newest first, optionally of one problem.</summary>
-    IReadOnlyList<RunSummary> List(string? problemId = null);
+    /// <summary>Runs, newest first (creation time, then id), as the query says: of one problem, a page at a time.</summary>
+    IReadOnlyList<RunSummary> List(RunQuery query);
 
     /// <summary>One run in full, or null.</summary>
     RunRecord? Get(string runId);
@@ -63,6 +63,10 @@ public static class RunServiceExtensions
     /// <summary>Every event of the run after <paramref name="afterSeq"/> (<see cref="IRunService.Watch"/> without a kind filter).</summary>
     public static IAsyncEnumerable<RunEvent> Watch(this IRunService runs, string runId, long afterSeq, CancellationToken cancellationToken) =>
         runs.Watch(runId, afterSeq, null, cancellationToken);
+
+    /// <summary>Every run, newest first, optionally of one problem (<see cref="IRunService.List"/> without a limit).</summary>
+    public static IReadOnlyList<RunSummary> List(this IRunService runs, string? problemId = null) =>
+        runs.List(new RunQuery(problemId));
 }
 
 /// <summary>Run states (<see cref="RunStates"/> maps events to them).</summary>

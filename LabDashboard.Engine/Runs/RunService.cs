@@ -111,12 +111,16 @@ public sealed class RunService : IRunService, IDisposable
     public bool Exists(string runId) => _live.Contains(runId) || _store.Exists(runId);
 
     /// <inheritdoc />
-    public IReadOnlyList<RunSummary> List(string? problemId = null)
+    public IReadOnlyList<RunSummary> List(RunQuery query)
     {
-        var live = _live.All.Where(r => problemId is null || r.ProblemId == problemId).Select(r => r.Summary()).ToList();
+        // Live runs are few and their rows may still be on their way to the database: they are merged in here.
+        var live = _live.All.Where(r => query.ProblemId is null || r.ProblemId == query.ProblemId).Select(r => r.Summary())
+            .Where(s => query.Before is null || query.Before.Precedes(s)).ToList();
         var liveIds = live.Select(s => s.RunId).ToHashSet(StringComparer.Ordinal);
-        var stored = _store.List(problemId).Where(r => !liveIds.Contains(r.Id)).Select(StoredRunViews.Summary);
-        return live.Concat(stored).OrderByDescending(s => s.CreatedAt).ToList();
+        var stored = _store.List(query).Where(r => !liveIds.Contains(r.Id)).Select(StoredRunViews.Summary);
+        return live.Concat(stored)
+            .OrderByDescending(s => s.CreatedAt.ToUnixTimeMilliseconds()).ThenByDescending(s => s.RunId, StringComparer.Ordinal)
+            .Take(query.Limit).ToList();
     }
 
     /// <inheritdoc />

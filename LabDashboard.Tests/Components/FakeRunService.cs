@@ -80,8 +80,9 @@ internal sealed class FakeRunService : IRunService
         }
     }
 
-    public IReadOnlyList<RunSummary> List(string? problemId = null) =>
-        Records.Select(r => r.Summary).Where(s => problemId is null || s.ProblemId == problemId).ToList();
+    public IReadOnlyList<RunSummary> List(RunQuery query) =>
+        Records.Select(r => r.Summary).Where(s => query.ProblemId is null || s.ProblemId == query.ProblemId)
+            .Where(s => query.Before is null || query.Before.Precedes(s)).Take(query.Limit).ToList();
 
     public RunRecord? Get(string runId) => Records.FirstOrDefault(r => r.Summary.RunId == runId);
     public bool Delete(string runId) => Records.RemoveAll(r => r.Summary.RunId == runId) > 0;

@@ -52,6 +52,30 @@ public class RestApiTests(LabServerFixture fixture)
     }
 
     [Fact]
+    public async Task The_run_list_comes_in_pages_linked_by_a_next_cursor()
+    {
+        using var http = Server.CreateClient();
+        for (var i = 0; i < 3; i++) await StartAndFinishAsync(http, """{"steps": 20, "reportEvery": 10}""");
+        var all = (await http.GetFromJsonAsync<JsonElement>("api/runs?problemId=exp-mle")).EnumerateArray().Select(r => r.GetProperty("runId").GetString()).ToList();
+
+        var paged = new List<string?>();
+        var url = "api/runs?problemId=exp-mle&limit=2";
+        while (url is not null)
+        {
+            var page = await http.GetAsync(url);
+            page.EnsureSuccessStatusCode();
+            paged.AddRange((await page.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(r => r.GetProperty("runId").GetString()));
+            url = page.Headers.TryGetValues("Link", out var links) ? links.Single().Split('>')[0].TrimStart('<').TrimStart('/') : null;
+        }
+
+        Assert.True(all.Count >= 3);
+        Assert.Equal(all, paged);
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync("api/runs?limit=0")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync("api/runs?limit=100000")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync("api/runs?cursor=banana")).StatusCode);
+    }
+
+    [Fact]
     public async Task Bad_settings_get_a_400_problem_naming_them()
     {
         using var http = Server.CreateClient();

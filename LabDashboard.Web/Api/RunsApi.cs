@@ -10,7 +10,7 @@ public static class RunsApi
     public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/runs").WithTags("Runs");
-        group.MapGet("/", (string? problemId, IRunService runs) => TypedResults.Ok(runs.List(problemId)));
+        group.MapGet("/", List);
         group.MapPost("/", Start);
         group.MapGet("/{runId}", (string runId, IRunService runs) =>
             runs.Get(runId) is { } run ? TypedResults.Ok(run) : ApiProblems.UnknownRun(runId));
@@ -18,6 +18,31 @@ public static class RunsApi
         group.MapDelete("/{runId}", Delete);
         group.MapGet("/{runId}/images/{name}/{epoch:int}", Image);
         return app;
+    }
+
+    /// <summary>How many runs a page holds when the request does not say, and at most.</summary>
+    public const int DefaultPageSize = 100, MaxPageSize = 1000;
+
+    /// <summary>
+    /// A page of run summaries, newest first. When there may be more, a <c>Link: &lt;…&gt;; rel="next"</c>
+    /// header gives the next page's URL (its <c>cursor</c> is the last run's place).
+    /// </summary>
+    private static IResult List(string? problemId, int? limit, string? cursor, IRunService runs, HttpResponse response)
+    {
+        var size = limit ?? DefaultPageSize;
+        if (size is < 1 or > MaxPageSize)
+            return ApiProblems.Invalid("limit", $"limit must be between 1 and {MaxPageSize}.");
+        var before = cursor is null ? null : RunCursor.Parse(cursor);
+        if (cursor is not null && before is null)
+            return ApiProblems.Invalid("cursor", "cursor is not one this API handed out (the Link header of the previous page).");
+        var page = runs.List(new RunQuery(problemId, size, before));
+        if (page.Count == size)
+        {
+            var next = $"/api/runs?limit={size}&cursor={Uri.EscapeDataString(RunCursor.After(page[^1]).ToString())}"
+                + (problemId is null ? "" : $"&problemId={Uri.EscapeDataString(problemId)}");
+            response.Headers.Link = $"<{next}>; rel=\"next\"";
+        }
+        return TypedResults.Ok(page);
     }
 
     /// <summary>The body of <c>POST /api/runs</c>.</summary>

@@ -43,6 +43,7 @@ internal sealed class RunDatabase(string path)
                 checks TEXT,
                 error TEXT);
             CREATE INDEX IF NOT EXISTS runs_by_problem ON runs (problem_id, created_at);
+            CREATE INDEX IF NOT EXISTS runs_by_time ON runs (created_at, id);
             CREATE TABLE IF NOT EXISTS events (
                 run_id TEXT NOT NULL,
                 seq INTEGER NOT NULL,

@@ -24,12 +24,26 @@ internal sealed class RunStore
     /// <summary>The write connection (one per store; its owner is the only writer).</summary>
     public RunStoreWriter OpenWriter(ILogger<RunStoreWriter> logger) => new(_database, logger);
 
-    public IReadOnlyList<StoredRun> List(string? problemId)
+    /// <summary>The rows the query asks for, newest first (creation time, then id).</summary>
+    public IReadOnlyList<StoredRun> List(RunQuery query)
     {
         using var connection = _database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {RunColumns} FROM runs {(problemId is null ? "" : "WHERE problem_id = $problem")} ORDER BY created_at DESC";
-        if (problemId is not null) command.Parameters.AddWithValue("$problem", problemId);
+        var where = new List<string>();
+        if (query.ProblemId is not null)
+        {
+            where.Add("problem_id = $problem");
+            command.Parameters.AddWithValue("$problem", query.ProblemId);
+        }
+        if (query.Before is { } before)
+        {
+            where.Add("(created_at < $before OR (created_at = $before AND id < $beforeId))");
+            command.Parameters.AddWithValue("$before", before.CreatedAt.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$beforeId", before.RunId);
+        }
+        command.Parameters.AddWithValue("$limit", query.Limit);
+        command.CommandText = $"SELECT {RunColumns} FROM runs {(where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where))} "
+            + "ORDER BY created_at DESC, id DESC LIMIT $limit";
         return ReadRuns(command);
     }
 
