@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace LabDashboard.Tests.E2E;
+
+/// <summary>The live chart's tools as a user meets them: log scale, the table of a long run, the exp-mle fit curve.</summary>
+[Collection(LabBrowserCollection.Name)]
+[Trait("Category", "Slow")]
+public class ChartToolsTests(LabBrowserFixture browser)
+{
+    [Fact]
+    public async Task Log_scale_draws_a_series_that_spans_less_than_a_decade()
+    {
+        var errors = new List<string>();
+        var page = await browser.OpenAsync("/problems/exp-mle", beforeLoad: p => p.Console += (_, m) => { if (m.Type == "error") lock (errors) errors.Add(m.Text); });
+        var runId = await LabBrowserFixture.TrainAsync(page);
+        await WaitCompletedAsync(page, runId);
+        var chart = page.GetByTestId("live-chart").First;
+
+        await chart.GetByLabel("Log scale").CheckAsync();
+
+        var canvas = chart.Locator($".live-chart-canvas[data-run-ids='{runId}']");
+        await Assertions.Expect(canvas.Locator(".apexcharts-yaxis-title").First).ToContainTextAsync("(log)");
+        await Assertions.Expect(canvas).ToHaveAttributeAsync("data-log-dropped", "0");
+        await LabBrowserFixture.ScreenshotAsync(page, "exp-mle-log-scale");
+        var paths = await canvas.Locator("path.apexcharts-line").EvaluateAllAsync<string[]>("ps => ps.map(p => p.getAttribute('d') ?? '')");
+        Assert.NotEmpty(paths);
+        Assert.All(paths, d => Assert.DoesNotMatch("Infinity|NaN", d));
+        Assert.Contains(paths, d => d.Split('L').Length > 50);
+        var labels = await canvas.Locator(".apexcharts-yaxis-label").AllTextContentsAsync();
+        Assert.True(labels.Distinct().Count() >= 3, string.Join(" | ", labels));
+        lock (errors) Assert.DoesNotContain(errors, e => e.Contains("Infinity", StringComparison.Ordinal));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_table_of_a_2000_point_run_is_paged_over_http_and_the_circuit_stays_up()
+    {
+        var page = await browser.OpenAsync("/problems/exp-mle?steps=20000");
+        var runId = await LabBrowserFixture.TrainAsync(page);
+        await WaitCompletedAsync(page, runId);
+        var chart = page.GetByTestId("live-chart").First;
+
+        var fetched = page.WaitForResponseAsync(r => r.Url.Contains($"/api/runs/{runId}/points", StringComparison.Ordinal));
+        await chart.GetByLabel("View as table").CheckAsync();
+        Assert.True((await fetched).Ok);
+
+        var table = chart.Locator($".points-table[data-run-id='{runId}']");
+        await Assertions.Expect(table).ToContainTextAsync("1–50 of 2000");
+        Assert.Equal(51, await table.Locator("tr").CountAsync());
+        await table.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+        await Assertions.Expect(table).ToContainTextAsync("51–100 of 2000");
+
+        // The circuit is still up: a Blazor control still answers.
+        await chart.GetByLabel("View as table").UncheckAsync();
+        await Assertions.Expect(table).ToHaveCountAsync(0);
+        await Assertions.Expect(chart.Locator(".live-chart-canvas")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_exp_mle_fit_curve_follows_lambda_during_the_run_and_when_the_run_is_reopened()
+    {
+        var page = await browser.OpenAsync("/problems/exp-mle?steps=100000&lr=0.001");
+        var runId = await LabBrowserFixture.TrainAsync(page);
+        await Assertions.Expect(page.GetByTestId("lambda")).ToHaveTextAsync(new Regex(@"^1\.[3-9]"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pause" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=run-status]")).ToHaveAttributeAsync("data-status", "paused");
+
+        await AssertFitCurveMatchesLambdaAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=run-status]")).ToHaveAttributeAsync("data-status", "cancelled");
+        await page.Context.CloseAsync();
+
+        var reopened = await browser.OpenAsync($"/problems/exp-mle?run={runId}");
+        await Assertions.Expect(reopened.GetByTestId("lambda")).ToHaveTextAsync(new Regex(@"^1\.[3-9]"));
+        await AssertFitCurveMatchesLambdaAsync(reopened);
+        await LabBrowserFixture.ScreenshotAsync(reopened, "exp-mle-fit-curve");
+        await reopened.Context.CloseAsync();
+    }
+
+    /// <summary>The histogram's line is n · P(first bin) of an exponential with the λ the estimate table shows (not the initial λ = 1).</summary>
+    private static async Task AssertFitCurveMatchesLambdaAsync(IPage page)
+    {
+        var histogram = page.Locator("[data-testid=plot-chart] [data-series]").First;
+        for (var attempt = 0; ; attempt++)
+        {
+            var lambda = double.Parse(await page.GetByTestId("lambda").InnerTextAsync(), CultureInfo.InvariantCulture);
+            var series = JsonDocument.Parse(await histogram.GetAttributeAsync("data-series") ?? "[]").RootElement.EnumerateArray().ToList();
+            var bars = series.SingleOrDefault(s => s.GetProperty("type").GetString() == "column");
+            var line = series.SingleOrDefault(s => s.GetProperty("type").GetString() == "line");
+            if (bars.ValueKind == JsonValueKind.Object && line.ValueKind == JsonValueKind.Object)
+            {
+                var counts = bars.GetProperty("data").EnumerateArray().ToList();
+                var n = counts.Sum(b => b[1].GetDouble());
+                var binWidth = 2 * counts[0][0].GetDouble();
+                var expected = n * (1 - Math.Exp(-binWidth / lambda));
+                var drawn = line.GetProperty("data")[0][1].GetDouble();
+                if (Math.Abs(drawn - expected) <= expected * 0.01) return;
+                Assert.True(attempt < 50, $"fit curve's first bin {drawn:F1}, but λ = {lambda} predicts {expected:F1}");
+            }
+            else Assert.True(attempt < 50, "no histogram with a fit curve");
+            await page.WaitForTimeoutAsync(200);
+        }
+    }
+
+    /// <summary>The run's own checks are in and the page says it completed (the status alone may still be an earlier run's).</summary>
+    private static async Task WaitCompletedAsync(IPage page, string runId)
+    {
+        var checks = page.Locator($"[data-testid=answer-checks][data-run-id='{runId}'] [data-testid=check]");
+        await Assertions.Expect(checks).Not.ToHaveCountAsync(0, new() { Timeout = 120_000 });
+        await Assertions.Expect(page.Locator("[data-testid=run-status]")).ToHaveAttributeAsync("data-status", "completed");
+    }
+}
