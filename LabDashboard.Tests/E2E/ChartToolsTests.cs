@@ -36,6 +36,27 @@ public class ChartToolsTests(LabBrowserFixture browser)
     }
 
     [Fact]
+    public async Task Log_scale_leaves_out_values_at_or_below_zero_and_says_how_many()
+    {
+        // With a true mean of 0.1, −l(λ) = log λ + x̄/λ falls from 0.1 to log 0.1 + 1 ≈ −1.3: it crosses zero.
+        var page = await browser.OpenAsync("/problems/exp-mle?trueMean=0.1&optimizer=adam&lr=0.01");
+        var runId = await LabBrowserFixture.TrainAsync(page);
+        await WaitCompletedAsync(page, runId);
+        var lossChart = page.GetByTestId("live-chart").Nth(1);
+
+        await lossChart.GetByLabel("Log scale").CheckAsync();
+
+        await Assertions.Expect(lossChart.GetByTestId("log-note")).ToHaveTextAsync(new Regex(@"^[1-9][0-9]* value\(s\) ≤ 0 are not drawn on the log scale\.$"));
+        var canvas = lossChart.Locator(".live-chart-canvas");
+        var dropped = int.Parse((await canvas.GetAttributeAsync("data-log-dropped"))!, CultureInfo.InvariantCulture);
+        Assert.InRange(dropped, 1, 99);
+        Assert.Contains(dropped.ToString(CultureInfo.InvariantCulture), await lossChart.GetByTestId("log-note").InnerTextAsync());
+        var paths = await canvas.Locator("path.apexcharts-line").EvaluateAllAsync<string[]>("ps => ps.map(p => p.getAttribute('d') ?? '')");
+        Assert.All(paths, d => Assert.DoesNotMatch("Infinity|NaN", d));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_table_of_a_2000_point_run_is_paged_over_http_and_the_circuit_stays_up()
     {
         var page = await browser.OpenAsync("/problems/exp-mle?steps=20000");
@@ -80,6 +101,39 @@ public class ChartToolsTests(LabBrowserFixture browser)
         await AssertFitCurveMatchesLambdaAsync(reopened);
         await LabBrowserFixture.ScreenshotAsync(reopened, "exp-mle-fit-curve");
         await reopened.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_runs_overlay_lines_runs_up_by_step_and_names_them_readably()
+    {
+        var shortRun = await StartAndFinishAsync("""{"steps": 100, "reportEvery": 1}""");
+        var longRun = await StartAndFinishAsync("""{"steps": 1000, "reportEvery": 10}""");
+        var page = await browser.OpenAsync("/runs");
+
+        await page.GetByLabel($"Overlay {shortRun}").CheckAsync();
+        await page.GetByLabel($"Overlay {longRun}").CheckAsync();
+
+        var canvas = page.Locator($".live-chart-canvas[data-run-ids='{shortRun} {longRun}']").First;
+        await Assertions.Expect(canvas).ToHaveAttributeAsync("data-points", "200");
+        var legend = canvas.Locator(".apexcharts-legend");
+        await Assertions.Expect(legend).ToContainTextAsync($"exp-mle · {shortRun[..6]} · steps=100");
+        await Assertions.Expect(legend).ToContainTextAsync($"exp-mle · {longRun[..6]} · steps=1000");
+        Assert.Contains("Step", await canvas.Locator(".apexcharts-xaxis-title").First.TextContentAsync());
+        // By step, the 100-step run covers a tenth of the 1000-step run's width (by point index both would span it all).
+        var widths = await canvas.Locator("path.apexcharts-line").EvaluateAllAsync<double[]>("ps => ps.map(p => p.getBBox().width)");
+        Assert.Equal(2, widths.Length);
+        Assert.InRange(widths[0] / widths[1], 0.05, 0.15);
+        await LabBrowserFixture.ScreenshotAsync(page, "runs-overlay");
+        await page.Context.CloseAsync();
+    }
+
+    private async Task<string> StartAndFinishAsync(string settings)
+    {
+        var runs = browser.Server.Runs;
+        var runId = runs.Start("exp-mle", JsonDocument.Parse(settings).RootElement);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await foreach (var _ in runs.Watch(runId, 0, null, timeout.Token)) { }
+        return runId;
     }
 
     /// <summary>The histogram's line is n · P(first bin) of an exponential with the λ the estimate table shows (not the initial λ = 1).</summary>
