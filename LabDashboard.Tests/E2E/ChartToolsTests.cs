@@ -57,6 +57,41 @@ public class ChartToolsTests(LabBrowserFixture browser)
     }
 
     [Fact]
+    public async Task Smoothing_keeps_the_raw_curve_faintly_behind_and_each_chart_downloads_as_png_and_csv()
+    {
+        var page = await browser.OpenAsync("/problems/exp-mle");
+        var runId = await LabBrowserFixture.TrainAsync(page);
+        await WaitCompletedAsync(page, runId);
+        var chart = page.GetByTestId("live-chart").First;
+        var canvas = chart.Locator(".live-chart-canvas");
+        await Assertions.Expect(canvas.Locator("path.apexcharts-line")).ToHaveCountAsync(1);
+
+        await chart.GetByRole(AriaRole.Slider).FocusAsync();
+        await page.Keyboard.PressAsync("End");
+
+        await Assertions.Expect(canvas.Locator("path.apexcharts-line")).ToHaveCountAsync(2);
+        var strokes = await canvas.Locator("path.apexcharts-line").EvaluateAllAsync<string[]>(
+            "ps => ps.map(p => p.getAttribute('stroke') + ' ' + p.getAttribute('stroke-width'))");
+        Assert.True(strokes[0].EndsWith(" 2", StringComparison.Ordinal) && strokes[1].EndsWith(" 1", StringComparison.Ordinal), string.Join(" | ", strokes));
+        Assert.True(Alpha(strokes[0]) >= 0.8 && Alpha(strokes[1]) <= 0.3, string.Join(" | ", strokes));
+
+        var csvDownload = page.WaitForDownloadAsync();
+        await chart.GetByRole(AriaRole.Button, new() { Name = "Download CSV" }).ClickAsync();
+        var csv = await File.ReadAllLinesAsync((await (await csvDownload).PathAsync())!);
+        Assert.Equal("runId,run,epoch,step,elapsedMs,lambda", csv[0]);
+        Assert.Equal(101, csv.Length);
+        Assert.StartsWith($"{runId},,100,1000,", csv[^1]);
+
+        var pngDownload = page.WaitForDownloadAsync();
+        await chart.GetByRole(AriaRole.Button, new() { Name = "Download PNG" }).ClickAsync();
+        var png = await File.ReadAllBytesAsync((await (await pngDownload).PathAsync())!);
+        Assert.True(png.Length > 1000);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        await LabBrowserFixture.ScreenshotAsync(page, "exp-mle-smoothed");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_table_of_a_2000_point_run_is_paged_over_http_and_the_circuit_stays_up()
     {
         var page = await browser.OpenAsync("/problems/exp-mle?steps=20000");
@@ -167,5 +202,14 @@ public class ChartToolsTests(LabBrowserFixture browser)
         var checks = page.Locator($"[data-testid=answer-checks][data-run-id='{runId}'] [data-testid=check]");
         await Assertions.Expect(checks).Not.ToHaveCountAsync(0, new() { Timeout = 120_000 });
         await Assertions.Expect(page.Locator("[data-testid=run-status]")).ToHaveAttributeAsync("data-status", "completed");
+    }
+
+    /// <summary>The alpha of an SVG stroke as ApexCharts writes it: rgba(r,g,b,a), #rrggbbaa or #rrggbb.</summary>
+    private static double Alpha(string stroke)
+    {
+        var colour = stroke.Split(' ')[0];
+        if (colour.StartsWith("rgba(", StringComparison.Ordinal))
+            return double.Parse(colour.TrimEnd(')').Split(',')[3], CultureInfo.InvariantCulture);
+        return colour.Length == 9 ? Convert.ToInt32(colour[7..], 16) / 255.0 : 1;
     }
 }
