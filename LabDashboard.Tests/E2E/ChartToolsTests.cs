@@ -108,6 +108,7 @@ public class ChartToolsTests(LabBrowserFixture browser)
         Assert.Equal(51, await table.Locator("tr").CountAsync());
         await table.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
         await Assertions.Expect(table).ToContainTextAsync("51–100 of 2000");
+        await LabBrowserFixture.ScreenshotAsync(page, "exp-mle-table");
 
         // The circuit is still up: a Blazor control still answers.
         await chart.GetByLabel("View as table").UncheckAsync();

@@ -3,7 +3,7 @@
 // LTTB downsampling. With smoothing, the raw series is drawn faintly beside the smoothed one.
 import ApexCharts from '../apexcharts/apexcharts.esm.js';
 import { watchRun } from './run-stream.js';
-import { smooth, downsample, toLog10, logAxisRange, xOf, toCsv } from './series-math.js';
+import { smooth, downsample, toLog10, logAxisRange, niceRange, xOf, toCsv } from './series-math.js';
 import { PointsTable } from './points-table.js';
 
 const MAX_RUNS = 4;
@@ -22,12 +22,12 @@ class LiveChart {
     this.options = { hubUrl: '/hubs/training', maxPoints: 2000, flushMs: 250, smoothing: 0, logY: false, height: 300, xAxis: 'step', ...options };
     this.runs = [];           // { runId, label, watch, rows: [{ epoch, step, elapsedMs, metrics }] }
     this.dirty = false;
-    this.chart = new ApexCharts(element, this.chartOptions([], null));
+    this.chart = new ApexCharts(element, this.chartOptions([], null, null));
     this.rendered = this.chart.render();
     this.timer = setInterval(() => this.flush(), this.options.flushMs);
   }
 
-  chartOptions(series, logRange) {
+  chartOptions(series, logRange, xRange) {
     const o = this.options;
     const shown = series.filter(s => !s.raw);
     return {
@@ -48,7 +48,7 @@ class LiveChart {
         onItemClick: { toggleDataSeries: false }, onItemHover: { highlightDataSeries: false },
       },
       noData: { text: o.noDataText ?? '' },
-      xaxis: { type: 'numeric', title: { text: this.xTitle() }, labels: { formatter: formatX(o.xAxis) } },
+      xaxis: { type: 'numeric', ...(xRange ?? {}), title: { text: this.xTitle() }, labels: { formatter: formatX(o.xAxis) } },
       yaxis: this.yAxis(logRange),
       tooltip: { x: { formatter: v => `${this.xTitle()} ${formatX(o.xAxis)(v)}` } },
     };
@@ -100,10 +100,10 @@ class LiveChart {
 
   setSmoothing(weight) { this.options.smoothing = weight; this.dirty = true; }
 
-  setLogY(logY) { this.options.logY = logY; this.dirty = true; this.optionsChanged = true; }
+  setLogY(logY) { this.options.logY = logY; this.dirty = true; }
 
   /** 'step', 'epoch' or 'time' (wall-clock seconds since the run started). */
-  setXAxis(axis) { this.options.xAxis = axis; this.dirty = true; this.optionsChanged = true; }
+  setXAxis(axis) { this.options.xAxis = axis; this.dirty = true; }
 
   setDark(dark) {
     this.options.dark = dark;
@@ -158,8 +158,10 @@ class LiveChart {
     await this.rendered;
     const { series, dropped } = this.displaySeries();
     const logRange = this.options.logY ? logAxisRange(series.flatMap(s => s.data.map(p => p[1]))) : null;
+    const xs = series.flatMap(s => s.data.map(p => p[0]));
+    const xRange = xs.length > 0 ? niceRange(xs.reduce((a, b) => Math.min(a, b)), xs.reduce((a, b) => Math.max(a, b))) : null;
     this.markerSize = markerSizeFor(series);
-    this.chart.updateOptions(this.chartOptions(series, logRange), false, false);
+    this.chart.updateOptions(this.chartOptions(series, logRange, xRange), false, false);
     this.element.dataset.points = String(this.pointCount());
     this.element.dataset.markers = String(this.markerSize);
     this.element.dataset.logDropped = String(dropped);

@@ -4,7 +4,7 @@
 const PAGE_SIZE = 50;
 
 export class PointsTable {
-  /** texts: { run, epoch, step, time, previous, next, rows ('{0}–{1} of {2}'), none, failed }. */
+  /** texts: { epoch, step, time, previous, next, refresh, rows ('{0}–{1} of {2}'), none, failed }. */
   constructor(host, metrics, texts) {
     this.host = host;
     this.metrics = metrics;
@@ -61,6 +61,7 @@ class RunSection {
     const head = [t.epoch, t.step, t.time, ...page.metrics.map(m => labels.get(m) ?? m)];
     const table = document.createElement('table');
     table.className = 'points-table-grid';
+    table.style.cssText = 'border-collapse: collapse; width: 100%; font-size: .875rem; font-variant-numeric: tabular-nums';
     table.append(row('th', head));
     for (const p of page.rows) table.append(row('td', [p.epoch, p.step, formatSeconds(p.elapsedMs), ...p.values.map(formatValue)]));
     const first = page.offset + 1;
@@ -70,9 +71,13 @@ class RunSection {
     pager.append(
       button(t.previous, page.offset === 0, () => this.go(page.offset - PAGE_SIZE)),
       text('span', (t.rows ?? '{0}–{1} of {2}').replace('{0}', first).replace('{1}', last).replace('{2}', page.total)),
-      button(t.next, last >= page.total, () => this.go(page.offset + PAGE_SIZE)));
+      button(t.next, last >= page.total, () => this.go(page.offset + PAGE_SIZE)),
+      // A live run keeps adding points: the page is fetched again on demand.
+      button(t.refresh, false, () => this.load()));
+    pager.style.cssText = 'display: flex; gap: 1rem; align-items: center; margin-top: .5rem';
     const scroller = document.createElement('div');
     scroller.className = 'points-table-scroll';
+    scroller.style.cssText = 'max-height: 22rem; overflow: auto';
     scroller.append(table);
     this.root.replaceChildren(...parts, scroller, pager);
     this.root.dataset.total = String(page.total);
@@ -93,13 +98,19 @@ function text(tag, content) {
 
 function row(cellTag, cells) {
   const tr = document.createElement('tr');
-  for (const c of cells) tr.append(text(cellTag, c === null || c === undefined ? '' : String(c)));
+  for (const c of cells) {
+    const cell = text(cellTag, c === null || c === undefined ? '' : String(c));
+    cell.style.cssText = 'padding: 2px 8px; text-align: right; border-bottom: 1px solid rgba(128, 128, 128, .3)';
+    tr.append(cell);
+  }
   return tr;
 }
 
 function button(label, disabled, onClick) {
   const b = text('button', label);
   b.type = 'button';
+  // MudBlazor's text-button look, so the pager matches the page's other buttons.
+  b.className = 'mud-button-root mud-button mud-button-text mud-button-text-primary mud-button-text-size-small';
   b.disabled = disabled;
   b.addEventListener('click', onClick);
   return b;

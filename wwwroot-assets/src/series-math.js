@@ -97,3 +97,15 @@ export function toCsv(header, rows) {
   };
   return [header, ...rows].map(r => r.map(cell).join(',')).join('\n') + '\n';
 }
+
+/** An axis range over [lo, hi] whose ticks fall on 1, 2 or 5 × 10^k, about `target` of them. */
+export function niceRange(lo, hi, target = 5) {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return null;
+  if (hi <= lo) hi = lo + 1;
+  const rough = (hi - lo) / target;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map(m => m * magnitude).find(s => s >= rough);
+  const min = Math.floor(lo / step) * step;
+  const max = Math.ceil(hi / step) * step;
+  return { min, max, tickAmount: Math.round((max - min) / step) };
+}

@@ -1,7 +1,7 @@
 // node --test wwwroot-assets/test (no browser, no dependencies)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { smooth, downsample, toLog10, logAxisRange, xOf, toCsv } from '../src/series-math.js';
+import { smooth, downsample, toLog10, logAxisRange, xOf, toCsv, niceRange } from '../src/series-math.js';
 
 test('smooth is a debiased EMA: the first point is kept and a constant stays constant', () => {
   const out = smooth([[1, 4], [2, 4], [3, 4]], 0.9);
@@ -45,4 +45,11 @@ test('downsample keeps the ends and at most the threshold', () => {
   assert.equal(out.length, 100);
   assert.deepEqual(out[0], points[0]);
   assert.deepEqual(out[99], points[999]);
+});
+
+test('niceRange puts ticks on round numbers', () => {
+  assert.deepEqual(niceRange(10, 20000), { min: 0, max: 20000, tickAmount: 4 });
+  assert.deepEqual(niceRange(1, 100), { min: 0, max: 100, tickAmount: 5 });
+  assert.deepEqual(niceRange(0.3, 1.45), { min: 0, max: 1.5, tickAmount: 3 });
+  assert.equal(niceRange(NaN, 1), null);
 });
