@@ -88,6 +88,13 @@ public class ChartToolsTests(LabBrowserFixture browser)
         Assert.True(png.Length > 1000);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
         await LabBrowserFixture.ScreenshotAsync(page, "exp-mle-smoothed");
+
+        // Wall-clock x axis: titled in seconds, spanning the run's few seconds rather than 1000 steps.
+        await chart.GetByTestId("x-axis").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Time (s)" }).ClickAsync();
+        await Assertions.Expect(canvas.Locator(".apexcharts-xaxis-title").First).ToHaveTextAsync("Time (s)");
+        var lastTick = (await canvas.Locator(".apexcharts-xaxis-label tspan").AllTextContentsAsync())[^1];
+        Assert.InRange(double.Parse(lastTick, CultureInfo.InvariantCulture), 0.1, 60);
         await page.Context.CloseAsync();
     }
 
