@@ -1,8 +1,19 @@
 using LabDashboard.Engine.Devices;
 using LabDashboard.Engine.Problems;
+using LabDashboard.Engine.Problems.ConvEinsum;
+using LabDashboard.Engine.Problems.ExpMle;
+using LabDashboard.Engine.Problems.FashionCnn;
+using LabDashboard.Engine.Problems.FreeFall;
+using LabDashboard.Engine.Problems.GanMnist8;
+using LabDashboard.Engine.Problems.Iris;
+using LabDashboard.Engine.Problems.ParamCount;
+using LabDashboard.Engine.Problems.ResnetCam;
+using LabDashboard.Engine.Problems.ResnetCam.Cam;
 using LabDashboard.Engine.Runs;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace LabDashboard.Engine;
 
@@ -10,8 +21,8 @@ namespace LabDashboard.Engine;
 public static class EngineServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="LabPaths"/>, <see cref="DeviceInfo"/> (detected once), the
-    /// <see cref="ProblemCatalog"/> of every problem in the engine, and the <see cref="IRunService"/>
+    /// Adds <see cref="LabPaths"/>, <see cref="DeviceInfo"/> (detected once), the eight exam problems
+    /// and their <see cref="ProblemCatalog"/>, and the <see cref="IRunService"/>
     /// singleton, which is created at host start and stopped (live runs interrupted, state flushed)
     /// at host stop.
     /// </summary>
@@ -23,10 +34,64 @@ public static class EngineServiceCollectionExtensions
             options.DataRoots.Select(Path.GetFullPath).ToList(),
             Path.GetFullPath(options.StateRoot)));
         services.AddSingleton(_ => DeviceInfo.Detect());
-        services.AddSingleton(_ => new ProblemCatalog(ProblemDiscovery.InstancesIn(typeof(EngineServiceCollectionExtensions).Assembly)));
+        services.AddEngineEnvironment();
+        services.AddExamProblems();
+        services.AddSingleton<ProblemCatalog>();
+        services.AddCamService();
         services.AddSingleton<RunService>();
         services.AddSingleton<IRunService>(sp => sp.GetRequiredService<RunService>());
         services.AddHostedService<RunServiceLifetime>();
+        return services;
+    }
+
+    /// <summary>
+    /// <see cref="EngineEnvironmentOptions"/> from configuration (or, in a host without configuration, the
+    /// environment), and <see cref="NativeHeapStartup"/>, which applies the heap tuning when the host starts.
+    /// </summary>
+    private static void AddEngineEnvironment(this IServiceCollection services)
+    {
+        services.AddOptions<EngineEnvironmentOptions>().Configure<IServiceProvider>((options, sp) =>
+            options.CopyFrom(sp.GetService<IConfiguration>() is { } configuration
+                ? EngineEnvironmentOptions.From(configuration)
+                : EngineEnvironmentOptions.FromEnvironment()));
+        services.AddSingleton<NativeHeapStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<NativeHeapStartup>());
+    }
+
+    /// <summary>resnet-cam's <see cref="CamService"/>, configured from the <c>Cam</c> section (checked when the host starts).</summary>
+    private static void AddCamService(this IServiceCollection services)
+    {
+        services.AddOptions<CamServiceOptions>()
+            .BindConfiguration(CamServiceOptions.Section)
+            .Validate(o => o.HasKnownPrecision, $"Cam:Precision must be one of {string.Join(", ", CamPrecisions.Names)}.")
+            .Validate(o => o.MaxUploadBytes > 0 && o.MaxPixels > 0, "Cam:MaxUploadBytes and Cam:MaxPixels must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<CamServiceOptions>>().Value;
+            return new CamService(sp.GetRequiredService<LabPaths>(), options.Limits, CamPrecisions.Parse(options.Precision));
+        });
+    }
+
+    /// <summary>Registers the eight exam problems (see <see cref="AddProblem{TProblem}"/>).</summary>
+    public static IServiceCollection AddExamProblems(this IServiceCollection services) => services
+        .AddProblem<ConvEinsumProblem>()
+        .AddProblem<ParamCountProblem>()
+        .AddProblem<ExpMleProblem>()
+        .AddProblem<FreeFallProblem>()
+        .AddProblem<IrisProblem>()
+        .AddProblem<FashionProblem>()
+        .AddProblem<ResnetCamProblem>()
+        .AddProblem<GanMnist8Problem>();
+
+    /// <summary>
+    /// Registers a problem as a singleton and as an <see cref="IProblem"/> of the <see cref="ProblemCatalog"/>;
+    /// its constructor may take any registered service.
+    /// </summary>
+    public static IServiceCollection AddProblem<TProblem>(this IServiceCollection services) where TProblem : class, IProblem
+    {
+        services.AddSingleton<TProblem>();
+        services.AddSingleton<IProblem>(sp => sp.GetRequiredService<TProblem>());
         return services;
     }
 }

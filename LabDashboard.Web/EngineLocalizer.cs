@@ -1,16 +1,19 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using LabDashboard.Engine.Problems.Texts;
+using LabDashboard.Engine.Runs;
 using Microsoft.Extensions.Localization;
 
 namespace LabDashboard.Web;
 
 /// <summary>
-/// Shows text the engine wrote in English in the UI language: an exact entry of <see cref="EngineText"/>,
-/// else the first template whose fixed text matches (its numbers and names carried over), else the English as is.
-/// The engine stays free of UI types; a string without a translation simply stays English.
+/// Shows engine text in the UI language. Keyed text (<see cref="LocalizableText"/>, e.g. check names and
+/// details) is translated by its key with its arguments filled in. Plain English (descriptor titles and
+/// labels, progress, logs, errors) is looked up exactly in <see cref="EngineText"/>, else by the first
+/// template whose fixed text matches (its numbers and names carried over), else shown as is.
 /// </summary>
-public sealed partial class EngineLocalizer(IStringLocalizer<EngineText> text)
+public sealed partial class EngineLocalizer(IStringLocalizer<EngineText> localizer)
 {
     private static IReadOnlyList<Template>? s_templates;
 
@@ -21,16 +24,37 @@ public sealed partial class EngineLocalizer(IStringLocalizer<EngineText> text)
     [return: NotNullIfNotNull(nameof(english))]
     public string? Optional(string? english) => string.IsNullOrEmpty(english) ? english : Find(english) ?? english;
 
+    /// <summary>
+    /// <paramref name="text"/> in the UI language: its key's translation with the arguments filled in (each
+    /// itself translated when it is engine text), else the engine's English.
+    /// </summary>
+    public string this[LocalizableText text]
+    {
+        get
+        {
+            var template = localizer[text.Key];
+            return template.ResourceNotFound
+                ? text.ToString()
+                : string.Format(CultureInfo.InvariantCulture, template.Value, [.. text.Args.Select(a => Find(a) ?? a)]);
+        }
+    }
+
+    /// <summary>A check's name in the UI language (by key; older runs by their English).</summary>
+    public string NameOf(CheckResult check) => check.NameText is { } name ? this[name] : this[check.Name];
+
+    /// <summary>A check's detail in the UI language (by key; older runs by their English).</summary>
+    public string DetailOf(CheckResult check) => check.DetailText is { } detail ? this[detail] : this[check.Detail];
+
     /// <summary>The translation of <paramref name="english"/>, or null when the resources have none.</summary>
     internal string? Find(string english)
     {
-        var exact = text[english];
+        var exact = localizer[english];
         if (!exact.ResourceNotFound) return exact.Value;
-        foreach (var template in s_templates ??= Templates(text))
+        foreach (var template in s_templates ??= Templates(localizer))
         {
             // A filled-in part may be engine text itself (e.g. "Layer 2 (Linear(5, 1)): expects …").
             if (template.Match(english) is { } args)
-                return string.Format(CultureInfo.InvariantCulture, text[template.Key].Value, [.. args.Select(a => Find(a) ?? a)]);
+                return string.Format(CultureInfo.InvariantCulture, localizer[template.Key].Value, [.. args.Select(a => Find(a) ?? a)]);
         }
         return null;
     }

@@ -2,6 +2,7 @@ using LabDashboard.Engine;
 using LabDashboard.Web.Api;
 using LabDashboard.Web.Components;
 using LabDashboard.Web.Hubs;
+using LabDashboard.Web.Security;
 using MudBlazor.Services;
 
 namespace LabDashboard.Web;
@@ -22,6 +23,9 @@ public static class LabDashboardApp
         });
         configure?.Invoke(builder);
         BindLoopbackUnlessConfigured(builder);
+        // Development does this by itself; Production (the default) needs it to serve the framework's and MudBlazor's files from a build.
+        builder.WebHost.UseStaticWebAssets();
+        builder.AddLabSecurity();
         AddServices(builder);
 
         var app = builder.Build();
@@ -46,7 +50,6 @@ public static class LabDashboardApp
         });
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
-        builder.Services.AddCamServices();
         builder.Services.AddLabLocalization();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => LabJson.Configure(o.SerializerOptions));
@@ -55,8 +58,10 @@ public static class LabDashboardApp
 
     private static void UsePipeline(WebApplication app)
     {
+        app.UseLabSecurity();
+        // Outside Development an unhandled exception is logged and answered with a bare 500 ProblemDetails: no stack trace leaves the server.
         if (!app.Environment.IsDevelopment())
-            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseLabLocalization();
         app.UseAntiforgery();

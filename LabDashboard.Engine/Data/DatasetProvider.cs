@@ -8,12 +8,6 @@ namespace LabDashboard.Engine.Data;
 /// </summary>
 public static class DatasetProvider
 {
-    /// <summary>
-    /// Environment variable with a base URL that replaces the public mirrors (files are fetched from
-    /// <c>&lt;base&gt;/&lt;TorchvisionFolder&gt;/&lt;name&gt;.gz</c>), e.g. for a local mirror.
-    /// </summary>
-    public const string MirrorVariable = "LABDASHBOARD_DATASET_MIRROR";
-
     private static readonly Lazy<DatasetDownloader> SharedDownloader = new(() => new DatasetDownloader(DatasetDownloader.CreateHttpClient()));
 
     /// <summary>Locates (or downloads) and loads <paramref name="spec"/>, telling the run where it came from.</summary>
@@ -44,7 +38,7 @@ public static class DatasetProvider
         var folder = DatasetLocator.DownloadFolder(spec, paths.StateRoot);
         try
         {
-            (downloader ?? SharedDownloader.Value).Download(WithMirrorOverride(spec), folder, p => progress?.Invoke(p.Fraction, "Downloading " + p.Message, p.ToMetrics()), cancellation);
+            (downloader ?? SharedDownloader.Value).Download(spec, folder, p => progress?.Invoke(p.Fraction, "Downloading " + p.Message, p.ToMetrics()), cancellation);
         }
         catch (DatasetDownloadException e)
         {
@@ -66,8 +60,10 @@ public static class DatasetProvider
         return $"{spec.Title} was not found.{why} Put the files {files} (plain or .gz), or {spec.CsvPrefix}_train.csv and {spec.CsvPrefix}_test.csv, into one of: {folders}.{package}";
     }
 
-    private static ImageDatasetSpec WithMirrorOverride(ImageDatasetSpec spec) =>
-        Environment.GetEnvironmentVariable(MirrorVariable) is { Length: > 0 } mirror
-            ? spec with { Mirrors = [$"{mirror.TrimEnd('/')}/{spec.TorchvisionFolder}/"] }
-            : spec;
+    /// <summary>
+    /// <paramref name="spec"/> fetched from <paramref name="mirror"/> instead of the public mirrors (files at
+    /// <c>&lt;mirror&gt;/&lt;TorchvisionFolder&gt;/&lt;name&gt;.gz</c>; see <see cref="EngineEnvironmentOptions.DatasetMirror"/>), or unchanged when null.
+    /// </summary>
+    public static ImageDatasetSpec WithMirror(ImageDatasetSpec spec, string? mirror) =>
+        mirror is { Length: > 0 } ? spec with { Mirrors = [$"{mirror.TrimEnd('/')}/{spec.TorchvisionFolder}/"] } : spec;
 }

@@ -24,7 +24,26 @@ public sealed record ProblemDescriptor(
     IReadOnlyList<MetricSpec> Metrics,
     IReadOnlyList<MetricSpec> Results,
     bool Trains = true,
-    bool SmallTensors = false);
+    bool SmallTensors = false)
+{
+    /// <summary>
+    /// The setting giving a run's length in reported units (steps or epochs), so a client can show
+    /// progress before the run reports any; null when the problem has no such setting.
+    /// </summary>
+    public string? ProgressSetting { get; init; }
+
+    /// <summary>
+    /// The setting giving how many of <see cref="ProgressSetting"/>'s units lie between reported points;
+    /// null when every unit is reported.
+    /// </summary>
+    public string? ReportEverySetting { get; init; }
+
+    /// <summary>
+    /// Folders under <c>State:Root</c> in which the problem keeps one sub-folder per run (saved models,
+    /// galleries); deleting a run deletes its sub-folder in each, as it deletes the run's images.
+    /// </summary>
+    public IReadOnlyList<string> RunFolders { get; init; } = [];
+}
 
 /// <summary>A metric or result name with a label for charts and tables.</summary>
 public sealed record MetricSpec(string Name, string Label, string? Description = null);

@@ -9,8 +9,8 @@ namespace LabDashboard.Engine.Runs;
 /// glibc trims the heap top and unmaps large blocks as soon as they are freed, so a loop that makes
 /// a fresh 18 MB tensor every step (the GAN's 5,851×784 batch) page-faults it in again each time:
 /// measured here, 22 s of the 200-epoch GAN's CPU time was kernel time, 2.4 s with the heap kept.
-/// RSS then stays at the loop's peak instead of oscillating around it. Set
-/// <c>LABDASHBOARD_NATIVE_HEAP=default</c> to keep glibc's behaviour.
+/// RSS then stays at the loop's peak instead of oscillating around it. The host applies it at start-up
+/// (<see cref="NativeHeapStartup"/>); <c>LABDASHBOARD_NATIVE_HEAP=default</c> keeps glibc's behaviour.
 /// </remarks>
 public static class NativeHeap
 {
@@ -26,7 +26,6 @@ public static class NativeHeap
     private static bool Apply()
     {
         if (!OperatingSystem.IsLinux()) return false;
-        if (Environment.GetEnvironmentVariable("LABDASHBOARD_NATIVE_HEAP") == "default") return false;
         try
         {
             // 32 MB is glibc's largest mmap threshold; fixing it also stops the dynamic adjustment.

@@ -1,4 +1,5 @@
 using LabDashboard.Engine.Devices;
+using LabDashboard.Engine.Problems.Texts;
 using LabDashboard.Engine.Settings;
 
 namespace LabDashboard.Engine.Runs;
@@ -65,6 +66,10 @@ public sealed class RunContext(string runId, RunSettings settings, DeviceInfo de
 
     /// <summary>Records an answer check.</summary>
     public void Check(string name, bool passed, string detail) => _checks.Add(new CheckResult(name, passed, detail));
+
+    /// <summary>Records an answer check whose name and detail pages show in their own language.</summary>
+    public void Check(LocalizableText name, bool passed, LocalizableText detail) =>
+        _checks.Add(new CheckResult(name.ToString(), passed, detail.ToString()) { NameText = name, DetailText = detail });
 
     private RunEvent Partial(string kind) => new() { Kind = kind, RunId = RunId, ProblemId = "" };
 }

@@ -1,3 +1,5 @@
+using LabDashboard.Engine.Problems.Texts;
+
 namespace LabDashboard.Engine.Runs;
 
 /// <summary>
@@ -60,7 +62,14 @@ public sealed record ImageRef(string Name, int Epoch, string Mime, string Url)
 }
 
 /// <summary>The result of one answer check (e.g. |λ − x̄| &lt; 1e-3).</summary>
-public sealed record CheckResult(string Name, bool Passed, string Detail);
+public sealed record CheckResult(string Name, bool Passed, string Detail)
+{
+    /// <summary><see cref="Name"/> as a key and arguments, for pages in another language; null on older runs.</summary>
+    public LocalizableText? NameText { get; init; }
+
+    /// <summary><see cref="Detail"/> as a key and arguments; null on older runs.</summary>
+    public LocalizableText? DetailText { get; init; }
+}
 
 /// <summary>The event kinds.</summary>
 public static class RunEventKinds

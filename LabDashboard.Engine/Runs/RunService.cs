@@ -4,6 +4,8 @@ using LabDashboard.Engine.Devices;
 using LabDashboard.Engine.Problems;
 using LabDashboard.Engine.Runs.Storage;
 using LabDashboard.Engine.Settings;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LabDashboard.Engine.Runs;
 
@@ -29,21 +31,22 @@ public sealed class RunService : IRunService, IDisposable
     private readonly RunEventPump _pump;
     private int _disposed;
 
-    /// <summary>Creates the service for a catalog, a device and the state folders.</summary>
-    public RunService(ProblemCatalog catalog, DeviceInfo device, LabPaths paths)
-        : this(catalog, device, paths, new RunServiceOptions())
+    /// <summary>Creates the service for a catalog, a device and the state folders; logs through <paramref name="loggers"/> when given.</summary>
+    public RunService(ProblemCatalog catalog, DeviceInfo device, LabPaths paths, ILoggerFactory? loggers = null)
+        : this(catalog, device, paths, new RunServiceOptions(), loggers)
     {
     }
 
-    internal RunService(ProblemCatalog catalog, DeviceInfo device, LabPaths paths, RunServiceOptions options)
+    internal RunService(ProblemCatalog catalog, DeviceInfo device, LabPaths paths, RunServiceOptions options, ILoggerFactory? loggers = null)
     {
         Catalog = catalog;
         _device = device;
         _paths = paths;
         _options = options;
         _images = new RunImages(paths);
+        loggers ??= NullLoggerFactory.Instance;
         _store = new RunStore(paths.StateRoot);
-        _pump = new RunEventPump(_store.OpenWriter(), _live, _statuses);
+        _pump = new RunEventPump(_store.OpenWriter(loggers.CreateLogger<RunStoreWriter>()), _live, _statuses);
     }
 
     /// <inheritdoc />
@@ -54,7 +57,7 @@ public sealed class RunService : IRunService, IDisposable
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var problem = Catalog.Find(problemId) ?? throw new UnknownProblemException(problemId);
-        var bound = SettingsBinder.Bind(problem.Descriptor.Settings, settings);
+        var bound = SettingsBinder.Bind(problem.Descriptor.Settings, settings, new SettingCheckContext(_paths));
         var run = new LiveRun(NewRunId(), problem, bound, DateTimeOffset.UtcNow, _options, _images, _pump);
         _pump.InsertRun(new NewRunRow(run.Id, problemId, RunEventJson.Write(bound.Values), _device.Kind, RunEventJson.Write(VersionsOf(run)), run.CreatedAt));
         _live.Add(run);
@@ -130,9 +133,21 @@ public sealed class RunService : IRunService, IDisposable
     public bool Delete(string runId)
     {
         if (_live.TryGet(runId, out var run) && !run.IsFinished) return false;
+        var problem = Catalog.Find(run?.ProblemId ?? _store.Find(runId)?.ProblemId ?? "");
         var deleted = _pump.Delete(runId) | (run is not null && _live.Forget(run));
-        if (deleted) _images.DeleteRun(runId);
+        if (deleted) DeleteFiles(runId, problem);
         return deleted;
+    }
+
+    /// <summary>Everything the run wrote: its images and its folder in each of the problem's <see cref="ProblemDescriptor.RunFolders"/>.</summary>
+    private void DeleteFiles(string runId, IProblem? problem)
+    {
+        _images.DeleteRun(runId);
+        foreach (var folder in problem?.Descriptor.RunFolders ?? [])
+        {
+            var path = Path.Combine(_paths.StateRoot, folder, runId);
+            if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+        }
     }
 
     /// <inheritdoc />

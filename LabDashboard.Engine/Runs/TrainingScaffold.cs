@@ -17,7 +17,6 @@ public sealed class TrainingScaffold
     {
         _context = context;
         _collectEvery = collectEvery;
-        NativeHeap.KeepFreedMemory();
     }
 
     /// <summary>Optimiser steps run so far.</summary>

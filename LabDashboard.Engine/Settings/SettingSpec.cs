@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LabDashboard.Engine.Settings;
 
 /// <summary>The type of a setting's value.</summary>
@@ -28,6 +30,16 @@ public sealed record SettingSpec(
     IReadOnlyList<string>? Choices = null,
     string? Help = null)
 {
+    /// <summary>The longest value a <see cref="SettingKind.Text"/> setting accepts, in characters.</summary>
+    public const int MaxTextLength = 4096;
+
+    /// <summary>
+    /// An optional check of a submitted value, after its type and range were accepted: returns what is
+    /// wrong (the binder prefixes the setting's name) or null. Set it with <c>with { Validator = … }</c>.
+    /// </summary>
+    [JsonIgnore]
+    public Func<object, SettingCheckContext, string?>? Validator { get; init; }
+
     /// <summary>An int setting.</summary>
     public static SettingSpec Int(string name, string label, int @default, int min, int max, string? help = null) =>
         new(name, label, SettingKind.Int, @default, min, max, Help: help);

@@ -6,9 +6,14 @@ namespace LabDashboard.Engine.Settings;
 /// <summary>Turns a JSON object of settings into <see cref="RunSettings"/>, filling defaults and refusing bad values.</summary>
 public static class SettingsBinder
 {
-    /// <summary>Binds <paramref name="json"/> (null or an object) to <paramref name="schema"/>.</summary>
-    /// <exception cref="SettingsValidationException">Unknown names, wrong types or out-of-range values.</exception>
-    public static RunSettings Bind(IReadOnlyList<SettingSpec> schema, JsonElement? json)
+    /// <summary>Binds <paramref name="json"/> (null or an object) to <paramref name="schema"/>, validators without folders.</summary>
+    /// <exception cref="SettingsValidationException">Unknown names, wrong types, out-of-range or refused values.</exception>
+    public static RunSettings Bind(IReadOnlyList<SettingSpec> schema, JsonElement? json) =>
+        Bind(schema, json, SettingCheckContext.Detached);
+
+    /// <summary>Binds <paramref name="json"/> (null or an object) to <paramref name="schema"/>; each given value also passes its spec's <see cref="SettingSpec.Validator"/>.</summary>
+    /// <exception cref="SettingsValidationException">Unknown names, wrong types, out-of-range or refused values.</exception>
+    public static RunSettings Bind(IReadOnlyList<SettingSpec> schema, JsonElement? json, SettingCheckContext context)
     {
         var errors = new List<string>();
         var values = schema.ToDictionary(s => s.Name, s => s.Default, StringComparer.Ordinal);
@@ -17,7 +22,7 @@ public static class SettingsBinder
             if (element.ValueKind != JsonValueKind.Object)
                 throw new SettingsValidationException(["settings must be a JSON object"]);
             foreach (var property in element.EnumerateObject())
-                BindOne(schema, property, values, errors);
+                BindOne(schema, property, context, values, errors);
         }
         if (errors.Count > 0) throw new SettingsValidationException(errors);
         return new RunSettings(values);
@@ -26,7 +31,7 @@ public static class SettingsBinder
     /// <summary>The schema's defaults.</summary>
     public static RunSettings Defaults(IReadOnlyList<SettingSpec> schema) => Bind(schema, null);
 
-    private static void BindOne(IReadOnlyList<SettingSpec> schema, JsonProperty property, Dictionary<string, object> values, List<string> errors)
+    private static void BindOne(IReadOnlyList<SettingSpec> schema, JsonProperty property, SettingCheckContext context, Dictionary<string, object> values, List<string> errors)
     {
         var spec = schema.FirstOrDefault(s => s.Name == property.Name);
         if (spec is null)
@@ -34,7 +39,7 @@ public static class SettingsBinder
             errors.Add($"unknown setting '{property.Name}'");
             return;
         }
-        var error = TryRead(spec, property.Value, out var value);
+        var error = TryRead(spec, property.Value, out var value) ?? spec.Validator?.Invoke(value!, context);
         if (error is null) values[spec.Name] = value!;
         else errors.Add($"'{spec.Name}': {error}");
     }
@@ -67,8 +72,9 @@ public static class SettingsBinder
                 return TryReadIntList(spec, json, out value);
             case SettingKind.Text:
                 if (json.ValueKind != JsonValueKind.String) return "expected a string";
-                value = json.GetString()!;
-                return null;
+                var text = json.GetString()!;
+                value = text;
+                return text.Length <= SettingSpec.MaxTextLength ? null : $"{text.Length} characters; at most {SettingSpec.MaxTextLength} are accepted";
             default:
                 return "unsupported setting kind";
         }

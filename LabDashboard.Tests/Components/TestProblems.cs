@@ -21,5 +21,9 @@ internal static class TestProblems
             SettingSpec.Int("reportEvery", "Report every", 10, 1, 10_000),
         ],
         Metrics: [new MetricSpec("lambda", "λ"), new MetricSpec("loss", "−l(λ)")],
-        Results: [new MetricSpec("lambda", "Final λ")]);
+        Results: [new MetricSpec("lambda", "Final λ")])
+    {
+        ProgressSetting = "steps",
+        ReportEverySetting = "reportEvery",
+    };
 }

@@ -1,4 +1,4 @@
-using LabDashboard.Tests.Engine.ResnetCam;
+using LabDashboard.Tests.Engine.Problems.ResnetCam;
 using LabDashboard.Web;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using LabDashboard.Engine.Problems.ResnetCam.Cam;
-using LabDashboard.Tests.Engine.ResnetCam;
+using LabDashboard.Tests.Engine.Problems.ResnetCam;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LabDashboard.Tests.Integration;

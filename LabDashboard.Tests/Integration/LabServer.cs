@@ -41,12 +41,15 @@ public sealed class LabServer : IAsyncDisposable
     public IRunService Runs => _app.Services.GetRequiredService<IRunService>();
 
     /// <summary>Starts a server; pass <paramref name="stateRoot"/> to reuse another server's state (a restart).</summary>
-    public static async Task<LabServer> StartAsync(string? stateRoot = null)
+    public static Task<LabServer> StartAsync(string? stateRoot = null) => StartAsync(stateRoot, new LabServerOptions());
+
+    /// <summary>Starts a server that differs from the default as <paramref name="options"/> say.</summary>
+    public static async Task<LabServer> StartAsync(string? stateRoot, LabServerOptions options)
     {
         var ownsState = stateRoot is null;
         stateRoot ??= Path.Combine(Path.GetTempPath(), "labdashboard-tests", "state-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(stateRoot);
-        var app = LabDashboardApp.Build(["--environment", "Development"], builder =>
+        var app = LabDashboardApp.Build(["--environment", options.Environment], builder =>
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -55,8 +58,11 @@ public sealed class LabServer : IAsyncDisposable
                 ["State:Root"] = stateRoot,
                 ["Logging:LogLevel:Default"] = "Warning",
             });
+            builder.Configuration.AddInMemoryCollection(options.Settings);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            if (options.Logs is not null) builder.Logging.AddProvider(options.Logs);
         });
+        options.MapExtra?.Invoke(app);
         await app.StartAsync();
         return new LabServer(app, stateRoot, ownsState);
     }
@@ -87,4 +93,20 @@ public sealed class LabServer : IAsyncDisposable
         try { Directory.Delete(StateRoot, recursive: true); }
         catch (IOException) { }
     }
+}
+
+/// <summary>How a <see cref="LabServer"/> differs from the default (Development, no extra settings).</summary>
+public sealed record LabServerOptions
+{
+    /// <summary>The hosting environment.</summary>
+    public string Environment { get; init; } = "Development";
+
+    /// <summary>Configuration on top of the defaults, e.g. <c>AllowedHosts</c>.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Endpoints a test adds to the built app before it starts.</summary>
+    public Action<WebApplication>? MapExtra { get; init; }
+
+    /// <summary>Receives the server's log as well.</summary>
+    public ILoggerProvider? Logs { get; init; }
 }

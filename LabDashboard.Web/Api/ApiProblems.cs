@@ -9,6 +9,13 @@ internal static class ApiProblems
     public static IResult UnknownProblem(string problemId) =>
         TypedResults.Problem($"No problem has the id '{problemId}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown problem");
 
+    /// <summary>A 400 naming the bad parameter (the key of <c>errors</c>) and saying what is wrong.</summary>
+    public static IResult Invalid(string parameter, string detail) =>
+        TypedResults.ValidationProblem(
+            new Dictionary<string, string[]> { [parameter] = [detail] },
+            detail: detail,
+            title: $"Invalid {parameter}");
+
     public static IResult BadSettings(IReadOnlyList<string> errors) =>
         TypedResults.ValidationProblem(
             new Dictionary<string, string[]> { ["settings"] = errors.ToArray() },

@@ -2,32 +2,21 @@ using System.Globalization;
 using LabDashboard.Engine.Data.Images;
 using LabDashboard.Engine.Problems.ResnetCam.Cam;
 using LabDashboard.Engine.Runs;
-using Microsoft.AspNetCore.Http.Features;
+using System.Text.RegularExpressions;
 
 namespace LabDashboard.Web.Api;
 
 /// <summary>REST for resnet-cam: <c>POST /api/cam</c> (predict + explain an uploaded photo) and the PNGs the page shows.</summary>
-public static class CamApi
+public static partial class CamApi
 {
-    /// <summary>Registers <see cref="CamService"/> (State:Root from <see cref="LabPaths"/> when registered, else from configuration).</summary>
-    public static IServiceCollection AddCamServices(this IServiceCollection services) =>
-        services.AddSingleton(sp =>
-        {
-            var configuration = sp.GetRequiredService<IConfiguration>();
-            var paths = sp.GetService<LabPaths>() ?? PathsFromConfiguration(configuration, sp.GetRequiredService<IHostEnvironment>());
-            var maxBytes = configuration.GetValue<long?>("Cam:MaxUploadBytes") ?? ImageLimits.Default.MaxBytes;
-            var maxPixels = configuration.GetValue<long?>("Cam:MaxPixels") ?? ImageLimits.Default.MaxPixels;
-            var precision = CamPrecisions.Parse(configuration["Cam:Precision"]);
-            return new CamService(paths, new ImageLimits(maxBytes, maxPixels), precision);
-        });
-
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapCamApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/cam", ExplainAsync).DisableAntiforgery();
         endpoints.MapGet("/api/cam/results/{id}/{kind}.png", ResultImage);
         endpoints.MapGet("/api/cam/models", (CamService cam) => Results.Ok(cam.Models.List()));
-        endpoints.MapGet("/api/cam/models/{runId}/gallery", (string runId, CamService cam) => Results.Ok(cam.Models.Gallery(runId)));
+        endpoints.MapGet("/api/cam/models/{runId}/gallery", (string runId, CamService cam) =>
+            RunIdPattern().IsMatch(runId) ? Results.Ok(cam.Models.Gallery(runId)) : Results.NotFound());
         endpoints.MapGet("/api/cam/models/{runId}/gallery/{file}", GalleryImage);
         return endpoints;
     }
@@ -38,15 +27,15 @@ public static class CamApi
         if (request.ContentLength > cap + 64 * 1024) return TooLarge(request.ContentLength.Value, cap);
         var form = await ReadFormAsync(request, cap, cancellationToken);
         if (form.Problem is not null) return form.Problem;
+        if (ReadParameters(form.Form!, out var options, out var runId) is { } badParameter) return badParameter;
         var file = form.Form!.Files.GetFile("image");
         if (file is null) return Results.Problem(statusCode: 400, title: "Missing image", detail: "Send the photo as the multipart field 'image'.");
         if (file.Length > cap) return TooLarge(file.Length, cap);
         var bytes = new byte[file.Length];
         await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(bytes, cancellationToken);
-        var runId = form.Form["runId"].ToString();
         try
         {
-            var result = await cam.ExplainAsync(bytes, string.IsNullOrWhiteSpace(runId) ? null : runId, Options(form.Form), cancellationToken);
+            var result = await cam.ExplainAsync(bytes, runId, options, cancellationToken);
             return Results.Ok(new
             {
                 result.Logit, result.Probability, result.Label, backbone = result.Model.Backbone, runId = result.Model.RunId,
@@ -60,37 +49,38 @@ public static class CamApi
         }
         catch (NoTrainedModelException e)
         {
-            return Results.Problem(statusCode: string.IsNullOrWhiteSpace(runId) ? 409 : 404, title: "No trained model", detail: e.Message);
+            return Results.Problem(statusCode: runId is null ? 409 : 404, title: "No trained model", detail: e.Message);
         }
     }
 
-    private static async Task<(IFormCollection? Form, IResult? Problem)> ReadFormAsync(HttpRequest request, long cap, CancellationToken cancellationToken)
+    private static Task<(IFormCollection? Form, IResult? Problem)> ReadFormAsync(HttpRequest request, long cap, CancellationToken cancellationToken) =>
+        FormUploads.ReadAsync(request, cap, "image", size => TooLarge(size, cap), cancellationToken);
+
+    private static readonly string[] Methods = ["cam", "grad-cam"];
+
+    /// <summary>alpha, colormap, method and runId of the form (each optional), or a 400 naming the first bad one.</summary>
+    private static IResult? ReadParameters(IFormCollection form, out CamOptions options, out string? runId)
     {
-        if (!request.HasFormContentType)
-            return (null, Results.Problem(statusCode: 415, title: "Expected multipart/form-data", detail: "POST the photo as multipart/form-data with the field 'image'."));
-        var features = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (features is { IsReadOnly: false }) features.MaxRequestBodySize = cap + 1024 * 1024;
-        try
-        {
-            return (await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = cap + 1024 * 1024 }, cancellationToken), null);
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == 413)
-        {
-            return (null, TooLarge(request.ContentLength ?? cap + 1, cap));
-        }
-        catch (InvalidDataException e)
-        {
-            return (null, e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
-                ? TooLarge(request.ContentLength ?? cap + 1, cap)
-                : Results.Problem(statusCode: 400, title: "Malformed form", detail: e.Message));
-        }
+        options = new CamOptions();
+        runId = form["runId"].ToString().Trim() is { Length: > 0 } id ? id : null;
+        if (runId is not null && !RunIdPattern().IsMatch(runId))
+            return ApiProblems.Invalid("runId", "runId is the id of a completed resnet-cam run (letters, digits, '-' and '_').");
+        var alphaText = form["alpha"].ToString().Trim();
+        var alpha = options.Alpha;
+        if (alphaText.Length > 0 && !(double.TryParse(alphaText, NumberStyles.Float, CultureInfo.InvariantCulture, out alpha) && alpha is >= 0 and <= 1))
+            return ApiProblems.Invalid("alpha", $"alpha is the heatmap's opacity, a number from 0 to 1; got '{alphaText}'.");
+        var colormap = form["colormap"].ToString().Trim() is { Length: > 0 } map ? map : options.Colormap;
+        if (!Colormaps.Names.Contains(colormap))
+            return ApiProblems.Invalid("colormap", $"Unknown colormap '{colormap}'; accepted: {string.Join(", ", Colormaps.Names)}.");
+        var method = form["method"].ToString().Trim() is { Length: > 0 } m ? m : Methods[0];
+        if (!Methods.Contains(method))
+            return ApiProblems.Invalid("method", $"Unknown method '{method}'; accepted: {string.Join(", ", Methods)}.");
+        options = new CamOptions(colormap, alpha, GradCam: method == "grad-cam");
+        return null;
     }
 
-    private static CamOptions Options(IFormCollection form)
-    {
-        var alpha = double.TryParse(form["alpha"], NumberStyles.Float, CultureInfo.InvariantCulture, out var a) ? Math.Clamp(a, 0, 1) : 0.5;
-        return new CamOptions(Colormaps.Resolve(form["colormap"].ToString()), alpha, form["method"].ToString() == "grad-cam");
-    }
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex RunIdPattern();
 
     private static IResult ResultImage(string id, string kind, double? alpha, CamService cam)
     {
@@ -137,10 +127,4 @@ public static class CamApi
         ImageRejection.TooManyPixels => "Too many pixels",
         _ => "Undecodable image",
     };
-
-    private static LabPaths PathsFromConfiguration(IConfiguration configuration, IHostEnvironment environment)
-    {
-        string Resolve(string key, string fallback) => Path.GetFullPath(Path.Combine(environment.ContentRootPath, configuration[key] ?? fallback));
-        return new LabPaths([Resolve("Data:Root", "data")], Resolve("State:Root", "state"));
-    }
 }

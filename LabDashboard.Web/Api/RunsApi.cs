@@ -22,10 +22,12 @@ public static class RunsApi
     }
 
     /// <summary>The body of <c>POST /api/runs</c>.</summary>
-    public sealed record StartRunRequest(string ProblemId, JsonElement? Settings);
+    public sealed record StartRunRequest(string? ProblemId, JsonElement? Settings);
 
     private static IResult Start(StartRunRequest request, IRunService runs)
     {
+        if (string.IsNullOrWhiteSpace(request.ProblemId))
+            return ApiProblems.Invalid("problemId", "problemId is required: the id of a problem from GET /api/problems.");
         try
         {
             var runId = runs.Start(request.ProblemId, request.Settings);

@@ -14,11 +14,11 @@ public sealed class TrainingHub(IRunService runs) : Hub
     public const string Path = "/hubs/training";
 
     /// <summary>Queues a run; bad settings come back as a <see cref="HubException"/> naming them.</summary>
-    public string StartRun(string problemId, JsonElement? settings)
+    public string StartRun(string? problemId, JsonElement? settings)
     {
         try
         {
-            return runs.Start(problemId, settings);
+            return runs.Start(Required(problemId, nameof(problemId)), settings);
         }
         catch (Exception e) when (e is SettingsValidationException or UnknownProblemException)
         {
@@ -26,25 +26,29 @@ public sealed class TrainingHub(IRunService runs) : Hub
         }
     }
 
-    public bool CancelRun(string runId) => runs.Cancel(runId);
+    public bool CancelRun(string? runId) => runs.Cancel(Required(runId, nameof(runId)));
 
-    public bool PauseRun(string runId) => runs.Pause(runId);
+    public bool PauseRun(string? runId) => runs.Pause(Required(runId, nameof(runId)));
 
-    public bool ResumeRun(string runId) => runs.Resume(runId);
+    public bool ResumeRun(string? runId) => runs.Resume(Required(runId, nameof(runId)));
 
     /// <summary>
     /// The run's events after <paramref name="afterSeq"/>: history, then live, ending after
     /// <c>finished</c>. An unknown run is refused at once, from the run's row alone (no events read).
     /// </summary>
-    public IAsyncEnumerable<RunEvent> Watch(string runId, long afterSeq, CancellationToken cancellationToken)
+    public IAsyncEnumerable<RunEvent> Watch(string? runId, long afterSeq, CancellationToken cancellationToken)
     {
+        var id = Required(runId, nameof(runId));
         try
         {
-            return runs.Watch(runId, afterSeq, cancellationToken);
+            return runs.Watch(id, afterSeq, cancellationToken);
         }
         catch (UnknownRunException e)
         {
             throw new HubException(e.Message);
         }
     }
+
+    private static string Required(string? value, string name) =>
+        string.IsNullOrWhiteSpace(value) ? throw new HubException($"{name} is required.") : value;
 }

@@ -1,4 +1,4 @@
-using LabDashboard.Engine.Runs;
+using LabDashboard.Engine;
 using TorchSharp;
 
 namespace LabDashboard.Bench;
@@ -9,7 +9,7 @@ internal static class BenchEnvironment
     /// <summary>One line: TorchSharp threads, cores, load average.</summary>
     public static string Describe() =>
         $"TorchSharp {typeof(torch).Assembly.GetName().Version}, {torch.get_num_threads()} threads, "
-        + $"{Environment.ProcessorCount} cores, load average {LoadAverage()}, native heap kept {NativeHeap.KeepFreedMemory()}";
+        + $"{Environment.ProcessorCount} cores, load average {LoadAverage()}, native heap kept {NativeHeapStartup.Apply(EngineEnvironmentOptions.FromEnvironment())}";
 
     /// <summary>The 1/5/15-minute load averages (Linux), else "n/a".</summary>
     public static string LoadAverage() =>

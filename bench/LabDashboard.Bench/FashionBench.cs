@@ -4,6 +4,7 @@ using LabDashboard.Engine.Devices;
 using LabDashboard.Engine.Problems.FashionCnn;
 using LabDashboard.Engine.Runs;
 using LabDashboard.Engine.Settings;
+using LabDashboard.Engine.Training;
 using TorchSharp;
 
 namespace LabDashboard.Bench;
@@ -42,9 +43,9 @@ internal static class FashionBench
     private static void Bench(string name, CnnArchitecture architecture, ImageDataset data, int subset, RunContext context, string outFolder)
     {
         torch.random.manual_seed(PyTorchExchange.Seed);
-        using var trainer = new FashionTrainer(data, new FashionTrainerOptions(architecture, "adam", 1e-3, BatchSize, subset, PyTorchExchange.Seed), torch.CPU);
+        using var trainer = new FashionTrainer(data, new FashionTrainerOptions(architecture, OptimizerSpec.Adam, 1e-3, BatchSize, subset, PyTorchExchange.Seed), torch.CPU);
         ExportOrder(trainer.TrainCount, outFolder);
-        SafeTensors.Save(Path.Combine(outFolder, $"fashion-{name}-init.safetensors"), CnnModel.Weights(trainer.Model));
+        WeightsFile.Save(Path.Combine(outFolder, $"fashion-{name}-init.safetensors"), CnnModel.Weights(trainer.Model));
         var scaffold = new TrainingScaffold(context);
         var clock = Stopwatch.StartNew();
         var (loss, trainAcc) = trainer.TrainEpoch(scaffold, (_, _) => { });
@@ -56,11 +57,11 @@ internal static class FashionBench
             new Dictionary<string, double> { ["seconds"] = seconds, ["loss"] = loss, ["trainAcc"] = trainAcc, ["testAcc"] = evaluation.Accuracy });
     }
 
-    /// <summary>The trainer's first epoch draws randperm(count) from a fresh generator seeded the same way; PyTorch replays it.</summary>
+    /// <summary>The trainer's first epoch order, drawn by a fresh <see cref="ShuffledBatches"/> with the trainer's seed; PyTorch replays it.</summary>
     private static void ExportOrder(int count, string outFolder)
     {
-        using var generator = new torch.Generator(PyTorchExchange.Seed);
-        using var order = torch.randperm(count, generator: generator);
+        using var batches = new ShuffledBatches(count, BatchSize, PyTorchExchange.Seed);
+        using var order = batches.NextOrder();
         File.WriteAllBytes(Path.Combine(outFolder, "fashion-epoch1-order.int64"), order.bytes.ToArray());
     }
 }

@@ -14,6 +14,7 @@ internal sealed class GanBenchReporter : IRunReporter
     public CpuSample LastEpoch { get; private set; }
     public double LastEpochAt { get; private set; }
     public double ClassifierSeconds { get; private set; }
+    public double BestTargetShare { get; private set; }
     public CancellationToken Cancellation => CancellationToken.None;
 
     public void Publish(RunEvent partial)
@@ -32,9 +33,12 @@ internal sealed class GanBenchReporter : IRunReporter
         LastEpochAt = now;
         var metrics = partial.Metrics!;
         if (metrics.TryGetValue("targetShare", out var share))
+        {
+            BestTargetShare = Math.Max(BestTargetShare, share);
             Console.WriteLine($"  epoch {partial.Epoch,4} at {now,6:F1} s: lossD {metrics["lossD"]:F3} lossG {metrics["lossG"]:F3} "
                 + $"dReal {metrics["dReal"]:F3} dFake {metrics["dFake"]:F3} targetShare {share:F1} targetConfidence {metrics["targetConfidence"]:F3} "
                 + $"RSS {Rss[^1] / 1048576.0:F0} MB, CPU user {cpu.User.TotalSeconds:F1} s sys {cpu.Sys.TotalSeconds:F1} s");
+        }
     }
 
     public void StoreImage(string name, int epoch, string mime, byte[] bytes) { }

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json;
-using LabDashboard.Engine.Data;
 using LabDashboard.Engine.Devices;
 using LabDashboard.Engine.Problems.Iris;
 using LabDashboard.Engine.Runs;
 using LabDashboard.Engine.Settings;
+using LabDashboard.Engine.Training;
 using TorchSharp;
 
 namespace LabDashboard.Bench;
@@ -91,10 +91,10 @@ internal static class IrisBench
     private static (double Seconds, double Loss, double TestAcc) TimeTraining(IReadOnlyList<IrisRow> rows, RowSplit split, DeviceInfo device, LabPaths paths, string? exportTo)
     {
         torch.random.manual_seed(PyTorchExchange.Seed);
-        using var trainer = new IrisTrainer(rows, split, new IrisTrainerOptions([16], "relu", 0, "adam", 0.01, 0, PyTorchExchange.Seed), torch.CPU);
+        using var trainer = new IrisTrainer(rows, split, new IrisTrainerOptions([16], "relu", 0, OptimizerSpec.Adam, 0.01, 0, PyTorchExchange.Seed), torch.CPU);
         if (exportTo is not null)
-            SafeTensors.Save(Path.Combine(exportTo, "iris-init.safetensors"),
-                trainer.Model.named_parameters().Select(p => (p.name, (torch.Tensor)p.parameter)).ToList());
+            WeightsFile.Save(Path.Combine(exportTo, "iris-init.safetensors"),
+                trainer.Model.named_parameters().Select(p => (p.name, (torch.Tensor)p.parameter)));
         var scaffold = new TrainingScaffold(new RunContext("bench", SettingsBinder.Defaults([]), device, paths, new SilentReporter()));
         var clock = Stopwatch.StartNew();
         double loss = 0;

@@ -4,6 +4,7 @@ using LabDashboard.Engine.Devices;
 using LabDashboard.Engine.Problems;
 using LabDashboard.Engine.Runs;
 using LabDashboard.Engine.Settings;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LabDashboard.Bench;
 
@@ -13,7 +14,8 @@ namespace LabDashboard.Bench;
 /// </summary>
 internal sealed class PipelineEngineMode(LabPaths paths) : IPipelineMode
 {
-    private readonly ProblemCatalog _catalog = new(ProblemDiscovery.InstancesIn(typeof(EngineServiceCollectionExtensions).Assembly));
+    private readonly ProblemCatalog _catalog = new ServiceCollection().AddExamProblems().AddSingleton<ProblemCatalog>()
+        .BuildServiceProvider().GetRequiredService<ProblemCatalog>();
     private readonly DeviceInfo _device = DeviceInfo.Detect();
     private int _runs;
 

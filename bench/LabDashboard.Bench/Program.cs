@@ -28,4 +28,4 @@ catch (Exception e) when (e is ArgumentException or FormatException)
 torch.set_num_threads(options.Threads);
 Console.WriteLine($"{command.Name}: {BenchEnvironment.Describe()}; data {options.DataRoot}");
 await command.RunAsync(options);
-return 0;
+return Environment.ExitCode;

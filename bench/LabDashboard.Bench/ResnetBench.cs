@@ -13,16 +13,16 @@ using SixLabors.ImageSharp.Processing;
 namespace LabDashboard.Bench;
 
 /// <summary>
-/// resnet: one epoch per training mode at 512 px on a subset of catsdogs (per-image cost), then
-/// drop-to-overlay time of three 4032×3024 JPEGs (decode, resize, forward, CAM, encode) with the
-/// head-only model, median of several.
+/// resnet: one epoch per training mode at 512 px on a subset of catsdogs (per-image cost), then the
+/// decode of three 4032×3024 JPEGs (libjpeg-turbo reduced against ImageSharp's full decode) and their
+/// drop-to-overlay time (decode, resize, forward, CAM, encode) with the head-only model, median of several.
 /// </summary>
 internal static class ResnetBench
 {
     private const string HeadRun = "bench-head";
 
     public static BenchCommand Command { get; } = new("resnet", "[--head-images 96] [--whole-images 40] [--repeats 7] [--precision auto|float32|bfloat16|both]",
-        "one 512 px epoch per mode (head-only with feature extraction; whole network, 0 images = skip), then drop-to-overlay of 4032×3024 JPEGs (smooth and detailed 4:2:0, detailed 4:4:4)",
+        "one 512 px epoch per mode (head-only with feature extraction; whole network, 0 images = skip), then decode (libjpeg-turbo reduced vs ImageSharp full) and drop-to-overlay of 4032×3024 JPEGs (smooth and detailed 4:2:0, detailed 4:4:4)",
         ["--head-images", "--whole-images", "--repeats", "--precision"], RunAsync);
 
     private static async Task RunAsync(BenchArguments options)
@@ -43,6 +43,8 @@ internal static class ResnetBench
             ? [CamPrecision.Float32, CamPrecision.BFloat16]
             : new[] { CamPrecisions.Parse(options.Text("--precision")) };
         var photos = LargePhotos(options.DataRoot).ToList();
+        foreach (var (name, photo) in photos)
+            ResnetDecodeBench.Compare(name, photo, repeats);
         foreach (var precision in precisions)
         {
             using var cam = new CamService(paths, precision: precision);
@@ -54,7 +56,7 @@ internal static class ResnetBench
 
     private static async Task DropToOverlay(CamService cam, string name, byte[] photo, int repeats)
     {
-        Console.WriteLine($"4032×3024 JPEG, {name}: {photo.Length:N0} bytes; ImageSharp full decode alone, median {FullDecodeMs(photo, repeats):F0} ms");
+        Console.WriteLine($"4032×3024 JPEG, {name}: {photo.Length:N0} bytes");
         _ = (await cam.ExplainAsync(photo, HeadRun)).OverlayPng;
         var samples = new List<(double Total, CamTimings Parts, double EncodeMs)>();
         for (var i = 0; i < repeats; i++)
@@ -73,17 +75,6 @@ internal static class ResnetBench
             + $"preprocess + forward to layer4 + logit {BenchEnvironment.Median(samples.Select(s => s.Parts.ForwardMs).ToList()):F0} ms, "
             + $"CAM + upsample + colour {BenchEnvironment.Median(samples.Select(s => s.Parts.RenderMs).ToList()):F0} ms, "
             + $"overlay PNG {BenchEnvironment.Median(samples.Select(s => s.EncodeMs).ToList()):F0} ms");
-    }
-
-    private static double FullDecodeMs(byte[] jpeg, int repeats)
-    {
-        var times = new List<double>();
-        for (var i = 0; i <= repeats; i++)
-        {
-            var stopwatch = Stopwatch.StartNew();
-            using (Image.Load<Rgb24>(jpeg)) times.Add(stopwatch.Elapsed.TotalMilliseconds);
-        }
-        return BenchEnvironment.Median(times.Skip(1).ToList());
     }
 
     private static void Train(string json, string runId, DeviceInfo device, LabPaths paths)

@@ -14,6 +14,6 @@ public sealed record RgbImage(int Width, int Height, byte[] Rgb);
 /// <param name="Notices">Things the user should know (e.g. only the first frame of an animation was used).</param>
 public sealed record DecodedImage(RgbImage Image, AcceptedImageFormat Format, int OriginalWidth, int OriginalHeight, IReadOnlyList<string> Notices)
 {
-    /// <summary>1 for a full decode; 2, 4 or 8 when a large JPEG was decoded at that fraction of its size from its DCT coefficients.</summary>
+    /// <summary>1 for a full decode; 2, 4 or 8 when a large JPEG was decoded at that fraction of its size (libjpeg-turbo's scaled inverse DCT).</summary>
     public int DecodeReduction { get; init; } = 1;
 }

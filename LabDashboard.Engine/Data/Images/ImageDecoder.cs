@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using LabDashboard.Engine.Data.Images.Jpeg;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Bmp;
 using SixLabors.ImageSharp.Formats.Gif;
@@ -15,8 +14,10 @@ namespace LabDashboard.Engine.Data.Images;
 
 /// <summary>
 /// Decodes untrusted image bytes safely: size cap, format by content, end-marker check, pixel cap
-/// from the header (Identify) before decoding, an ImageSharp allocation limit; then EXIF
-/// orientation, RGB, first frame only, and an optional bilinear resize. Thread-safe.
+/// from the header before decoding, an ImageSharp allocation limit; then EXIF orientation, RGB, first
+/// frame only, and an optional bilinear resize. JPEGs go through libjpeg-turbo (<see cref="SkiaJpeg"/>)
+/// first; everything else, and the resizing, is ImageSharp's. Every refusal is an
+/// <see cref="ImageRejectedException"/>. Thread-safe.
 /// </summary>
 public sealed class ImageDecoder
 {
@@ -32,6 +33,9 @@ public sealed class ImageDecoder
         {
             MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions { AllocationLimitMegabytes = Limits.AllocationLimitMegabytes }),
         };
+        // Each GIF frame is decoded onto a full canvas: hundreds of 1×1 frames on a large screen would take gigabytes.
+        // Two frames are enough to use the first and to know it was an animation.
+        _configuration.ImageFormatsManager.SetDecoder(GifFormat.Instance, new GifDecoder { MaxFrames = 2 });
     }
 
     /// <summary>The caps in force.</summary>
@@ -39,63 +43,63 @@ public sealed class ImageDecoder
 
     /// <summary>
     /// Decodes <paramref name="bytes"/>; resizes to <paramref name="width"/>×<paramref name="height"/> when given.
-    /// A baseline JPEG at least twice the target size on its short side is first decoded at 1/2, 1/4 or 1/8 of its
-    /// size from its DCT coefficients (box averages of the full decode, as libjpeg's scaled decoding), which
-    /// spares the full-size image and most of the resize; everything else is decoded in full.
+    /// A JPEG at least twice the target size on its short side is decoded by libjpeg-turbo at 1/2, 1/4 or 1/8 of
+    /// its size (scaled inverse DCT), which spares the full-size image and most of the resize. Any other JPEG
+    /// is checked by libjpeg-turbo (at 1/8, cheaply) and decoded by ImageSharp, or by libjpeg-turbo where
+    /// ImageSharp 2.1 cannot (arithmetic coding); other formats are ImageSharp's.
     /// </summary>
     /// <exception cref="ImageRejectedException">Refused, with the reason.</exception>
     public DecodedImage Decode(byte[] bytes, int? width = null, int? height = null)
     {
-        var (format, info) = Inspect(bytes);
+        var header = Inspect(bytes);
         var notices = new List<string>();
-        var scale = width is { } w0 && height is { } h0 && format == AcceptedImageFormat.Jpeg ? JpegReduction(info, Math.Max(w0, h0)) : 1;
-        var reduced = scale > 1 ? LoadReduced(bytes, scale, info) : null;
-        using var first = reduced ?? FirstFrame(Load(bytes), format, notices);
-        first.Mutate(x => x.AutoOrient());
-        var (originalWidth, originalHeight) = OrientedSize(info);
-        if (width is { } w && height is { } h && (w != first.Width || h != first.Height))
-            first.Mutate(x => x.Resize(new ResizeOptions { Size = new Size(w, h), Mode = ResizeMode.Stretch, Sampler = KnownResamplers.Triangle }));
-        return new DecodedImage(ToRgb(first), format, originalWidth, originalHeight, notices) { DecodeReduction = reduced is null ? 1 : scale };
+        var reduction = width is { } w0 && height is { } h0 && header.Format == AcceptedImageFormat.Jpeg
+            ? JpegReduction(header.Width, header.Height, Math.Max(w0, h0)) : 1;
+        using var image = header.Format == AcceptedImageFormat.Jpeg ? LoadJpeg(bytes, reduction) : FirstFrame(Load(bytes, header.Format), header.Format, notices);
+        Guarded(() =>
+        {
+            image.Metadata.ExifProfile ??= new ExifProfile();
+            image.Metadata.ExifProfile.SetValue(ExifTag.Orientation, header.Orientation);
+            image.Mutate(x => x.AutoOrient());
+            if (width is { } w && height is { } h && (w != image.Width || h != image.Height))
+                image.Mutate(x => x.Resize(new ResizeOptions { Size = new Size(w, h), Mode = ResizeMode.Stretch, Sampler = KnownResamplers.Triangle }));
+        }, header.Format);
+        var (originalWidth, originalHeight) = header.OrientedSize;
+        return new DecodedImage(ToRgb(image), header.Format, originalWidth, originalHeight, notices) { DecodeReduction = reduction };
     }
 
     /// <summary>The largest reduction that keeps both sides of the decoded image at least <paramref name="side"/> pixels.</summary>
-    internal static int JpegReduction(IImageInfo info, int side)
+    internal static int JpegReduction(int width, int height, int side)
     {
-        var shortSide = Math.Min(info.Width, info.Height);
-        foreach (var scale in ReducedJpegDecoder.Scales)
-            if (JpegMath.Ceiling(shortSide, scale) >= side) return scale;
+        var shortSide = Math.Min(width, height);
+        foreach (var reduction in SkiaJpeg.Reductions)
+            if ((shortSide + reduction - 1) / reduction >= side) return reduction;
         return 1;
     }
 
-    private Image<Rgb24>? LoadReduced(byte[] bytes, int scale, IImageInfo info)
+    private Image<Rgb24> LoadJpeg(byte[] bytes, int reduction) => Guarded(() =>
     {
-        RgbImage? reduced;
-        try
-        {
-            reduced = ReducedJpegDecoder.Decode(bytes, scale);
-        }
-        catch (InvalidDataException)
-        {
-            return null; // the full decoder gives the user its own, more precise, verdict
-        }
-        if (reduced is null) return null;
-        var image = Image.LoadPixelData<Rgb24>(_configuration, reduced.Rgb, reduced.Width, reduced.Height);
-        image.Metadata.ExifProfile = info.Metadata.ExifProfile?.DeepClone();
-        return image;
-    }
+        if (reduction > 1) return FromPixels(SkiaJpeg.Decode(bytes, reduction));
+        // libjpeg-turbo passes judgement on every JPEG (at 1/8, a few ms for a small photo), so damaged data gets
+        // one verdict whatever the size; small photos are then decoded by ImageSharp, as the training caches always were,
+        // unless they use what ImageSharp 2.1 cannot decode (arithmetic coding).
+        SkiaJpeg.Decode(bytes, SkiaJpeg.Reductions[0]);
+        return TryLoad(bytes) ?? FromPixels(SkiaJpeg.Decode(bytes, 1));
+    }, AcceptedImageFormat.Jpeg);
 
-    private static (int Width, int Height) OrientedSize(IImageInfo info)
-    {
-        var orientation = info.Metadata.ExifProfile?.GetValue(ExifTag.Orientation)?.Value ?? ExifOrientationMode.TopLeft;
-        return orientation is ExifOrientationMode.LeftTop or ExifOrientationMode.RightTop or ExifOrientationMode.RightBottom or ExifOrientationMode.LeftBottom
-            ? (info.Height, info.Width)
-            : (info.Width, info.Height);
-    }
+    private Image<Rgb24> FromPixels(RgbImage pixels) => Image.LoadPixelData<Rgb24>(_configuration, pixels.Rgb, pixels.Width, pixels.Height);
 
     /// <summary>Refuses what must not be decoded; returns the format otherwise.</summary>
     public AcceptedImageFormat Check(byte[] bytes) => Inspect(bytes).Format;
 
-    private (AcceptedImageFormat Format, IImageInfo Info) Inspect(byte[] bytes)
+    private sealed record Header(AcceptedImageFormat Format, int Width, int Height, ushort Orientation)
+    {
+        public (int Width, int Height) OrientedSize => Orientation is >= ExifOrientationMode.LeftTop and <= ExifOrientationMode.LeftBottom
+            ? (Height, Width)
+            : (Width, Height);
+    }
+
+    private Header Inspect(byte[] bytes)
     {
         if (bytes.LongLength > Limits.MaxBytes)
             throw new ImageRejectedException(ImageRejection.TooLarge, $"The file is {bytes.LongLength:N0} bytes; the limit is {Limits.MaxBytes:N0}.");
@@ -106,29 +110,30 @@ public sealed class ImageDecoder
             throw new ImageRejectedException(ImageRejection.UnsupportedFormat, "Not an image in an accepted format (JPEG, PNG, WebP, BMP, GIF).");
         if (!ImageFormatSniffer.LooksComplete(bytes, format))
             throw new ImageRejectedException(ImageRejection.Undecodable, $"The {format} file is truncated (no end marker).");
-        return (format, CheckPixelCount(bytes, format));
-    }
-
-    private IImageInfo CheckPixelCount(byte[] bytes, AcceptedImageFormat format)
-    {
-        IImageInfo? info;
-        try
-        {
-            info = Image.Identify(_configuration, bytes, out _);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            throw new ImageRejectedException(ImageRejection.Undecodable, $"The {format} header cannot be read.", e);
-        }
-        if (info is null)
-            throw new ImageRejectedException(ImageRejection.Undecodable, $"The {format} header cannot be read.");
-        var pixels = (long)info.Width * info.Height;
+        var header = format == AcceptedImageFormat.Jpeg ? JpegHeaderOf(bytes) : ImageSharpHeader(bytes, format);
+        var pixels = (long)header.Width * header.Height;
         if (pixels > Limits.MaxPixels)
-            throw new ImageRejectedException(ImageRejection.TooManyPixels, $"{info.Width}×{info.Height} is {pixels:N0} pixels; the limit is {Limits.MaxPixels:N0}.");
-        return info;
+            throw new ImageRejectedException(ImageRejection.TooManyPixels, $"{header.Width}×{header.Height} is {pixels:N0} pixels; the limit is {Limits.MaxPixels:N0}.");
+        return header;
     }
 
-    private Image<Rgb24> Load(byte[] bytes)
+    private static Header JpegHeaderOf(byte[] bytes)
+    {
+        var jpeg = Guarded(() => SkiaJpeg.ReadHeader(bytes), AcceptedImageFormat.Jpeg);
+        return new Header(AcceptedImageFormat.Jpeg, jpeg.Width, jpeg.Height, jpeg.Orientation);
+    }
+
+    private Header ImageSharpHeader(byte[] bytes, AcceptedImageFormat format)
+    {
+        var info = Guarded(() => Image.Identify(_configuration, bytes, out _), format)
+            ?? throw new ImageRejectedException(ImageRejection.Undecodable, $"The {format} header cannot be read.");
+        var orientation = info.Metadata.ExifProfile?.GetValue(ExifTag.Orientation)?.Value ?? ExifOrientationMode.TopLeft;
+        return new Header(format, info.Width, info.Height, orientation);
+    }
+
+    private Image<Rgb24> Load(byte[] bytes, AcceptedImageFormat format) => Guarded(() => Image.Load<Rgb24>(_configuration, bytes), format);
+
+    private Image<Rgb24>? TryLoad(byte[] bytes)
     {
         try
         {
@@ -136,14 +141,33 @@ public sealed class ImageDecoder
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw new ImageRejectedException(ImageRejection.Undecodable, "The image cannot be decoded: " + e.Message, e);
+            return null;
         }
     }
+
+    /// <summary>Runs ImageSharp's part; whatever it throws on untrusted bytes becomes a refusal with a plain message.</summary>
+    private static T Guarded<T>(Func<T> work, AcceptedImageFormat format)
+    {
+        try
+        {
+            return work();
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or ImageRejectedException))
+        {
+            throw new ImageRejectedException(ImageRejection.Undecodable, $"The {format} image cannot be decoded (damaged, or a variant that is not supported).", e);
+        }
+    }
+
+    private static void Guarded(Action work, AcceptedImageFormat format) => Guarded(() =>
+    {
+        work();
+        return true;
+    }, format);
 
     private static Image<Rgb24> FirstFrame(Image<Rgb24> image, AcceptedImageFormat format, List<string> notices)
     {
         if (image.Frames.Count == 1) return image;
-        notices.Add($"Animated {format} with {image.Frames.Count} frames: only the first frame is used.");
+        notices.Add($"Animated {format}: only the first frame is used.");
         using (image) return image.Frames.CloneFrame(0);
     }
 

@@ -18,6 +18,9 @@ public sealed record ConfusionData(
     IReadOnlyList<int> Support,
     double Accuracy)
 {
+    /// <summary>The payload's name in the run's data.</summary>
+    public const string PayloadName = "confusion";
+
     /// <summary>Builds it from true and predicted labels.</summary>
     public static ConfusionData From(IReadOnlyList<string> classes, IReadOnlyList<long> truth, IReadOnlyList<long> predicted)
     {

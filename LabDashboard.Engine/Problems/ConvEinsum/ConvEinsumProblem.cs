@@ -1,6 +1,5 @@
 using System.Globalization;
 using LabDashboard.Engine.Runs;
-using LabDashboard.Engine.Settings;
 
 namespace LabDashboard.Engine.Problems.ConvEinsum;
 
@@ -19,12 +18,9 @@ public sealed class ConvEinsumProblem : IProblem
         1,
         "Edge kernels and pixel-wise einsum",
         "Merge two 4×4 edge kernels into one Conv2d(1, 2, 4) and check it equals the two convs; apply Linear(3, 1) to every pixel with einsum and check it against permute→Linear→permute.",
-        [SettingSpec.Int("seed", "Seed of X", 43052, 0, int.MaxValue, "Seeds the local generator that draws X (10, 3, 28, 28) and W.")],
+        ConvEinsumSettings.Schema,
         [],
-        [
-            new MetricSpec("mergedConvMaxDiff", "Merged conv max |diff|", "max |merged − separate| on the synthetic images"),
-            new MetricSpec("einsumMaxDiff", "einsum max |diff|", "max |einsum − permute→Linear→permute|"),
-        ],
+        ConvEinsumMetrics.Results,
         Trains: false,
         SmallTensors: true);
 
@@ -33,7 +29,7 @@ public sealed class ConvEinsumProblem : IProblem
     {
         CheckMergedConv(context);
         context.Checkpoint();
-        CheckEinsum(context, context.Settings.Int("seed"));
+        CheckEinsum(context, ConvEinsumSettings.From(context.Settings).Seed);
     }
 
     private static void CheckMergedConv(RunContext context)
@@ -42,10 +38,11 @@ public sealed class ConvEinsumProblem : IProblem
         var results = SyntheticImages.All().Select(s => (s.Id, Image: s.Image, Result: MergedConv.Apply(s.Image, horizontal, vertical))).ToList();
         var maxDiff = results.Max(r => r.Result.MaxAbsDiff);
         var shape = results[0].Result.WeightShape;
-        context.Result("mergedConvMaxDiff", maxDiff);
-        context.Check("weightShape", shape.SequenceEqual([2L, 1, 4, 4]), $"merged weight shape ({string.Join(", ", shape)}), expected (2, 1, 4, 4)");
-        context.Check("mergedEqualsSeparate", results.All(r => r.Result.ExactlyEqual),
-            $"merged conv's channels equal the two separate convs on {string.Join(", ", results.Select(r => r.Id))} (max |diff| = {Format(maxDiff)})");
+        context.Result(ConvEinsumMetrics.MergedConvMaxDiff, maxDiff);
+        context.Check(ConvEinsumTexts.WeightShapeCheck.Format(), shape.SequenceEqual([2L, 1, 4, 4]),
+            ConvEinsumTexts.WeightShapeDetail.Format(string.Join(", ", shape), "2, 1, 4, 4"));
+        context.Check(ConvEinsumTexts.MergedEqualsSeparateCheck.Format(), results.All(r => r.Result.ExactlyEqual),
+            ConvEinsumTexts.MergedEqualsSeparateDetail.Format(string.Join(", ", results.Select(r => r.Id)), Format(maxDiff)));
         var square = results.First(r => r.Id == "square");
         context.Image("input", 0, PngRendering.Gray(square.Image));
         context.Image("channel0", 0, PngRendering.Diverging(square.Result.Channel0, square.Result.SharedScale));
@@ -55,11 +52,12 @@ public sealed class ConvEinsumProblem : IProblem
     private static void CheckEinsum(RunContext context, int seed)
     {
         var walkthrough = PixelwiseLinear.Walkthrough(seed);
-        context.Result("einsumMaxDiff", walkthrough.MaxAbsDiff);
+        context.Result(ConvEinsumMetrics.EinsumMaxDiff, walkthrough.MaxAbsDiff);
         var shape = walkthrough.EinsumSteps[^1].Shape;
-        context.Check("einsumShape", shape.SequenceEqual([10L, 1, 28, 28]), $"einsum output shape ({string.Join(", ", shape)}), expected (10, 1, 28, 28)");
-        context.Check("einsumEqualsLinear", walkthrough.MaxAbsDiff < PixelwiseLinear.Tolerance,
-            $"max |einsum − permute→Linear→permute| = {Format(walkthrough.MaxAbsDiff)} < 1e-6");
+        context.Check(ConvEinsumTexts.EinsumShapeCheck.Format(), shape.SequenceEqual([10L, 1, 28, 28]),
+            ConvEinsumTexts.EinsumShapeDetail.Format(string.Join(", ", shape), "10, 1, 28, 28"));
+        context.Check(ConvEinsumTexts.EinsumEqualsLinearCheck.Format(), walkthrough.MaxAbsDiff < PixelwiseLinear.Tolerance,
+            ConvEinsumTexts.EinsumEqualsLinearDetail.Format(Format(walkthrough.MaxAbsDiff)));
     }
 
     private static string Format(double value) => value.ToString("G3", CultureInfo.InvariantCulture);

@@ -4,11 +4,14 @@ namespace LabDashboard.Engine.Problems.ExpMle;
 /// The <c>histogram</c> data payload: bar <see cref="Edges"/> (one more than <see cref="Counts"/>),
 /// the sample's counts, and the counts an exponential with mean <see cref="Lambda"/> predicts.
 /// </summary>
-internal sealed record ExpMleHistogram(double[] Edges, long[] Counts, double[] Expected, double SampleMean, double Lambda)
+public sealed record ExpMleHistogram(double[] Edges, long[] Counts, double[] Expected, double SampleMean, double Lambda)
 {
-    public const int Bins = 40;
+    /// <summary>The payload's name in the run's data.</summary>
+    public const string PayloadName = "histogram";
 
-    public static ExpMleHistogram Of(float[] sample, double sampleMean, double lambda)
+    internal const int Bins = 40;
+
+    internal static ExpMleHistogram Of(float[] sample, double sampleMean, double lambda)
     {
         var top = Math.Max(sample.Max(), 1e-9);
         var width = top / Bins;

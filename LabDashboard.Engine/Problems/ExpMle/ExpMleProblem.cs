@@ -1,4 +1,5 @@
 using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -19,21 +20,21 @@ public sealed class ExpMleProblem : IProblem
     /// <inheritdoc />
     public void Run(RunContext context)
     {
-        var settings = context.Settings;
-        random.manual_seed(settings.Int("seed"));
-        using var sample = DrawSample(settings.Int("n"), settings.Double("trueMean"));
+        var settings = ExpMleSettings.From(context.Settings);
+        random.manual_seed(settings.Seed);
+        using var sample = DrawSample(settings.N, settings.TrueMean);
         var values = sample.data<float>().ToArray();
         var sampleMean = MeanOf(sample);
-        context.Data("histogram", ExpMleHistogram.Of(values, sampleMean, settings.Double("initLambda")));
+        context.Data(ExpMleHistogram.PayloadName, ExpMleHistogram.Of(values, sampleMean, settings.InitLambda));
 
         using var x = sample.to(context.Device.Device);
-        var lambda = Fit(context, x);
+        var lambda = Fit(context, settings, x);
 
-        context.Data("histogram", ExpMleHistogram.Of(values, sampleMean, lambda));
-        context.Result("lambda", lambda);
-        context.Result("sampleMean", sampleMean);
+        context.Data(ExpMleHistogram.PayloadName, ExpMleHistogram.Of(values, sampleMean, lambda));
+        context.Result(ExpMleMetrics.Lambda, lambda);
+        context.Result(ExpMleMetrics.SampleMean, sampleMean);
         var gap = Math.Abs(lambda - sampleMean);
-        context.Check("|λ − x̄| < 1e-3", gap < Tolerance, $"λ = {lambda:F5}, x̄ = {sampleMean:F5}, |λ − x̄| = {gap:G3}");
+        context.Check(ExpMleTexts.GapCheck.Format(), gap < Tolerance, ExpMleTexts.GapDetail.Format($"{lambda:F5}", $"{sampleMean:F5}", $"{gap:G3}"));
     }
 
     /// <summary>Exactly PyTorch's <c>torch.empty(n).exponential_(1/trueMean)</c> on the CPU generator.</summary>
@@ -45,14 +46,12 @@ public sealed class ExpMleProblem : IProblem
         return mean.item<float>();
     }
 
-    private static double Fit(RunContext context, Tensor x)
+    private static double Fit(RunContext context, ExpMleSettings settings, Tensor x)
     {
-        var settings = context.Settings;
-        using var lambda = nn.Parameter(tensor((float)settings.Double("initLambda"), device: context.Device.Device));
-        using var optimizer = CreateOptimizer(settings.Text("optimizer"), lambda, settings.Double("lr"));
+        using var lambda = nn.Parameter(tensor((float)settings.InitLambda, device: context.Device.Device));
+        using var optimizer = new OptimizerSpec(settings.Optimizer, settings.Lr).Create([lambda]);
         var scaffold = new TrainingScaffold(context);
-        var steps = settings.Int("steps");
-        var reportEvery = settings.Int("reportEvery");
+        var (steps, reportEvery) = (settings.Steps, settings.ReportEvery);
         for (var step = 1; step <= steps; step++)
         {
             var (loss, current) = scaffold.Step(() =>
@@ -64,12 +63,8 @@ public sealed class ExpMleProblem : IProblem
                 return (nll.item<float>(), lambda.item<float>());
             });
             if (step % reportEvery == 0 || step == steps)
-                context.Epoch((step + reportEvery - 1) / reportEvery, step, new Dictionary<string, double> { ["lambda"] = current, ["loss"] = loss });
+                context.Epoch((step + reportEvery - 1) / reportEvery, step, new Dictionary<string, double> { [ExpMleMetrics.Lambda] = current, [ExpMleMetrics.Loss] = loss });
         }
         return lambda.item<float>();
     }
-
-    private static optim.Optimizer CreateOptimizer(string name, TorchSharp.Modules.Parameter lambda, double lr) => name == "adam"
-        ? optim.Adam([lambda], lr)
-        : optim.SGD([lambda], lr);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LabDashboard.Engine.Data;
 using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Training;
 using static TorchSharp.torch;
 
 namespace LabDashboard.Engine.Problems.FashionCnn;
@@ -19,18 +20,21 @@ public sealed record FashionModelInfo(string Architecture, string Scale, IReadOn
 /// </summary>
 public static class FashionModelStore
 {
-    private const string WeightsFile = "weights.safetensors";
+    private const string WeightsFileName = "weights" + WeightsFile.Extension;
     private const string InfoFile = "model.json";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
+    /// <summary>Where under <c>State:Root</c> each run's model folder lives.</summary>
+    public static readonly string RunsFolder = Path.Combine("models", "fashion-cnn");
+
     /// <summary>The folder of all saved models.</summary>
-    public static string Root(LabPaths paths) => Path.Combine(paths.StateRoot, "models", "fashion-cnn");
+    public static string Root(LabPaths paths) => Path.Combine(paths.StateRoot, RunsFolder);
 
     /// <summary>Saves the weights and info; returns the model's folder.</summary>
     public static string Save(LabPaths paths, FashionModelInfo info, IReadOnlyList<(string Name, Tensor Tensor)> weights)
     {
-        var folder = paths.StateFolder("models", "fashion-cnn", info.RunId);
-        SafeTensors.Save(Path.Combine(folder, WeightsFile), weights);
+        var folder = paths.StateFolder(RunsFolder, info.RunId);
+        WeightsFile.Save(Path.Combine(folder, WeightsFileName), weights);
         File.WriteAllText(Path.Combine(folder, InfoFile), JsonSerializer.Serialize(info, Json));
         return folder;
     }
@@ -39,7 +43,7 @@ public static class FashionModelStore
     public static string? Latest(LabPaths paths) =>
         Directory.Exists(Root(paths))
             ? new DirectoryInfo(Root(paths)).EnumerateDirectories()
-                .Where(d => File.Exists(Path.Combine(d.FullName, InfoFile)) && File.Exists(Path.Combine(d.FullName, WeightsFile)))
+                .Where(d => File.Exists(Path.Combine(d.FullName, InfoFile)) && File.Exists(Path.Combine(d.FullName, WeightsFileName)))
                 .OrderByDescending(d => File.GetLastWriteTimeUtc(Path.Combine(d.FullName, InfoFile)))
                 .Select(d => d.FullName).FirstOrDefault()
             : null;
@@ -50,6 +54,6 @@ public static class FashionModelStore
         var infoPath = Path.Combine(folder, InfoFile);
         var info = JsonSerializer.Deserialize<FashionModelInfo>(File.ReadAllText(infoPath), Json)
             ?? throw new DatasetFileException(infoPath, "empty model description");
-        return (info, SafeTensors.Load(Path.Combine(folder, WeightsFile)));
+        return (info, WeightsFile.Load(Path.Combine(folder, WeightsFileName)));
     }
 }

@@ -17,3 +17,18 @@ public sealed record SavedModelData(string Folder, string Architecture, string S
 
 /// <summary>The <c>dataset</c> payload: which source the images came from.</summary>
 public sealed record DatasetSourceData(string Description, string Layout, string Folder, int TrainCount, int TestCount);
+
+/// <summary>The names of fashion-cnn's <c>data</c> payloads (and of the images the map grids show).</summary>
+public static class FashionPayloadNames
+{
+    /// <summary><see cref="DatasetSourceData"/>.</summary>
+    public const string Dataset = "dataset";
+    /// <summary><see cref="MisclassifiedData"/>.</summary>
+    public const string Misclassified = "misclassified";
+    /// <summary><see cref="MapGridData"/> of the first layer's filters.</summary>
+    public const string Filters = "filters";
+    /// <summary><see cref="MapGridData"/> of the first layer's feature maps of test image 0.</summary>
+    public const string FeatureMaps = "featureMaps";
+    /// <summary><see cref="SavedModelData"/>.</summary>
+    public const string Model = "model";
+}

@@ -1,7 +1,7 @@
 using LabDashboard.Engine.Data;
 using LabDashboard.Engine.Runs;
+using Microsoft.Extensions.Options;
 using TorchSharp;
-using S = LabDashboard.Engine.Problems.FashionCnn.FashionSettings;
 
 namespace LabDashboard.Engine.Problems.FashionCnn;
 
@@ -10,8 +10,11 @@ namespace LabDashboard.Engine.Problems.FashionCnn;
 /// per-epoch loss/accuracies with samples/s and ETA; ends with a confusion matrix, misclassified
 /// test images, first-layer filters and feature maps, and saves the model for "predict".
 /// </summary>
-public sealed class FashionProblem : IProblem
+/// <param name="sources">Download sources; null = the public ones.</param>
+public sealed class FashionProblem(IOptions<EngineEnvironmentOptions>? sources = null) : IProblem
 {
+    private readonly EngineEnvironmentOptions _sources = sources?.Value ?? new();
+
     /// <summary>The exam's bar for test accuracy.</summary>
     public const double RequiredTestAccuracy = 0.70;
 
@@ -21,60 +24,47 @@ public sealed class FashionProblem : IProblem
         Number: 6,
         Title: "Fashion-MNIST CNN",
         Summary: "Train a convolutional network on Fashion-MNIST and reach at least 70 % test accuracy; inspect its mistakes and filters, and try it on your own image.",
-        Settings: S.Schema,
-        Metrics:
-        [
-            new("loss", "Training loss", "per batch (batch events) and mean over the epoch"),
-            new("trainAcc", "Train accuracy", "running accuracy on the epoch's training batches"),
-            new("testAcc", "Test accuracy"),
-            new("testLoss", "Test loss"),
-            new("samplesPerSec", "Samples/s"),
-            new("etaSeconds", "Seconds left"),
-        ],
-        Results:
-        [
-            new("testAcc", "Test accuracy"), new("trainAcc", "Train accuracy"), new("testLoss", "Test loss"),
-            new("seconds", "Training seconds"), new("samplesPerSec", "Samples/s"),
-        ]);
+        Settings: FashionSettings.Schema,
+        Metrics: FashionMetrics.Epoch,
+        Results: FashionMetrics.Results)
+    {
+        ProgressSetting = FashionSettings.Names.Epochs,
+        RunFolders = [FashionModelStore.RunsFolder],
+    };
 
     /// <inheritdoc />
     public void Run(RunContext context)
     {
-        var settings = context.Settings;
-        var architecture = ReadArchitecture(context);
-        var raw255 = settings.Text(S.Scale) == "raw255";
-        using var data = DatasetProvider.Load(ImageDatasets.FashionMnist, context, raw255 ? PixelScale.Raw255 : PixelScale.Unit);
-        context.Data("dataset", new DatasetSourceData(data.Location.Description, data.Location.Layout.ToString(), data.Location.Folder,
+        var settings = FashionSettings.From(context.Settings);
+        var architecture = ReadArchitecture(settings);
+        using var data = DatasetProvider.Load(DatasetProvider.WithMirror(ImageDatasets.FashionMnist, _sources.DatasetMirror), context, settings.Raw255 ? PixelScale.Raw255 : PixelScale.Unit);
+        context.Data(FashionPayloadNames.Dataset, new DatasetSourceData(data.Location.Description, data.Location.Layout.ToString(), data.Location.Folder,
             (int)data.TrainImages.shape[0], (int)data.TestImages.shape[0]));
 
-        torch.random.manual_seed(settings.Int(S.Seed));
-        using var trainer = new FashionTrainer(data, Options(context, architecture), context.Device.Device);
+        torch.random.manual_seed(settings.Seed);
+        using var trainer = new FashionTrainer(data, Options(settings, architecture), context.Device.Device);
         context.Log($"Training {architecture} ({trainer.Model.parameters().Sum(p => p.numel())} parameters) on {trainer.TrainCount} images.");
-        var (evaluation, trainAcc, pace) = Train(context, trainer);
-        Finish(context, trainer, data, architecture, evaluation, trainAcc, pace);
+        var (evaluation, trainAcc, pace) = Train(context, settings.Epochs, trainer);
+        Finish(context, settings, trainer, data, architecture, (evaluation, trainAcc, pace));
     }
 
-    private static CnnArchitecture ReadArchitecture(RunContext context)
+    private static CnnArchitecture ReadArchitecture(FashionSettings settings)
     {
         try
         {
-            return CnnArchitecture.Named(context.Settings.Text(S.Architecture), context.Settings.Text(S.Layers));
+            return CnnArchitecture.Named(settings.Architecture, settings.Layers);
         }
         catch (FormatException e)
         {
-            throw new ArgumentException($"Setting 'layers': {e.Message}", e);
+            throw new ArgumentException($"Setting '{FashionSettings.Names.Layers}': {e.Message}", e);
         }
     }
 
-    private static FashionTrainerOptions Options(RunContext context, CnnArchitecture architecture)
-    {
-        var s = context.Settings;
-        return new FashionTrainerOptions(architecture, s.Text(S.Optimizer), s.Double(S.Lr), s.Int(S.BatchSize), s.Int(S.TrainSubset), s.Int(S.Seed));
-    }
+    private static FashionTrainerOptions Options(FashionSettings s, CnnArchitecture architecture) =>
+        new(architecture, s.Optimizer, s.Lr, s.BatchSize, s.TrainSubset, s.Seed);
 
-    private static (FashionEvaluation Evaluation, double TrainAcc, FashionPace Pace) Train(RunContext context, FashionTrainer trainer)
+    private static (FashionEvaluation Evaluation, double TrainAcc, FashionPace Pace) Train(RunContext context, int epochs, FashionTrainer trainer)
     {
-        var epochs = context.Settings.Int(S.Epochs);
         var scaffold = new TrainingScaffold(context);
         var pace = new FashionPace((long)epochs * trainer.TrainCount);
         FashionEvaluation? evaluation = null;
@@ -88,36 +78,37 @@ public sealed class FashionProblem : IProblem
                 pace.Completed(samplesBefore + done);
                 context.Batch(current, scaffold.Steps, new Dictionary<string, double>
                 {
-                    ["loss"] = batchLoss, ["samplesPerSec"] = pace.SamplesPerSecond, ["etaSeconds"] = pace.EtaSeconds,
+                    [FashionMetrics.Loss] = batchLoss, [FashionMetrics.SamplesPerSec] = pace.SamplesPerSecond, [FashionMetrics.EtaSeconds] = pace.EtaSeconds,
                 });
             });
             evaluation = trainer.Evaluate();
             context.Epoch(epoch, scaffold.Steps, new Dictionary<string, double>
             {
-                ["loss"] = loss, ["trainAcc"] = trainAcc, ["testAcc"] = evaluation.Accuracy, ["testLoss"] = evaluation.Loss,
-                ["samplesPerSec"] = pace.SamplesPerSecond, ["etaSeconds"] = pace.EtaSeconds,
+                [FashionMetrics.Loss] = loss, [FashionMetrics.TrainAcc] = trainAcc, [FashionMetrics.TestAcc] = evaluation.Accuracy,
+                [FashionMetrics.TestLoss] = evaluation.Loss, [FashionMetrics.SamplesPerSec] = pace.SamplesPerSecond, [FashionMetrics.EtaSeconds] = pace.EtaSeconds,
             });
         }
         return (evaluation!, trainAcc, pace);
     }
 
-    private static void Finish(RunContext context, FashionTrainer trainer, ImageDataset data, CnnArchitecture architecture,
-        FashionEvaluation evaluation, double trainAcc, FashionPace pace)
+    private static void Finish(RunContext context, FashionSettings settings, FashionTrainer trainer, ImageDataset data, CnnArchitecture architecture,
+        (FashionEvaluation Evaluation, double TrainAcc, FashionPace Pace) outcome)
     {
-        var epochs = context.Settings.Int(S.Epochs);
-        var scale = context.Settings.Text(S.Scale);
+        var (evaluation, trainAcc, pace) = outcome;
+        var scale = settings.Scale;
         var weights = CnnModel.Weights(trainer.Model);
         var byName = weights.ToDictionary(w => w.Name, w => w.Tensor);
-        FashionVisuals.Publish(context, epochs, evaluation, data.TestImages, data.ClassNames, architecture, byName, scale == "raw255");
+        FashionVisuals.Publish(context, settings.Epochs, evaluation, data.TestImages, data.ClassNames, architecture, byName, settings.Raw255);
         var info = new FashionModelInfo(architecture.ToString(), scale, data.ClassNames, context.RunId, evaluation.Accuracy);
         var folder = FashionModelStore.Save(context.Paths, info, weights);
-        context.Data("model", new SavedModelData(folder, info.Architecture, scale));
+        context.Data(FashionPayloadNames.Model, new SavedModelData(folder, info.Architecture, scale));
         context.Log($"Saved the model to {folder}.");
-        context.Result("testAcc", evaluation.Accuracy);
-        context.Result("trainAcc", trainAcc);
-        context.Result("testLoss", evaluation.Loss);
-        context.Result("seconds", pace.Seconds);
-        context.Result("samplesPerSec", pace.SamplesPerSecond);
-        context.Check("testAcc", evaluation.Accuracy >= RequiredTestAccuracy, $"test accuracy {evaluation.Accuracy:0.000} (needs ≥ {RequiredTestAccuracy:0.00})");
+        context.Result(FashionMetrics.TestAcc, evaluation.Accuracy);
+        context.Result(FashionMetrics.TrainAcc, trainAcc);
+        context.Result(FashionMetrics.TestLoss, evaluation.Loss);
+        context.Result(FashionMetrics.Seconds, pace.Seconds);
+        context.Result(FashionMetrics.SamplesPerSec, pace.SamplesPerSecond);
+        context.Check(FashionTexts.TestAccCheck.Format(), evaluation.Accuracy >= RequiredTestAccuracy,
+            FashionTexts.TestAccDetail.Format($"{evaluation.Accuracy:0.000}", $"{RequiredTestAccuracy:0.00}"));
     }
 }

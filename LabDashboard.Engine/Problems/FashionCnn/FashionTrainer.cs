@@ -1,5 +1,6 @@
 using LabDashboard.Engine.Data;
 using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Training;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -15,13 +16,11 @@ internal sealed record FashionTrainerOptions(CnnArchitecture Architecture, strin
 /// <summary>One training run's model, optimiser and data views; trains an epoch and evaluates the test set.</summary>
 internal sealed class FashionTrainer : IDisposable
 {
-    private const int EvaluationBatch = 1000;
     private readonly Tensor _trainX, _trainY, _testX, _testY;
     private readonly List<Tensor> _owned = [];
     private readonly optim.Optimizer _optimizer;
-    private readonly CrossEntropyLoss _loss = nn.CrossEntropyLoss();
-    private readonly Generator _shuffle;
-    private readonly int _batchSize;
+    private readonly ShuffledBatches _batches;
+    private readonly ClassificationStep _step;
 
     /// <summary>Builds the model; call after seeding the global RNG (initial weights come from it).</summary>
     public FashionTrainer(ImageDataset data, FashionTrainerOptions options, Device device)
@@ -33,63 +32,29 @@ internal sealed class FashionTrainer : IDisposable
         _testY = OnDevice(data.TestLabels, device);
         Model = CnnModel.Build(options.Architecture);
         Model.to(device);
-        _optimizer = options.Optimizer == "sgd" ? optim.SGD(Model.parameters(), options.Lr) : optim.Adam(Model.parameters(), options.Lr);
-        _shuffle = new Generator((ulong)options.Seed);
-        _batchSize = options.BatchSize;
+        _optimizer = new OptimizerSpec(options.Optimizer, options.Lr).Create(Model.parameters());
+        _batches = new ShuffledBatches(count, options.BatchSize, options.Seed);
+        _step = new ClassificationStep(Model.forward, _optimizer, ClassificationLoss.CrossEntropy);
     }
 
     public Sequential Model { get; }
     public int TrainCount => (int)_trainX.shape[0];
-    public int BatchesPerEpoch => (TrainCount + _batchSize - 1) / _batchSize;
+    public int BatchesPerEpoch => (int)_batches.BatchesPerEpoch;
 
     /// <summary>One shuffled pass; calls <paramref name="onBatch"/>(loss, samples done) after each step. Returns mean loss and running accuracy.</summary>
     public (double Loss, double Accuracy) TrainEpoch(TrainingScaffold scaffold, Action<double, int> onBatch)
     {
         Model.train();
-        using var order = randperm(TrainCount, generator: _shuffle).to(_trainX.device);
-        double lossSum = 0;
-        long correct = 0;
-        for (var start = 0; start < TrainCount; start += _batchSize)
-        {
-            var (begin, size) = (start, Math.Min(_batchSize, TrainCount - start));
-            var (loss, hits) = scaffold.Step(() => Step(order.narrow(0, begin, size)));
-            lossSum += loss * size;
-            correct += hits;
-            onBatch(loss, begin + size);
-        }
-        return (lossSum / TrainCount, (double)correct / TrainCount);
-    }
-
-    private (double Loss, long Correct) Step(Tensor indices)
-    {
-        var x = _trainX.index_select(0, indices);
-        var y = _trainY.index_select(0, indices);
-        _optimizer.zero_grad();
-        var logits = Model.forward(x);
-        var loss = _loss.forward(logits, y);
-        loss.backward();
-        _optimizer.step();
-        return (loss.item<float>(), logits.argmax(1).eq(y).sum().item<long>());
+        var epoch = _step.RunEpoch(scaffold, _batches, _trainX.device, batch => (batch.Select(_trainX), batch.Select(_trainY)),
+            report => onBatch(report.Outcome.Loss, (int)report.RowsDone));
+        return (epoch.Loss, epoch.Accuracy);
     }
 
     public FashionEvaluation Evaluate()
     {
         Model.eval();
-        using var noGrad = no_grad();
-        var count = (int)_testX.shape[0];
-        var predicted = new long[count];
-        double lossSum = 0;
-        for (var start = 0; start < count; start += EvaluationBatch)
-        {
-            using var scope = NewDisposeScope();
-            var size = Math.Min(EvaluationBatch, count - start);
-            var logits = Model.forward(_testX.narrow(0, start, size));
-            lossSum += _loss.forward(logits, _testY.narrow(0, start, size)).item<float>() * size;
-            logits.argmax(1).cpu().data<long>().CopyTo(predicted, start);
-        }
-        var truth = _testY.cpu().data<long>().ToArray();
-        var accuracy = (double)truth.Zip(predicted).Count(p => p.First == p.Second) / count;
-        return new FashionEvaluation(lossSum / count, accuracy, truth, predicted);
+        var evaluation = ChunkedEvaluation.Classify(Model.forward, _testX, _testY, ClassificationLoss.CrossEntropy);
+        return new FashionEvaluation(evaluation.Loss, evaluation.Accuracy, _testY.cpu().data<long>().ToArray(), evaluation.Predicted);
     }
 
     private Tensor OnDevice(Tensor tensor, Device device)
@@ -104,8 +69,7 @@ internal sealed class FashionTrainer : IDisposable
     {
         foreach (var t in _owned) t.Dispose();
         _optimizer.Dispose();
-        _loss.Dispose();
-        _shuffle.Dispose();
+        _batches.Dispose();
         Model.Dispose();
     }
 }

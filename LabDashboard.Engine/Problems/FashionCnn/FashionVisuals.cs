@@ -13,7 +13,7 @@ internal static class FashionVisuals
     public static void Publish(RunContext context, int epoch, FashionEvaluation evaluation, Tensor testImages, IReadOnlyList<string> classes,
         CnnArchitecture architecture, IReadOnlyDictionary<string, Tensor> weights, bool raw255)
     {
-        context.Data("confusion", ConfusionData.From(classes, evaluation.Truth, evaluation.Predicted));
+        context.Data(ConfusionData.PayloadName, ConfusionData.From(classes, evaluation.Truth, evaluation.Predicted));
         PublishMisclassified(context, epoch, evaluation, testImages, classes, raw255);
         PublishFilters(context, epoch, architecture, weights);
         PublishFeatureMaps(context, epoch, architecture, weights, testImages, classes[(int)evaluation.Truth[0]]);
@@ -31,7 +31,7 @@ internal static class FashionVisuals
             context.Image(name, epoch, GrayPng.FromUnit(pixels));
             samples.Add(new MisclassifiedSample(index, (int)evaluation.Truth[index], (int)evaluation.Predicted[index], ImageRef.UrlFor(context.RunId, name, epoch)));
         }
-        context.Data("misclassified", new MisclassifiedData(classes, samples, wrong.Count, evaluation.Truth.Length));
+        context.Data(FashionPayloadNames.Misclassified, new MisclassifiedData(classes, samples, wrong.Count, evaluation.Truth.Length));
     }
 
     private static void PublishFilters(RunContext context, int epoch, CnnArchitecture architecture, IReadOnlyDictionary<string, Tensor> weights)
@@ -41,8 +41,8 @@ internal static class FashionVisuals
         var kernel = (int)filters.shape[2];
         var zoom = Math.Max(1, 40 / kernel);
         using var scope = NewDisposeScope();
-        context.Image("filters", epoch, GrayPng.Grid(filters.select(1, 0), GridColumns, zoom));
-        context.Data("filters", new MapGridData(ImageRef.UrlFor(context.RunId, "filters", epoch), (int)filters.shape[0], GridColumns, kernel * zoom,
+        context.Image(FashionPayloadNames.Filters, epoch, GrayPng.Grid(filters.select(1, 0), GridColumns, zoom));
+        context.Data(FashionPayloadNames.Filters, new MapGridData(ImageRef.UrlFor(context.RunId, FashionPayloadNames.Filters, epoch), (int)filters.shape[0], GridColumns, kernel * zoom,
             $"first-layer filters ({filters.shape[0]} × {kernel}×{kernel}), each stretched to its own range"));
     }
 
@@ -52,8 +52,8 @@ internal static class FashionVisuals
         using var noGrad = no_grad();
         var image = testImages.narrow(0, 0, 1).to(weights.Values.First().device);
         var maps = CnnFunctional.FirstFeatureMaps(architecture, weights, image)[0];
-        context.Image("featureMaps", epoch, GrayPng.Grid(maps, GridColumns, zoom: 2));
-        context.Data("featureMaps", new MapGridData(ImageRef.UrlFor(context.RunId, "featureMaps", epoch), (int)maps.shape[0], GridColumns, (int)maps.shape[2] * 2,
+        context.Image(FashionPayloadNames.FeatureMaps, epoch, GrayPng.Grid(maps, GridColumns, zoom: 2));
+        context.Data(FashionPayloadNames.FeatureMaps, new MapGridData(ImageRef.UrlFor(context.RunId, FashionPayloadNames.FeatureMaps, epoch), (int)maps.shape[0], GridColumns, (int)maps.shape[2] * 2,
             $"first-layer feature maps of test image 0 ({className})"));
     }
 }

@@ -25,8 +25,13 @@ internal sealed record FreeFallData(float[] H, float[] T)
 }
 
 /// <summary>A curve or point set for pages: <c>points</c> (the measurements) and <c>fit</c> (the model's curve).</summary>
-internal sealed record FreeFallSeries(double[] H, double[] T)
+public sealed record FreeFallSeries(double[] H, double[] T)
 {
-    public static FreeFallSeries Of(FreeFallData data) =>
+    /// <summary>The payload of the measurements, sent once at the start.</summary>
+    public const string PointsPayload = "points";
+    /// <summary>The payload of the model's curve, sent with every reported point.</summary>
+    public const string FitPayload = "fit";
+
+    internal static FreeFallSeries Of(FreeFallData data) =>
         new(data.H.Select(v => (double)v).ToArray(), data.T.Select(v => (double)v).ToArray());
 }

@@ -1,4 +1,5 @@
 using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -13,7 +14,6 @@ public sealed class FreeFallProblem : IProblem
     /// <summary>How close each prediction must come to √(2h/9.8), in seconds.</summary>
     public const double Tolerance = 0.05;
 
-    private static readonly int[] CheckedHeights = [40, 60, 80];
     private static readonly double[] CurveHeights = Enumerable.Range(0, 51).Select(i => i * 2.0).ToArray();
 
     /// <inheritdoc />
@@ -22,29 +22,25 @@ public sealed class FreeFallProblem : IProblem
     /// <inheritdoc />
     public void Run(RunContext context)
     {
-        var settings = context.Settings;
-        random.manual_seed(settings.Int("seed"));
-        var data = FreeFallData.Draw(settings.Int("n"), settings.Double("noise"));
-        context.Data("points", FreeFallSeries.Of(data));
+        var settings = FreeFallSettings.From(context.Settings);
+        random.manual_seed(settings.Seed);
+        var data = FreeFallData.Draw(settings.N, settings.Noise);
+        context.Data(FreeFallSeries.PointsPayload, FreeFallSeries.Of(data));
 
         var device = context.Device.Device;
-        using var model = FreeFallModels.Create(settings.Text("model"));
+        using var model = FreeFallModels.Create(settings.Model);
         model.to(device);
         using var h = tensor(data.H, device: device).unsqueeze(1);
         using var t = tensor(data.T, device: device).unsqueeze(1);
-        Train(context, model, h, t);
+        Train(context, settings, model, h, t);
         Report(context, model);
     }
 
-    private static void Train(RunContext context, nn.Module<Tensor, Tensor> model, Tensor h, Tensor t)
+    private static void Train(RunContext context, FreeFallSettings settings, nn.Module<Tensor, Tensor> model, Tensor h, Tensor t)
     {
-        var settings = context.Settings;
-        using var optimizer = settings.Text("optimizer") == "adam"
-            ? (optim.Optimizer)optim.Adam(model.parameters(), settings.Double("lr"))
-            : optim.SGD(model.parameters(), settings.Double("lr"));
+        using var optimizer = new OptimizerSpec(settings.Optimizer, settings.Lr).Create(model.parameters());
         var scaffold = new TrainingScaffold(context);
-        var epochs = settings.Int("epochs");
-        var reportEvery = settings.Int("reportEvery");
+        var (epochs, reportEvery) = (settings.Epochs, settings.ReportEvery);
         for (var epoch = 1; epoch <= epochs; epoch++)
         {
             var loss = scaffold.Step(() =>
@@ -57,22 +53,23 @@ public sealed class FreeFallProblem : IProblem
             });
             if (epoch % reportEvery != 0 && epoch != epochs) continue;
             var point = (epoch + reportEvery - 1) / reportEvery;
-            context.Epoch(point, epoch, new Dictionary<string, double> { ["loss"] = loss });
-            context.Data("fit", new FreeFallSeries(CurveHeights, Predict(model, CurveHeights, context)), point);
+            context.Epoch(point, epoch, new Dictionary<string, double> { [FreeFallMetrics.Loss] = loss });
+            context.Data(FreeFallSeries.FitPayload, new FreeFallSeries(CurveHeights, Predict(model, CurveHeights, context)), point);
         }
     }
 
     private static void Report(RunContext context, nn.Module<Tensor, Tensor> model)
     {
-        var predictions = Predict(model, CheckedHeights.Select(v => (double)v).ToArray(), context);
-        for (var i = 0; i < CheckedHeights.Length; i++)
+        var heights = FreeFallMetrics.CheckedHeights;
+        var predictions = Predict(model, heights.Select(v => (double)v).ToArray(), context);
+        for (var i = 0; i < heights.Count; i++)
         {
-            var height = CheckedHeights[i];
+            var height = heights[i];
             var ideal = FreeFallData.IdealTime(height);
             var gap = Math.Abs(predictions[i] - ideal);
-            context.Result($"t{height}", predictions[i]);
-            context.Check($"t({height} m) within 0.05 s of √(2h/9.8)", gap < Tolerance,
-                $"predicted {predictions[i]:F3} s, √(2·{height}/9.8) = {ideal:F3} s, off by {gap:F3} s");
+            context.Result(FreeFallMetrics.PredictedTime(height), predictions[i]);
+            context.Check(FreeFallTexts.PredictionCheck.Format(height), gap < Tolerance,
+                FreeFallTexts.PredictionDetail.Format($"{predictions[i]:F3}", height, $"{ideal:F3}", $"{gap:F3}"));
         }
     }
 

@@ -1,4 +1,5 @@
 using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -19,8 +20,8 @@ internal static class DigitClassifierTraining
     /// </summary>
     public static DigitClassifier Train(Tensor images, Tensor labels, TrainingScaffold scaffold, Action<double> progress)
     {
-        // Seeded before construction: the initial weights come from the global RNG too, and
-        // whatever ran before (a GAN run, another problem) leaves it in a different state.
+        // Seeded before construction: the initial weights come from the global RNG (the batch
+        // order has its own generator), and whatever ran before leaves it in a different state.
         torch.random.manual_seed(Seed);
         var model = new DigitClassifier().to(images.device);
         try
@@ -38,18 +39,17 @@ internal static class DigitClassifierTraining
     private static void Train(DigitClassifier model, Tensor images, Tensor labels, TrainingScaffold scaffold, Action<double> progress)
     {
         model.train();
-        using var optimizer = torch.optim.Adam(model.parameters(), LearningRate);
-        var count = images.shape[0];
-        var batchesPerEpoch = (count + BatchSize - 1) / BatchSize;
+        using var optimizer = new OptimizerSpec(OptimizerSpec.Adam, LearningRate).Create(model.parameters());
+        using var batches = new ShuffledBatches(images.shape[0], BatchSize, Seed);
+        var step = new ClassificationStep(model.forward, optimizer, ClassificationLoss.CrossEntropy);
+        var total = (double)(Epochs * batches.BatchesPerEpoch);
         for (var epoch = 0; epoch < Epochs; epoch++)
         {
-            using var order = torch.randperm(count, device: images.device);
-            for (long batch = 0; batch < batchesPerEpoch; batch++)
+            var done = epoch * batches.BatchesPerEpoch;
+            step.RunEpoch(scaffold, batches, images.device, batch => (batch.Select(images), batch.Select(labels)), report =>
             {
-                var first = batch * BatchSize;
-                scaffold.Step(() => Step(model, optimizer, images, labels, order.narrow(0, first, Math.Min(BatchSize, count - first))));
-                if (batch % 50 == 0) progress((epoch * batchesPerEpoch + batch) / (double)(Epochs * batchesPerEpoch));
-            }
+                if (report.Index % 50 == 0) progress((done + report.Index) / total);
+            });
         }
         model.eval();
     }
@@ -64,25 +64,8 @@ internal static class DigitClassifierTraining
     /// <summary>Share of <paramref name="images"/> whose highest class score (n, 10) is their label.</summary>
     public static double Accuracy(Func<Tensor, Tensor> scores, Tensor images, Tensor labels)
     {
-        using var scope = torch.NewDisposeScope();
-        using var _ = torch.no_grad();
-        long correct = 0;
-        var count = images.shape[0];
-        for (long first = 0; first < count; first += 1000)
-        {
-            var length = Math.Min(1000, count - first);
-            var predicted = scores(images.narrow(0, first, length)).argmax(1);
-            correct += predicted.eq(labels.narrow(0, first, length)).sum().item<long>();
-        }
-        return correct / (double)count;
-    }
-
-    private static float Step(DigitClassifier model, torch.optim.Optimizer optimizer, Tensor images, Tensor labels, Tensor indices)
-    {
-        var loss = torch.nn.functional.cross_entropy(model.forward(images.index_select(0, indices)), labels.index_select(0, indices));
-        optimizer.zero_grad();
-        loss.backward();
-        optimizer.step();
-        return loss.item<float>();
+        var predicted = ChunkedEvaluation.Predict(scores, images, ClassificationLoss.CrossEntropy);
+        using var cpuLabels = labels.cpu();
+        return predicted.Zip(cpuLabels.data<long>()).Count(p => p.First == p.Second) / (double)predicted.Length;
     }
 }

@@ -1,15 +1,23 @@
 namespace LabDashboard.Engine.Problems.GanMnist8;
 
 /// <summary>Problem 8's metric and result names.</summary>
-internal static class GanMetrics
+public static class GanMetrics
 {
+    /// <summary>Discriminator loss.</summary>
     public const string LossD = "lossD";
+    /// <summary>Generator loss.</summary>
     public const string LossG = "lossG";
+    /// <summary>Mean D(real).</summary>
     public const string DReal = "dReal";
+    /// <summary>Mean D(fake).</summary>
     public const string DFake = "dFake";
+    /// <summary>Share of grid samples the classifier calls the digit.</summary>
     public const string TargetShare = "targetShare";
+    /// <summary>Mean probability of the digit over the grid.</summary>
     public const string TargetConfidence = "targetConfidence";
+    /// <summary>The judging classifier's test accuracy (result).</summary>
     public const string ClassifierTestAcc = "classifierTestAcc";
+    /// <summary>Wall time per epoch (result).</summary>
     public const string SecondsPerEpoch = "secondsPerEpoch";
 
     private static readonly MetricSpec[] Shared =
@@ -22,9 +30,9 @@ internal static class GanMetrics
         new(TargetConfidence, "Mean probability of the digit", "The MNIST classifier's mean probability of the digit over the grid (grid epochs only)."),
     ];
 
-    public static IReadOnlyList<MetricSpec> Epoch => Shared;
+    internal static IReadOnlyList<MetricSpec> Epoch => Shared;
 
-    public static IReadOnlyList<MetricSpec> Results { get; } =
+    internal static IReadOnlyList<MetricSpec> Results { get; } =
     [
         .. Shared,
         new(ClassifierTestAcc, "Digit classifier test accuracy", "The judging classifier's accuracy on MNIST test."),

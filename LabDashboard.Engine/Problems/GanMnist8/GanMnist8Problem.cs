@@ -1,12 +1,16 @@
 using LabDashboard.Engine.Data;
 using LabDashboard.Engine.Runs;
+using Microsoft.Extensions.Options;
 using static TorchSharp.torch;
 
 namespace LabDashboard.Engine.Problems.GanMnist8;
 
 /// <summary>Problem 8: a small GAN learns to draw one MNIST digit (default 8), with a live sample grid.</summary>
-public sealed class GanMnist8Problem : IProblem
+/// <param name="sources">Download sources; null = the public ones.</param>
+public sealed class GanMnist8Problem(IOptions<EngineEnvironmentOptions>? sources = null) : IProblem
 {
+    private readonly EngineEnvironmentOptions _sources = sources?.Value ?? new();
+
     /// <summary>The problem's id.</summary>
     public const string Id = "gan-mnist8";
 
@@ -18,7 +22,11 @@ public sealed class GanMnist8Problem : IProblem
         "A generator turns 6 random numbers into a 28×28 image and learns, against a discriminator (the \"police\"), to draw MNIST eights.",
         GanSettings.Schema,
         GanMetrics.Epoch,
-        GanMetrics.Results);
+        GanMetrics.Results)
+    {
+        ProgressSetting = GanSettings.Names.Epochs,
+        RunFolders = [GanModelStore.RunsFolder],
+    };
 
     /// <inheritdoc/>
     public void Run(RunContext context)
@@ -29,9 +37,9 @@ public sealed class GanMnist8Problem : IProblem
             new GanRun(context, settings, real, classifier).Execute();
     }
 
-    private static Tensor PrepareData(RunContext context, int digit, out (NetworkWeights Weights, double TestAccuracy) classifier)
+    private Tensor PrepareData(RunContext context, int digit, out (NetworkWeights Weights, double TestAccuracy) classifier)
     {
-        using var mnist = DatasetProvider.Load(ImageDatasets.Mnist, context);
+        using var mnist = DatasetProvider.Load(DatasetProvider.WithMirror(ImageDatasets.Mnist, _sources.DatasetMirror), context);
         classifier = DigitClassifierProvider.LoadOrTrain(context, new TrainingScaffold(context), mnist);
         var real = DigitFilter.Images(mnist.TrainImages, mnist.TrainLabels, digit).to(context.Device.Device);
         context.Log($"Training on {real.shape[0]} MNIST training images of the digit {digit}.");

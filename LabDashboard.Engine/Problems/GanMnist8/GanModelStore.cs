@@ -8,20 +8,26 @@ internal sealed record SavedGanInfo(string RunId, int NoiseDim, int Hidden, int 
 
 /// <summary>
 /// Saved GANs, one folder per run under <c>State:Root/models/gan-mnist8/&lt;runId&gt;/</c>: the
-/// generator's and discriminator's weights and a small JSON description.
+/// generator's and discriminator's weights (safetensors; older versions' <c>*.weights</c> still load)
+/// and a small JSON description.
 /// </summary>
 internal sealed class GanModelStore(LabPaths paths)
 {
+    private const string GeneratorName = "generator";
+    private const string DiscriminatorName = "discriminator";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private string Root => paths.StateFolder("models", "gan-mnist8");
+    /// <summary>Where under <c>State:Root</c> each run's model folder lives.</summary>
+    public static readonly string RunsFolder = Path.Combine("models", "gan-mnist8");
+
+    private string Root => paths.StateFolder(RunsFolder);
 
     /// <summary>Saves both networks (each file atomically), then the description.</summary>
     public void Save(SavedGanInfo info, NetworkWeights generator, NetworkWeights discriminator)
     {
-        var folder = paths.StateFolder("models", "gan-mnist8", info.RunId);
-        generator.Save(Path.Combine(folder, "generator.weights"));
-        discriminator.Save(Path.Combine(folder, "discriminator.weights"));
+        var folder = paths.StateFolder(RunsFolder, info.RunId);
+        generator.Save(folder, GeneratorName);
+        discriminator.Save(folder, DiscriminatorName);
         var description = Path.Combine(folder, "model.json");
         File.WriteAllText(description + ".tmp", JsonSerializer.Serialize(info, Json));
         File.Move(description + ".tmp", description, overwrite: true);
@@ -47,10 +53,10 @@ internal sealed class GanModelStore(LabPaths paths)
     public (NetworkWeights Generator, NetworkWeights Discriminator) Load(SavedGanInfo info)
     {
         var folder = Path.Combine(Root, info.RunId);
-        var generator = NetworkWeights.Load(Path.Combine(folder, "generator.weights"));
+        var generator = NetworkWeights.Load(folder, GeneratorName);
         try
         {
-            return (generator, NetworkWeights.Load(Path.Combine(folder, "discriminator.weights")));
+            return (generator, NetworkWeights.Load(folder, DiscriminatorName));
         }
         catch
         {

@@ -68,9 +68,9 @@ internal sealed class GanRun(RunContext context, GanSettings settings, Tensor re
         context.Result(GanMetrics.TargetConfidence, _lastGrid.TargetConfidence);
         context.Result(GanMetrics.ClassifierTestAcc, classifier.TestAccuracy);
         context.Result(GanMetrics.SecondsPerEpoch, secondsPerEpoch);
-        context.Check("Samples look like the digit", _lastGrid.TargetConfidence >= TargetConfidenceGoal,
-            $"The classifier gives the final grid a mean probability of {_lastGrid.TargetConfidence:P0} of being a {settings.Digit} (goal ≥ {TargetConfidenceGoal:P0}); "
-            + $"{_lastGrid.TargetShare:P0} of its samples reach p ≥ {GanSamples.ConfidentProbability}. Best grid: epoch {_bestGrid.Epoch} ({_bestGrid.Confidence:P0}).");
+        context.Check(GanTexts.DigitCheck.Format(), _lastGrid.TargetConfidence >= TargetConfidenceGoal,
+            GanTexts.DigitDetail.Format($"{_lastGrid.TargetConfidence:P0}", settings.Digit, $"{TargetConfidenceGoal:P0}",
+                $"{_lastGrid.TargetShare:P0}", $"{GanSamples.ConfidentProbability}", _bestGrid.Epoch, $"{_bestGrid.Confidence:P0}"));
     }
 
     /// <summary>

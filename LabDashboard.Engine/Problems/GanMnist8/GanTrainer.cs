@@ -1,4 +1,5 @@
 using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Training;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -16,19 +17,24 @@ internal sealed class GanTrainer : IDisposable
 {
     private readonly GanSettings _settings;
     private readonly Tensor _real;
-    private readonly Adam _optimizerD;
-    private readonly Adam _optimizerG;
+    private readonly torch.optim.Optimizer _optimizerD;
+    private readonly torch.optim.Optimizer _optimizerG;
+    private readonly ShuffledBatches _batches;
     private readonly BCELoss _bce = torch.nn.BCELoss();
 
-    /// <summary>Creates fresh networks on <paramref name="real"/>'s device; seed the global RNG first.</summary>
+    /// <summary>
+    /// Creates fresh networks on <paramref name="real"/>'s device; seed the global RNG first (initial
+    /// weights and noise come from it; the batch order has its own generator, seeded from the settings).
+    /// </summary>
     public GanTrainer(GanSettings settings, Tensor real)
     {
         _settings = settings;
         _real = real;
         Generator = new GanGenerator(settings.NoiseDim, settings.Hidden).to(real.device);
         Discriminator = new GanDiscriminator().to(real.device);
-        _optimizerD = torch.optim.Adam(Discriminator.parameters(), settings.LrD, beta1: 0.5, beta2: 0.999);
-        _optimizerG = torch.optim.Adam(Generator.parameters(), settings.LrG, beta1: 0.5, beta2: 0.999);
+        _optimizerD = new OptimizerSpec(OptimizerSpec.Adam, settings.LrD, Beta1: 0.5, Beta2: 0.999).Create(Discriminator.parameters());
+        _optimizerG = new OptimizerSpec(OptimizerSpec.Adam, settings.LrG, Beta1: 0.5, Beta2: 0.999).Create(Generator.parameters());
+        _batches = new ShuffledBatches(real.shape[0], settings.BatchSize, settings.Seed);
     }
 
     /// <summary>The generator being trained.</summary>
@@ -48,20 +54,14 @@ internal sealed class GanTrainer : IDisposable
         return (int)Math.Max(1, samplesBetweenCollections / Math.Max(1, batch));
     }
 
-    private long Count => _real.shape[0];
-    private long BatchSize => _settings.BatchSize <= 0 ? Count : Math.Min(_settings.BatchSize, Count);
-
     /// <summary>One pass over the real images; every batch is one scaffold step.</summary>
     public GanEpochMetrics TrainEpoch(TrainingScaffold scaffold)
     {
-        if (BatchSize == Count) return scaffold.Step(() => Step(_real));
-        using var order = torch.randperm(Count, device: _real.device);
         var sum = new GanEpochMetrics();
         var batches = 0;
-        for (long first = 0; first < Count; first += BatchSize)
+        foreach (var batch in _batches.NextEpoch(_real.device))
         {
-            var start = first;
-            var m = scaffold.Step(() => Step(_real.index_select(0, order.narrow(0, start, Math.Min(BatchSize, Count - start)))));
+            var m = scaffold.Step(() => Step(batch.Select(_real)));
             sum = new GanEpochMetrics(sum.LossD + m.LossD, sum.LossG + m.LossG, sum.DReal + m.DReal, sum.DFake + m.DFake);
             batches++;
         }
@@ -97,6 +97,7 @@ internal sealed class GanTrainer : IDisposable
         _optimizerD.Dispose();
         _optimizerG.Dispose();
         _bce.Dispose();
+        _batches.Dispose();
         Generator.Dispose();
         Discriminator.Dispose();
     }

@@ -1,13 +1,13 @@
+using LabDashboard.Engine.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace LabDashboard.Engine.Problems.GanMnist8;
 
 /// <summary>
-/// A network's parameters by state-dict name, saved and loaded without building the module:
-/// module constructors draw initial weights from libtorch's global RNG, which inference must leave
-/// alone (a training run may be drawing from it on another thread). File: an Int32 count, then per
-/// entry its name and TorchSharp's tensor encoding.
+/// A network's parameters by state-dict name, saved and loaded (as <see cref="WeightsFile"/>s)
+/// without building the module: module constructors draw initial weights from libtorch's global
+/// RNG, which inference must leave alone (a training run may be drawing from it on another thread).
 /// </summary>
 internal sealed class NetworkWeights : IDisposable
 {
@@ -27,36 +27,20 @@ internal sealed class NetworkWeights : IDisposable
         return new(module.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone().DetachFromDisposeScope()));
     }
 
-    /// <summary>Reads a file written by <see cref="Save"/> onto <paramref name="device"/>.</summary>
-    public static NetworkWeights Load(string path, Device? device = null)
-    {
-        using var reader = new BinaryReader(File.OpenRead(path));
-        var count = reader.ReadInt32();
-        var tensors = new Dictionary<string, Tensor>(count, StringComparer.Ordinal);
-        for (var i = 0; i < count; i++)
-        {
-            var name = reader.ReadString();
-            using var loaded = TensorExtensionMethods.Load(reader);
-            tensors[name] = loaded.to(device ?? CPU).DetachFromDisposeScope();
-        }
-        return new(tensors);
-    }
+    /// <summary>
+    /// Reads <paramref name="name"/><c>.safetensors</c> in <paramref name="folder"/> onto
+    /// <paramref name="device"/>, or <paramref name="name"/><c>.weights</c> when an older version saved it.
+    /// </summary>
+    public static NetworkWeights Load(string folder, string name, Device? device = null) =>
+        new(LegacyWeightsFile.LoadCurrentOrLegacy(WeightsFile.PathIn(folder, name), LegacyPath(folder, name), LegacyCount.Int32, device));
 
-    /// <summary>Writes the file atomically, so a reader never sees half of it.</summary>
-    public void Save(string path)
-    {
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        using (var writer = new BinaryWriter(File.Create(temporary)))
-        {
-            writer.Write(_tensors.Count);
-            foreach (var (name, tensor) in _tensors)
-            {
-                writer.Write(name);
-                tensor.Save(writer);
-            }
-        }
-        File.Move(temporary, path, overwrite: true);
-    }
+    /// <summary>True when <see cref="Load"/> finds the weights named <paramref name="name"/> in <paramref name="folder"/>.</summary>
+    public static bool IsSaved(string folder, string name) => File.Exists(WeightsFile.PathIn(folder, name)) || File.Exists(LegacyPath(folder, name));
+
+    /// <summary>Writes <paramref name="name"/><c>.safetensors</c> in <paramref name="folder"/> atomically.</summary>
+    public void Save(string folder, string name) => WeightsFile.Save(WeightsFile.PathIn(folder, name), _tensors.Select(p => (p.Key, p.Value)));
+
+    private static string LegacyPath(string folder, string name) => Path.Combine(folder, name + ".weights");
 
     /// <inheritdoc/>
     public void Dispose()

@@ -32,8 +32,4 @@ internal static class IrisModel
         "gelu" => GELU(),
         _ => ReLU(),
     };
-
-    public static optim.Optimizer Optimizer(Module model, string name, double lr) => name == "sgd"
-        ? optim.SGD(model.parameters(), lr)
-        : optim.Adam(model.parameters(), lr);
 }

@@ -4,7 +4,11 @@ namespace LabDashboard.Engine.Problems.Iris;
 /// <param name="Train">Training rows in pandas' sampled order.</param>
 /// <param name="Test">Test rows, ascending.</param>
 /// <param name="Rows">All rows of the table, so pages can show both tables with their measurements.</param>
-public sealed record IrisSplitData(IReadOnlyList<int> Train, IReadOnlyList<int> Test, IReadOnlyList<IrisRow> Rows);
+public sealed record IrisSplitData(IReadOnlyList<int> Train, IReadOnlyList<int> Test, IReadOnlyList<IrisRow> Rows)
+{
+    /// <summary>The payload's name in the run's data.</summary>
+    public const string PayloadName = "split";
+}
 
 /// <summary>
 /// The <c>scatter</c> payload: petal length/width of every row with its species, the model's
@@ -17,4 +21,8 @@ public sealed record IrisScatterData(
     IReadOnlyList<int> Species,
     IReadOnlyList<int> Predicted,
     IReadOnlyList<bool> IsTest,
-    IReadOnlyList<string> SpeciesNames);
+    IReadOnlyList<string> SpeciesNames)
+{
+    /// <summary>The payload's name in the run's data.</summary>
+    public const string PayloadName = "scatter";
+}

@@ -1,7 +1,6 @@
 using LabDashboard.Engine.Problems.Classification;
 using LabDashboard.Engine.Runs;
 using TorchSharp;
-using S = LabDashboard.Engine.Problems.Iris.IrisSettings;
 
 namespace LabDashboard.Engine.Problems.Iris;
 
@@ -21,52 +20,46 @@ public sealed class IrisProblem : IProblem
         Number: 5,
         Title: "Iris classifier",
         Summary: "Split iris.csv exactly as pandas' df.sample(frac=0.8, random_state=42) does, train an MLP on the four measurements and reach at least 70 % test accuracy.",
-        Settings: S.Schema,
-        Metrics:
-        [
-            new("loss", "Training loss", "mean cross-entropy over the epoch"),
-            new("trainAcc", "Train accuracy"),
-            new("testAcc", "Test accuracy"),
-            new("testLoss", "Test loss"),
-        ],
-        Results: [new("trainAcc", "Train accuracy"), new("testAcc", "Test accuracy"), new("testLoss", "Test loss")],
-        SmallTensors: true);
+        Settings: IrisSettings.Schema,
+        Metrics: IrisMetrics.Epoch,
+        Results: IrisMetrics.Results,
+        SmallTensors: true)
+    {
+        ProgressSetting = IrisSettings.Names.Epochs,
+        ReportEverySetting = IrisSettings.Names.ReportEvery,
+    };
 
     /// <inheritdoc />
     public void Run(RunContext context)
     {
-        var settings = context.Settings;
-        var rows = LoadRows(context);
-        var split = PandasSplit.Sample(rows.Count, settings.Double(S.TrainFrac), settings.Int(S.SplitSeed));
+        var settings = IrisSettings.From(context.Settings);
+        var rows = LoadRows(context, settings.DataFile);
+        var split = PandasSplit.Sample(rows.Count, settings.TrainFrac, settings.SplitSeed);
         if (split.Test.Count == 0)
-            throw new InvalidOperationException($"trainFrac {settings.Double(S.TrainFrac)} leaves no test rows; choose a smaller fraction.");
-        context.Data("split", new IrisSplitData(split.Train, split.Test, rows));
+            throw new InvalidOperationException($"trainFrac {settings.TrainFrac} leaves no test rows; choose a smaller fraction.");
+        context.Data(IrisSplitData.PayloadName, new IrisSplitData(split.Train, split.Test, rows));
 
-        torch.random.manual_seed(settings.Int(S.Seed));
-        using var trainer = new IrisTrainer(rows, split, Options(context), context.Device.Device);
-        Train(context, trainer);
+        torch.random.manual_seed(settings.Seed);
+        using var trainer = new IrisTrainer(rows, split, Options(settings), context.Device.Device);
+        Train(context, settings, trainer);
         Finish(context, trainer, rows, split);
     }
 
-    private static IReadOnlyList<IrisRow> LoadRows(RunContext context)
+    private static IReadOnlyList<IrisRow> LoadRows(RunContext context, string dataFile)
     {
-        var file = context.Settings.Text(S.DataFile).Trim();
-        if (file.Length == 0) return IrisTable.Load();
-        context.Log($"Reading {file}.");
-        return IrisTable.Load(file);
+        var upload = dataFile.Trim();
+        if (upload.Length == 0) return IrisTable.Load();
+        context.Log($"Reading the uploaded CSV {upload}.");
+        return IrisUploads.Load(context.Paths, upload);
     }
 
-    private static IrisTrainerOptions Options(RunContext context)
-    {
-        var s = context.Settings;
-        return new IrisTrainerOptions(s.IntList(S.Hidden), s.Text(S.Activation), s.Double(S.Dropout), s.Text(S.Optimizer), s.Double(S.Lr), s.Int(S.BatchSize), s.Int(S.Seed));
-    }
+    private static IrisTrainerOptions Options(IrisSettings s) =>
+        new(s.Hidden, s.Activation, s.Dropout, s.Optimizer, s.Lr, s.BatchSize, s.Seed);
 
-    private static void Train(RunContext context, IrisTrainer trainer)
+    private static void Train(RunContext context, IrisSettings settings, IrisTrainer trainer)
     {
         var scaffold = new TrainingScaffold(context);
-        var epochs = context.Settings.Int(S.Epochs);
-        var reportEvery = context.Settings.Int(S.ReportEvery);
+        var (epochs, reportEvery) = (settings.Epochs, settings.ReportEvery);
         for (var epoch = 1; epoch <= epochs; epoch++)
         {
             var loss = trainer.TrainEpoch(scaffold);
@@ -75,7 +68,7 @@ public sealed class IrisProblem : IProblem
             var (testLoss, testAcc) = trainer.EvaluateTest();
             context.Epoch(epoch, scaffold.Steps, new Dictionary<string, double>
             {
-                ["loss"] = loss, ["trainAcc"] = trainAcc, ["testAcc"] = testAcc, ["testLoss"] = testLoss,
+                [IrisMetrics.Loss] = loss, [IrisMetrics.TrainAcc] = trainAcc, [IrisMetrics.TestAcc] = testAcc, [IrisMetrics.TestLoss] = testLoss,
             });
         }
     }
@@ -85,12 +78,13 @@ public sealed class IrisProblem : IProblem
         var (_, trainAcc) = trainer.EvaluateTrain();
         var (testLoss, testAcc) = trainer.EvaluateTest();
         var predicted = trainer.PredictAll();
-        context.Data("confusion", ConfusionData.From(IrisTable.SpeciesNames, split.Test.Select(r => (long)rows[r].Species).ToList(), split.Test.Select(r => predicted[r]).ToList()));
-        context.Data("scatter", Scatter(rows, predicted, split));
-        context.Result("trainAcc", trainAcc);
-        context.Result("testAcc", testAcc);
-        context.Result("testLoss", testLoss);
-        context.Check("testAcc", testAcc >= RequiredTestAccuracy, $"test accuracy {testAcc:0.000} (needs ≥ {RequiredTestAccuracy:0.00})");
+        context.Data(ConfusionData.PayloadName, ConfusionData.From(IrisTable.SpeciesNames, split.Test.Select(r => (long)rows[r].Species).ToList(), split.Test.Select(r => predicted[r]).ToList()));
+        context.Data(IrisScatterData.PayloadName, Scatter(rows, predicted, split));
+        context.Result(IrisMetrics.TrainAcc, trainAcc);
+        context.Result(IrisMetrics.TestAcc, testAcc);
+        context.Result(IrisMetrics.TestLoss, testLoss);
+        context.Check(IrisTexts.TestAccCheck.Format(), testAcc >= RequiredTestAccuracy,
+            IrisTexts.TestAccDetail.Format($"{testAcc:0.000}", $"{RequiredTestAccuracy:0.00}"));
     }
 
     private static IrisScatterData Scatter(IReadOnlyList<IrisRow> rows, long[] predicted, RowSplit split)

@@ -1,4 +1,5 @@
 using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -10,9 +11,8 @@ internal sealed class IrisTrainer : IDisposable
     private readonly Tensor _xTrain, _yTrain, _xTest, _yTest, _xAll;
     private readonly TorchSharp.Modules.Sequential _model;
     private readonly optim.Optimizer _optimizer;
-    private readonly nn.Module<Tensor, Tensor, Tensor> _lossFunction = nn.CrossEntropyLoss();
-    private readonly Generator _shuffle;
-    private readonly int _batchSize;
+    private readonly ShuffledBatches _batches;
+    private readonly ClassificationStep _step;
 
     public IrisTrainer(IReadOnlyList<IrisRow> rows, RowSplit split, IrisTrainerOptions options, Device device)
     {
@@ -23,9 +23,9 @@ internal sealed class IrisTrainer : IDisposable
         _xAll = Features(rows, Enumerable.Range(0, rows.Count).ToList(), device);
         _model = IrisModel.Build(options.Hidden, options.Activation, options.Dropout);
         _model.to(device);
-        _optimizer = IrisModel.Optimizer(_model, options.Optimizer, options.Lr);
-        _shuffle = new Generator((ulong)options.Seed);
-        _batchSize = options.BatchSize <= 0 ? split.Train.Count : Math.Min(options.BatchSize, split.Train.Count);
+        _optimizer = new OptimizerSpec(options.Optimizer, options.Lr).Create(_model.parameters());
+        _batches = new ShuffledBatches(split.Train.Count, options.BatchSize, options.Seed);
+        _step = new ClassificationStep(_model.forward, _optimizer, ClassificationLoss.CrossEntropy);
     }
 
     /// <summary>The model (the benchmark exports its initial weights).</summary>
@@ -35,30 +35,7 @@ internal sealed class IrisTrainer : IDisposable
     public double TrainEpoch(TrainingScaffold scaffold)
     {
         _model.train();
-        var n = (int)_xTrain.shape[0];
-        if (_batchSize >= n) return scaffold.Step(() => Step(_xTrain, _yTrain));
-        using var order = randperm(n, generator: _shuffle).to(_xTrain.device);
-        double total = 0;
-        for (var start = 0; start < n; start += _batchSize)
-        {
-            var begin = start;
-            var count = Math.Min(_batchSize, n - begin);
-            total += scaffold.Step(() =>
-            {
-                var batch = order.narrow(0, begin, count);
-                return Step(_xTrain.index_select(0, batch), _yTrain.index_select(0, batch)) * count;
-            });
-        }
-        return total / n;
-    }
-
-    private float Step(Tensor x, Tensor y)
-    {
-        _optimizer.zero_grad();
-        var loss = _lossFunction.forward(_model.forward(x), y);
-        loss.backward();
-        _optimizer.step();
-        return loss.item<float>();
+        return _step.RunEpoch(scaffold, _batches, _xTrain.device, batch => (batch.Select(_xTrain), batch.Select(_yTrain))).Loss;
     }
 
     public (double Loss, double Accuracy) EvaluateTrain() => Evaluate(_xTrain, _yTrain);
@@ -68,21 +45,15 @@ internal sealed class IrisTrainer : IDisposable
     /// <summary>Predicted species of every row of the table.</summary>
     public long[] PredictAll()
     {
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
         _model.eval();
-        return _model.forward(_xAll).argmax(1).cpu().data<long>().ToArray();
+        return ChunkedEvaluation.Predict(_model.forward, _xAll, ClassificationLoss.CrossEntropy);
     }
 
     private (double Loss, double Accuracy) Evaluate(Tensor x, Tensor y)
     {
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
         _model.eval();
-        var logits = _model.forward(x);
-        var loss = _lossFunction.forward(logits, y).item<float>();
-        var accuracy = logits.argmax(1).eq(y).to_type(ScalarType.Float32).mean().item<float>();
-        return (loss, accuracy);
+        var evaluation = ChunkedEvaluation.Classify(_model.forward, x, y, ClassificationLoss.CrossEntropy);
+        return (evaluation.Loss, evaluation.Accuracy);
     }
 
     private static Tensor Features(IReadOnlyList<IrisRow> rows, IReadOnlyList<int> pick, Device device)
@@ -99,8 +70,7 @@ internal sealed class IrisTrainer : IDisposable
         foreach (var t in new[] { _xTrain, _yTrain, _xTest, _yTest, _xAll }) t.Dispose();
         _optimizer.Dispose();
         _model.Dispose();
-        _lossFunction.Dispose();
-        _shuffle.Dispose();
+        _batches.Dispose();
     }
 }
 

@@ -1,32 +1,38 @@
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using LabDashboard.Engine.Data;
 using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Settings;
 
 namespace LabDashboard.Engine.Problems.Iris;
 
-/// <summary>Keeps CSV files users upload for the iris problem under <c>State:Root/iris/uploads</c>, checked before they are kept.</summary>
-public static class IrisUploads
+/// <summary>
+/// CSV files users upload for the iris problem, checked before they are kept under
+/// <c>State:Root/iris/uploads</c> and named by an upload id (the <c>dataFile</c> setting) —
+/// never by a server path, so a setting cannot make the server read any other file.
+/// </summary>
+public static partial class IrisUploads
 {
     /// <summary>The largest CSV accepted (the real table is 3 KB).</summary>
     public const long MaxBytes = 1024 * 1024;
 
-    /// <summary>Checks <paramref name="bytes"/> as an iris table and stores it; returns the stored path and its rows.</summary>
+    private const int MaxNameLength = 40;
+
+    /// <summary>Checks <paramref name="bytes"/> as an iris table and stores it; returns its upload id and its rows.</summary>
     /// <exception cref="DatasetFileException">Too large, or not the shape of iris.csv; the message names the file and line.</exception>
-    public static (string Path, IReadOnlyList<IrisRow> Rows) Save(LabPaths paths, string fileName, byte[] bytes)
+    public static (string Id, IReadOnlyList<IrisRow> Rows) Save(LabPaths paths, string fileName, byte[] bytes)
     {
         if (bytes.LongLength > MaxBytes)
             throw new DatasetFileException(fileName, $"{bytes.LongLength:N0} bytes; at most {MaxBytes:N0} are accepted");
-        var name = string.Concat(Path.GetFileNameWithoutExtension(fileName).Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
-        var hash = Convert.ToHexString(SHA256.HashData(bytes))[..12].ToLowerInvariant();
-        var folder = paths.StateFolder("iris", "uploads");
-        var path = System.IO.Path.Combine(folder, $"{name}-{hash}.csv");
+        var id = IdFor(fileName, bytes);
+        var path = Path.Combine(paths.StateFolder("iris", "uploads"), id + ".csv");
         var staging = path + ".tmp";
         File.WriteAllBytes(staging, bytes);
         try
         {
             var rows = IrisTable.Load(staging);
             File.Move(staging, path, overwrite: true);
-            return (path, rows);
+            return (id, rows);
         }
         catch (DatasetFileException e)
         {
@@ -37,4 +43,37 @@ public static class IrisUploads
             File.Delete(staging);
         }
     }
+
+    /// <summary>The rows of an upload.</summary>
+    /// <exception cref="DatasetFileException">No upload has this id.</exception>
+    public static IReadOnlyList<IrisRow> Load(LabPaths paths, string id) =>
+        Find(paths, id) is { } path ? IrisTable.Load(path) : throw new DatasetFileException(id, "no uploaded iris CSV has this id");
+
+    /// <summary>The <c>dataFile</c> setting's check: empty (the bundled table) or the id of an upload that exists.</summary>
+    public static string? CheckDataFile(object value, SettingCheckContext context)
+    {
+        var id = ((string)value).Trim();
+        if (id.Length == 0) return null;
+        if (!IdPattern().IsMatch(id)) return "expected the id of an uploaded CSV (POST /api/datasets/iris/uploads), not a path";
+        return context.Paths is null || Find(context.Paths, id) is not null ? null : $"no uploaded iris CSV has the id '{id}'";
+    }
+
+    private static string? Find(LabPaths paths, string id)
+    {
+        if (!IdPattern().IsMatch(id)) return null;
+        var path = Path.Combine(paths.StateRoot, "iris", "uploads", id + ".csv");
+        return File.Exists(path) ? path : null;
+    }
+
+    /// <summary>The file's name in ASCII letters, digits, '-' and '_', then 12 hex digits of its SHA-256.</summary>
+    private static string IdFor(string fileName, byte[] bytes)
+    {
+        var name = string.Concat(Path.GetFileNameWithoutExtension(fileName).Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
+        if (name.Length == 0) name = "upload";
+        var hash = Convert.ToHexString(SHA256.HashData(bytes))[..12].ToLowerInvariant();
+        return $"{name[..Math.Min(name.Length, MaxNameLength)]}-{hash}";
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,40}-[0-9a-f]{12}$")]
+    private static partial Regex IdPattern();
 }

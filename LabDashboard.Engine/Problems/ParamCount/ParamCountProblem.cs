@@ -39,8 +39,9 @@ public sealed class ParamCountProblem : IProblem
             var pair = counted.Pair;
             context.Result(ResultName(pair.Number, pair.First.Name), counted.FirstTotal);
             context.Result(ResultName(pair.Number, pair.Second.Name), counted.SecondTotal);
-            context.Check($"pair{pair.Number}", counted.AgreesWithExam,
-                $"pair {pair.Number}: {pair.First.Name} {counted.FirstTotal} vs {pair.Second.Name} {counted.SecondTotal} → {counted.Answer} (exam: {pair.ExpectedAnswer}, {pair.ExpectedFirst} vs {pair.ExpectedSecond})");
+            context.Check(ParamCountTexts.PairCheck.Format(pair.Number), counted.AgreesWithExam,
+                ParamCountTexts.PairDetail.Format(pair.Number, pair.First.Name, counted.FirstTotal, pair.Second.Name, counted.SecondTotal,
+                    counted.Answer, pair.ExpectedAnswer, pair.ExpectedFirst, pair.ExpectedSecond));
         }
     }
 }

@@ -4,13 +4,17 @@ using LabDashboard.Engine.Problems.ResnetCam.Model;
 using LabDashboard.Engine.Problems.ResnetCam.Models;
 using LabDashboard.Engine.Problems.ResnetCam.Training;
 using LabDashboard.Engine.Runs;
+using Microsoft.Extensions.Options;
 using TorchSharp;
 
 namespace LabDashboard.Engine.Problems.ResnetCam;
 
 /// <summary>Problem 7: fine-tune an ImageNet ResNet-18 on cats vs dogs (dog = 1), explained with CAM.</summary>
-public sealed class ResnetCamProblem : IProblem
+/// <param name="sources">Download sources; null = the public ones.</param>
+public sealed class ResnetCamProblem(IOptions<EngineEnvironmentOptions>? sources = null) : IProblem
 {
+    private readonly EngineEnvironmentOptions _sources = sources?.Value ?? new();
+
     /// <summary>The problem's id.</summary>
     public const string Id = "resnet-cam";
 
@@ -19,16 +23,19 @@ public sealed class ResnetCamProblem : IProblem
         Id, 7, "ResNet-18 cats vs dogs, explained with CAM",
         "Fine-tune an ImageNet ResNet-18 (fc → Linear(512, 1), dog = 1) on cats vs dogs, then explain any photo with a class activation map.",
         ResnetCamSettings.Schema(ResnetCamSettings.CudaDefault()),
-        [new("loss", "Training loss (BCE with logits)"), new("trainAcc", "Training accuracy")],
-        [new("testAcc", "Held-out accuracy"), new("testLoss", "Held-out loss"), new("trainAcc", "Last epoch's training accuracy"),
-         new("imageSize", "Input size (px)"), new("trainImages", "Training images"), new("testImages", "Held-out images")]);
+        ResnetCamMetrics.Epoch,
+        ResnetCamMetrics.Results)
+    {
+        ProgressSetting = ResnetCamSettings.Names.Epochs,
+        RunFolders = [TrainedModelStore.RunsFolder],
+    };
 
     /// <inheritdoc />
     public void Run(RunContext context)
     {
         var settings = ResnetCamSettings.From(context.Settings);
         context.Log("Settings: " + settings.Describe());
-        var backbones = new BackboneStore(context.Paths);
+        var backbones = new BackboneStore(context.Paths, TorchvisionWeightsDownload.From(_sources.TorchvisionWeightsUrl));
         context.Log(backbones.EnsureConverted(settings.Backbone,
             p => context.Progress(p.Fraction, "Downloading " + p.Message, p.ToMetrics()), context.Cancellation));
         torch.random.manual_seed(settings.Seed);
@@ -47,14 +54,14 @@ public sealed class ResnetCamProblem : IProblem
         Finish(job, outcome);
     }
 
-    private static PetSplit FindData(RunContext context, ResnetCamSettings settings)
+    private PetSplit FindData(RunContext context, ResnetCamSettings settings)
     {
         var roots = context.Paths.DataRoots.Append(Path.Combine(context.Paths.StateRoot, "data")).ToList();
         var split = PetDatasetLocator.Find(roots, settings.Seed, settings.MaxImages);
         if (split is not null) return split;
         if (!settings.Download)
             throw new FileNotFoundException($"No cats-vs-dogs data: looked for {PetDatasetLocator.OxfordFolder}/ and {PetDatasetLocator.FolderPerClassFolder}/ in {string.Join(", ", roots)}. Turn on 'download' or put a data set there.");
-        OxfordPetDownload.Run(context);
+        OxfordPetDownload.Run(context, _sources.OxfordPetUrl);
         return PetDatasetLocator.Find(roots, settings.Seed, settings.MaxImages) ?? throw new InvalidDataException("The download did not produce a data set.");
     }
 
@@ -72,13 +79,14 @@ public sealed class ResnetCamProblem : IProblem
         var context = job.Context;
         var store = new TrainedModelStore(context.Paths);
         GalleryBuilder.Save(job, outcome, store);
-        context.Result("testAcc", outcome.TestAccuracy);
-        context.Result("testLoss", outcome.TestLoss);
-        context.Result("trainAcc", outcome.TrainAccuracy);
-        context.Result("imageSize", job.Settings.ImageSize);
-        context.Result("trainImages", job.Split.Train.Count);
-        context.Result("testImages", job.Split.Test.Count);
-        context.Check("testAcc ≥ 0.90", outcome.TestAccuracy >= 0.90, $"held-out accuracy {outcome.TestAccuracy:P1} on {job.Split.Test.Count} images");
+        context.Result(ResnetCamMetrics.TestAcc, outcome.TestAccuracy);
+        context.Result(ResnetCamMetrics.TestLoss, outcome.TestLoss);
+        context.Result(ResnetCamMetrics.TrainAcc, outcome.TrainAccuracy);
+        context.Result(ResnetCamMetrics.ImageSize, job.Settings.ImageSize);
+        context.Result(ResnetCamMetrics.TrainImages, job.Split.Train.Count);
+        context.Result(ResnetCamMetrics.TestImages, job.Split.Test.Count);
+        context.Check(ResnetCamTexts.TestAccCheck.Format(), outcome.TestAccuracy >= 0.90,
+            ResnetCamTexts.TestAccDetail.Format($"{outcome.TestAccuracy:P1}", job.Split.Test.Count));
         store.Complete(new TrainedModelInfo(context.RunId, job.Settings.Backbone.Id, job.Settings.Preprocessing, job.Settings.ImageSize,
             job.Settings.TrainBackbone, $"{job.Split.Layout} ({job.Split.Root})", DateTimeOffset.UtcNow, outcome.TestAccuracy));
         context.Log($"Saved the model of run {context.RunId} ({job.Settings.Backbone.Id}, {job.Settings.Preprocessing}, {job.Settings.ImageSize}px).");

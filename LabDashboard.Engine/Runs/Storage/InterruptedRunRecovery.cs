@@ -4,7 +4,8 @@ namespace LabDashboard.Engine.Runs.Storage;
 
 /// <summary>
 /// At start-up, runs still queued, running or paused belonged to a process that died: each gets a
-/// <c>finished</c> event with outcome <c>interrupted</c> and its row says so.
+/// <c>finished</c> event with outcome <c>interrupted</c> and its row says so. The run finished when
+/// its last event was written (its start plus that event's elapsed time), not at the restart.
 /// </summary>
 internal static class InterruptedRunRecovery
 {
@@ -14,7 +15,7 @@ internal static class InterruptedRunRecovery
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
-        foreach (var (runId, problemId) in LiveRuns(connection, transaction))
+        foreach (var (runId, problemId, startedAtMs) in LiveRuns(connection, transaction))
         {
             var last = LastEvent(connection, transaction, runId);
             var finished = new RunEvent
@@ -30,19 +31,21 @@ internal static class InterruptedRunRecovery
                 Error = Message,
                 Message = Message,
             };
-            RunStoreSql.AppendEvent(connection, transaction, finished, DateTimeOffset.UtcNow);
+            var lastEventAt = DateTimeOffset.FromUnixTimeMilliseconds(startedAtMs + finished.ElapsedMs);
+            RunStoreSql.AppendEvent(connection, transaction, finished, lastEventAt);
         }
         transaction.Commit();
     }
 
-    private static List<(string RunId, string ProblemId)> LiveRuns(SqliteConnection connection, SqliteTransaction transaction)
+    /// <summary>Each live run with when it started (or, never started, when it was queued).</summary>
+    private static List<(string RunId, string ProblemId, long StartedAtMs)> LiveRuns(SqliteConnection connection, SqliteTransaction transaction)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT id, problem_id FROM runs WHERE status IN ('queued', 'running', 'paused')";
+        command.CommandText = "SELECT id, problem_id, COALESCE(started_at, created_at) FROM runs WHERE status IN ('queued', 'running', 'paused')";
         using var reader = command.ExecuteReader();
-        var runs = new List<(string, string)>();
-        while (reader.Read()) runs.Add((reader.GetString(0), reader.GetString(1)));
+        var runs = new List<(string, string, long)>();
+        while (reader.Read()) runs.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
         return runs;
     }
 

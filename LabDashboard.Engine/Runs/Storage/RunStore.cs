@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace LabDashboard.Engine.Runs.Storage;
 
@@ -21,7 +22,7 @@ internal sealed class RunStore
     }
 
     /// <summary>The write connection (one per store; its owner is the only writer).</summary>
-    public RunStoreWriter OpenWriter() => new(_database);
+    public RunStoreWriter OpenWriter(ILogger<RunStoreWriter> logger) => new(_database, logger);
 
     public IReadOnlyList<StoredRun> List(string? problemId)
     {

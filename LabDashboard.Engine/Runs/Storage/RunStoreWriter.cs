@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace LabDashboard.Engine.Runs.Storage;
 
@@ -14,9 +14,10 @@ internal interface IRunStoreChange
 /// The database's only write connection. Not thread-safe: the <see cref="RunEventPump"/> is its one
 /// user, so training threads never touch SQLite.
 /// </summary>
-internal sealed class RunStoreWriter(RunDatabase database) : IDisposable
+internal sealed partial class RunStoreWriter(RunDatabase database, ILogger logger) : IDisposable
 {
     private readonly SqliteConnection _connection = database.Open();
+    private readonly ILogger _logger = logger;
 
     /// <summary>
     /// Commits the changes in one transaction; when that fails, one by one, so one bad change cannot
@@ -41,8 +42,11 @@ internal sealed class RunStoreWriter(RunDatabase database) : IDisposable
         }
         catch (Exception ex)
         {
-            Trace.TraceError($"LabDashboard could not write {changes.Count} run store change(s): {ex}");
+            WriteFailed(_logger, changes.Count, ex);
             return ex;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not write {Count} run store change(s).")]
+    private static partial void WriteFailed(ILogger logger, int count, Exception exception);
 }

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
+using LabDashboard.Engine;
 using LabDashboard.Engine.Problems;
 using LabDashboard.Engine.Problems.ParamCount;
 using LabDashboard.Web;
-using LabDashboard.Web.Runs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LabDashboard.Tests.Components.Localization;
@@ -32,14 +32,19 @@ public partial class EngineTextCoverageTests : LabComponentTest
 
     /// <summary>Texts with a word in them; pure notation such as <c>λ</c> or <c>t(40 m)</c> stays as it is.</summary>
     private static IEnumerable<string> EngineTexts() =>
-        ProblemDiscovery.InstancesIn(typeof(ProblemCatalog).Assembly)
+        ExamCatalog().All
             .Select(p => p.Descriptor)
             .SelectMany(DescriptorTexts)
-            .Concat(ExamProblems.All.Select(e => e.Title))
             .Concat(ExamPairs.All.Select(p => p.Why))
             .OfType<string>()
             .Where(t => Word().IsMatch(t))
             .Distinct();
+
+    private static ProblemCatalog ExamCatalog()
+    {
+        using var services = new ServiceCollection().AddExamProblems().AddSingleton<ProblemCatalog>().BuildServiceProvider();
+        return services.GetRequiredService<ProblemCatalog>();
+    }
 
     private static IEnumerable<string?> DescriptorTexts(ProblemDescriptor d) =>
         new[] { d.Title, d.Summary }

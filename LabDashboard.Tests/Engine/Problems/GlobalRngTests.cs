@@ -1,5 +1,6 @@
 using LabDashboard.Engine.Problems.ConvEinsum;
 using LabDashboard.Engine.Problems.ParamCount;
+using LabDashboard.Engine.Training;
 using TorchSharp;
 
 namespace LabDashboard.Tests.Engine.Problems;
@@ -18,6 +19,14 @@ public class GlobalRngTests
     [Fact]
     public void Counting_parameters_leaves_the_global_RNG_alone() =>
         AssertGlobalRngUntouched(() => LayerStackAnalyzer.Analyze([LayerSpec.Conv2d(3, 8, 3), LayerSpec.Flatten(), LayerSpec.Linear(8 * 26 * 26, 10)], [1, 3, 28, 28]));
+
+    [Fact]
+    public void Shuffled_batches_leave_the_global_RNG_alone() =>
+        AssertGlobalRngUntouched(() =>
+        {
+            using var batches = new ShuffledBatches(100, 10, seed: 1);
+            foreach (var batch in batches.NextEpoch(torch.CPU)) batch.Rows();
+        });
 
     [Fact]
     public void Building_a_module_on_the_CPU_does_draw_from_the_global_RNG()

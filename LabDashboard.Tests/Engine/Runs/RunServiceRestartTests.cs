@@ -67,6 +67,19 @@ public class RunServiceRestartTests
     }
 
     [Fact]
+    public void An_interrupted_run_finished_at_its_last_event_not_at_the_restart()
+    {
+        using var fixture = new RunServiceFixture(new GatedProblem());
+        fixture.Service.Dispose();
+        WriteRunLeftRunning(fixture.StateRoot, "dead-run");
+
+        var service = fixture.Restart();
+
+        // Started at 1700000000000 ms, last event 1234 ms later.
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_001_234), service.Get("dead-run")!.Summary.FinishedAt);
+    }
+
+    [Fact]
     public async Task Images_are_served_before_and_after_a_restart_until_the_run_is_deleted()
     {
         using var fixture = new RunServiceFixture(new ImageProblem());
@@ -88,6 +101,23 @@ public class RunServiceRestartTests
         Assert.Throws<UnknownRunException>(() => service.Watch(runId, 0, CancellationToken.None));
         Assert.False(Directory.Exists(Path.Combine(fixture.StateRoot, "runs", runId)));
         Assert.False(service.Delete(runId));
+    }
+
+    [Fact]
+    public async Task Deleting_a_run_deletes_the_models_it_saved_and_no_other_runs()
+    {
+        using var fixture = new RunServiceFixture(new ModelProblem());
+        var deleted = fixture.Start("models");
+        var kept = fixture.Start("models");
+        await fixture.WatchToEnd(deleted);
+        await fixture.WatchToEnd(kept);
+        var folder = (string runId) => Path.Combine(fixture.StateRoot, ModelProblem.ModelsFolder, runId);
+        Assert.True(Directory.Exists(folder(deleted)));
+
+        Assert.True(fixture.Service.Delete(deleted));
+
+        Assert.False(Directory.Exists(folder(deleted)));
+        Assert.True(File.Exists(Path.Combine(folder(kept), "model.json")));
     }
 
     [Fact]

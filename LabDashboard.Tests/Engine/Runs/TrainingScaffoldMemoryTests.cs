@@ -15,6 +15,7 @@ public class TrainingScaffoldMemoryTests
     [Fact]
     public void Resident_memory_stays_flat_over_hundreds_of_scaffolded_autograd_steps()
     {
+        NativeHeap.KeepFreedMemory(); // as the engine's host does at start-up
         var context = new RecordingReporter().ContextFor(new GatedProblem());
         var scaffold = new TrainingScaffold(context);
         random.manual_seed(1);

@@ -18,12 +18,18 @@ public sealed class TypedPayload<T>(string name) where T : class
         var key = (run?.RunId, run?.DataVersion(name) ?? 0);
         if (key == _source) return _value;
         _source = key;
-        _value = run?.Data.TryGetValue(name, out var element) == true ? Read(element) : null;
+        _value = run?.Data.TryGetValue(name, out var element) == true ? TypedPayload.Read<T>(element) : null;
         return _value;
     }
+}
 
-    private static T? Read(JsonElement element)
+/// <summary>Reads a <c>data</c> payload into the engine's record type.</summary>
+public static class TypedPayload
+{
+    /// <summary>A payload as the engine's record, or null when it does not have that shape.</summary>
+    public static T? Read<T>(JsonElement element) where T : class
     {
+        if (element.ValueKind != JsonValueKind.Object) return null;
         try
         {
             return element.Deserialize<T>(LabJson.Options);

@@ -4,7 +4,7 @@ using SixLabors.ImageSharp.PixelFormats;
 
 namespace LabDashboard.Engine.Problems.ResnetCam.Cam;
 
-/// <summary>Colours a CAM, blends it over the input, and reads back the PNGs <see cref="RgbPngWriter"/> wrote.</summary>
+/// <summary>Colours a CAM, blends it over the input, and reads back the PNGs <see cref="RgbPng"/> wrote.</summary>
 public static class OverlayRenderer
 {
     /// <summary>
@@ -47,7 +47,7 @@ public static class OverlayRenderer
         return new RgbImage(input.Width, input.Height, output);
     }
 
-    /// <summary>An RGB image from PNG bytes (as <see cref="RgbPngWriter"/> writes them).</summary>
+    /// <summary>An RGB image from PNG bytes (as <see cref="RgbPng"/> writes them).</summary>
     public static RgbImage FromPng(byte[] png)
     {
         using var img = Image.Load<Rgb24>(png);

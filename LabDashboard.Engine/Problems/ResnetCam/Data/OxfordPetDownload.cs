@@ -5,8 +5,8 @@ namespace LabDashboard.Engine.Problems.ResnetCam.Data;
 
 /// <summary>
 /// Downloads Oxford-IIIT Pet (images + annotations, MD5-checked, as torchvision does) into
-/// <c>State:Root/data/oxford-iiit-pet</c>. The base URL can be changed with the environment
-/// variable <c>LABDASHBOARD_OXFORD_PET_URL</c> (a mirror, or a local server in tests).
+/// <c>State:Root/data/oxford-iiit-pet</c>. The base URL can be changed with
+/// <see cref="EngineEnvironmentOptions.OxfordPetUrl"/> (a mirror, or a local server in tests).
 /// </summary>
 public static class OxfordPetDownload
 {
@@ -25,9 +25,9 @@ public static class OxfordPetDownload
     }
 
     /// <summary>Downloads into State:Root/data/oxford-iiit-pet, reporting progress on the run.</summary>
-    public static void Run(RunContext context, HttpClient? http = null)
+    public static void Run(RunContext context, string? baseUrl = null, HttpClient? http = null)
     {
-        var baseUrl = Environment.GetEnvironmentVariable("LABDASHBOARD_OXFORD_PET_URL") is { Length: > 0 } url ? url : DefaultBaseUrl;
+        baseUrl ??= DefaultBaseUrl;
         var destination = Path.Combine(context.Paths.StateFolder("data"), PetDatasetLocator.OxfordFolder);
         context.Log($"Downloading Oxford-IIIT Pet from {baseUrl} into {destination}.");
         var client = http ?? new HttpClient { Timeout = TimeSpan.FromHours(2) };

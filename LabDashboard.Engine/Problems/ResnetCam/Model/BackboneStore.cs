@@ -1,6 +1,7 @@
 using LabDashboard.Engine.Data;
 using LabDashboard.Engine.Problems.ResnetCam.Onnx;
 using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Training;
 using TorchSharp;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
@@ -13,7 +14,7 @@ namespace LabDashboard.Engine.Problems.ResnetCam.Model;
 /// searched path), then read by every run and by inference.
 /// </summary>
 /// <param name="paths">Data:Root (searched) and State:Root (written).</param>
-/// <param name="torchvisionDownload">Where a missing .pth comes from; null = torchvision's URL or its environment override.</param>
+/// <param name="torchvisionDownload">Where a missing .pth comes from; null = torchvision's URL.</param>
 internal sealed class BackboneStore(LabPaths paths, TorchvisionWeightsDownload? torchvisionDownload = null)
 {
     public const string OnnxFolder = "models/resnet18-cntk";
@@ -21,11 +22,15 @@ internal sealed class BackboneStore(LabPaths paths, TorchvisionWeightsDownload? 
     private const string MeanImageKey = "mean_image_bgr";
     private static readonly Lock ConversionLock = new();
 
-    public string WeightsPath(BackboneSpec backbone) => Path.Combine(paths.StateRoot, "resnet-cam", "backbones", backbone.Id, "weights.bin");
+    /// <summary>
+    /// The converted weights (safetensors). Conversions of older versions (<c>weights.bin</c>) are
+    /// left alone and converted again once: the sources are still at hand.
+    /// </summary>
+    public string WeightsPath(BackboneSpec backbone) => Path.Combine(paths.StateRoot, "resnet-cam", "backbones", backbone.Id, "weights" + WeightsFile.Extension);
 
     private string DownloadedPthPath => Path.Combine(paths.StateRoot, "models", TorchvisionPthName);
 
-    private string MeanImagePath => Path.Combine(paths.StateRoot, "resnet-cam", "backbones", Backbones.Cntk.Id, "mean-image.bin");
+    private string MeanImagePath => Path.Combine(paths.StateRoot, "resnet-cam", "backbones", Backbones.Cntk.Id, "mean-image" + WeightsFile.Extension);
 
     /// <summary>Converts the backbone if it is not converted yet; returns what happened, for the run log.</summary>
     /// <param name="backbone">Which.</param>
@@ -45,14 +50,14 @@ internal sealed class BackboneStore(LabPaths paths, TorchvisionWeightsDownload? 
     public Dictionary<string, Tensor> LoadWeights(BackboneSpec backbone)
     {
         EnsureConverted(backbone);
-        return StateDictFile.Read(WeightsPath(backbone));
+        return WeightsFile.Load(WeightsPath(backbone));
     }
 
     /// <summary>CNTK's mean image [1, 3, 224, 224] in BGR order.</summary>
     public Tensor LoadCntkMeanImage()
     {
         EnsureConverted(Backbones.Cntk);
-        return StateDictFile.Read(MeanImagePath)[MeanImageKey];
+        return WeightsFile.Load(MeanImagePath)[MeanImageKey];
     }
 
     /// <summary>The preprocessor for a backbone and a preprocessing id (auto = the backbone's own).</summary>
@@ -97,14 +102,14 @@ internal sealed class BackboneStore(LabPaths paths, TorchvisionWeightsDownload? 
         var missing = module.state_dict().Keys.Where(k => !k.EndsWith("num_batches_tracked", StringComparison.Ordinal) && !loaded.GetValueOrDefault(k)).ToList();
         if (missing.Count > 0) throw new InvalidDataException($"{pth} lacks {string.Join(", ", missing.Take(5))}.");
         var tensors = module.state_dict().Where(p => !p.Key.StartsWith("fc.", StringComparison.Ordinal) && !p.Key.EndsWith("num_batches_tracked", StringComparison.Ordinal))
-            .ToDictionary(p => p.Key, p => p.Value);
-        StateDictFile.Write(WeightsPath(Backbones.Torchvision), tensors);
+            .Select(p => (p.Key, p.Value)).ToList();
+        WeightsFile.Save(WeightsPath(Backbones.Torchvision), tensors);
         return $"{downloaded}Converted {tensors.Count} tensors of {pth} to {WeightsPath(Backbones.Torchvision)}.";
     }
 
     private string DownloadTorchvisionPth(Action<DownloadProgress>? progress, CancellationToken cancellation)
     {
-        var source = torchvisionDownload ?? TorchvisionWeightsDownload.FromEnvironment();
+        var source = torchvisionDownload ?? TorchvisionWeightsDownload.From(null);
         try
         {
             source.Download(DownloadedPthPath, progress ?? (_ => { }), cancellation);
@@ -121,14 +126,14 @@ internal sealed class BackboneStore(LabPaths paths, TorchvisionWeightsDownload? 
 
     private static void WriteTensors(string path, IReadOnlyDictionary<string, (long[] Dims, float[] Values)> source)
     {
-        var tensors = source.ToDictionary(p => p.Key, p => tensor(p.Value.Values, p.Value.Dims));
+        var tensors = source.Select(p => (p.Key, tensor(p.Value.Values, p.Value.Dims))).ToList();
         try
         {
-            StateDictFile.Write(path, tensors);
+            WeightsFile.Save(path, tensors);
         }
         finally
         {
-            foreach (var t in tensors.Values) t.Dispose();
+            foreach (var (_, t) in tensors) t.Dispose();
         }
     }
 

@@ -5,7 +5,7 @@ namespace LabDashboard.Engine.Problems.ResnetCam.Model;
 
 /// <summary>
 /// Where torchvision's resnet18 ImageNet weights come from when no copy is on disk: the URL torchvision
-/// itself uses (changed with the environment variable <c>LABDASHBOARD_TORCHVISION_WEIGHTS_URL</c>: a
+/// itself uses (changed with <see cref="EngineEnvironmentOptions.TorchvisionWeightsUrl"/>: a
 /// mirror, or a local server in tests) and the SHA-256 prefix the file must match.
 /// </summary>
 /// <param name="Url">The .pth file's URL.</param>
@@ -14,13 +14,11 @@ namespace LabDashboard.Engine.Problems.ResnetCam.Model;
 internal sealed record TorchvisionWeightsDownload(Uri Url, string Sha256Prefix, HttpClient? Http = null)
 {
     public const string DefaultUrl = "https://download.pytorch.org/models/" + BackboneStore.TorchvisionPthName;
-    public const string UrlVariable = "LABDASHBOARD_TORCHVISION_WEIGHTS_URL";
     public const string DefaultSha256Prefix = "f37072fd";
     private const long ApproximateBytes = 46_830_571;
 
-    /// <summary>torchvision's URL (or the environment's override) and prefix.</summary>
-    public static TorchvisionWeightsDownload FromEnvironment() =>
-        new(new Uri(Environment.GetEnvironmentVariable(UrlVariable) is { Length: > 0 } url ? url : DefaultUrl), DefaultSha256Prefix);
+    /// <summary>torchvision's URL, or <paramref name="url"/> when given (<see cref="EngineEnvironmentOptions.TorchvisionWeightsUrl"/>), and prefix.</summary>
+    public static TorchvisionWeightsDownload From(string? url) => new(new Uri(url ?? DefaultUrl), DefaultSha256Prefix);
 
     /// <summary>Downloads and verifies the file into <paramref name="destination"/>; nothing is left there on failure.</summary>
     public void Download(string destination, Action<DownloadProgress> progress, CancellationToken cancellation)

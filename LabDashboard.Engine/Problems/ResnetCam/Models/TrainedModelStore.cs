@@ -1,24 +1,31 @@
 using System.Text.Json;
 using LabDashboard.Engine.Problems.ResnetCam.Model;
 using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace LabDashboard.Engine.Problems.ResnetCam.Models;
 
 /// <summary>
-/// Saved models in <c>State:Root/resnet-cam/models/&lt;runId&gt;/</c>: model.json, head.bin (fc),
-/// weights.bin (whole network, only when the backbone was trained), gallery.json + gallery/*.png.
-/// A model counts once model.json exists (written last).
+/// Saved models in <c>State:Root/resnet-cam/models/&lt;runId&gt;/</c>: model.json, head.safetensors (fc),
+/// weights.safetensors (whole network, only when the backbone was trained), gallery.json + gallery/*.png.
+/// A model counts once model.json exists (written last). Models of older versions (head.bin,
+/// weights.bin) still load.
 /// </summary>
 public sealed class TrainedModelStore(LabPaths paths)
 {
+    private const string HeadName = "head";
+    private const string NetworkName = "weights";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    private string Root => Path.Combine(paths.StateRoot, "resnet-cam", "models");
+    /// <summary>Where under <c>State:Root</c> each run's model folder lives.</summary>
+    public static readonly string RunsFolder = Path.Combine("resnet-cam", "models");
+
+    private string Root => Path.Combine(paths.StateRoot, RunsFolder);
 
     /// <summary>The folder of a run's model (created).</summary>
-    public string Folder(string runId) => paths.StateFolder("resnet-cam", "models", SafeName(runId));
+    public string Folder(string runId) => paths.StateFolder(RunsFolder, SafeName(runId));
 
     /// <summary>Completed models, newest first.</summary>
     public IReadOnlyList<TrainedModelInfo> List()
@@ -51,9 +58,9 @@ public sealed class TrainedModelStore(LabPaths paths)
     }
 
     internal void SaveHead(string runId, Tensor weight, Tensor bias) =>
-        StateDictFile.Write(Path.Combine(Folder(runId), "head.bin"), new Dictionary<string, Tensor> { ["fc.weight"] = weight, ["fc.bias"] = bias });
+        WeightsFile.Save(WeightsFile.PathIn(Folder(runId), HeadName), [("fc.weight", weight), ("fc.bias", bias)]);
 
-    internal void SaveWholeNetwork(string runId, nn.Module module) => module.save(Path.Combine(Folder(runId), "weights.bin"));
+    internal void SaveWholeNetwork(string runId, nn.Module module) => WeightsFile.Save(WeightsFile.PathIn(Folder(runId), NetworkName), module);
 
     internal void SaveGallery(string runId, IReadOnlyList<GalleryItem> items, IReadOnlyList<byte[]> pngs)
     {
@@ -74,12 +81,13 @@ public sealed class TrainedModelStore(LabPaths paths)
     internal (Dictionary<string, Tensor> Trunk, Tensor Weight, Tensor Bias) LoadWeights(TrainedModelInfo info, BackboneStore backbones)
     {
         var folder = Path.Combine(Root, SafeName(info.RunId));
-        var head = StateDictFile.Read(Path.Combine(folder, "head.bin"));
-        var trunk = info.TrainBackbone
-            ? StateDictFile.Read(Path.Combine(folder, "weights.bin"))
-            : backbones.LoadWeights(Backbones.Get(info.Backbone));
+        var head = Load(folder, HeadName);
+        var trunk = info.TrainBackbone ? Load(folder, NetworkName) : backbones.LoadWeights(Backbones.Get(info.Backbone));
         return (trunk, head["fc.weight"], head["fc.bias"]);
     }
+
+    private static Dictionary<string, Tensor> Load(string folder, string name) =>
+        LegacyWeightsFile.LoadCurrentOrLegacy(WeightsFile.PathIn(folder, name), Path.Combine(folder, name + ".bin"), LegacyCount.Leb128);
 
     private static string SafeName(string runId) =>
         runId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') && runId.Length > 0

@@ -1,4 +1,5 @@
 using LabDashboard.Engine.Problems.ResnetCam.Model;
+using LabDashboard.Engine.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -24,13 +25,13 @@ internal static class FeatureExtractor
     {
         if (File.Exists(path))
         {
-            var cached = StateDictFile.Read(path);
+            var cached = WeightsFile.Load(path);
             return new ExtractedFeatures(cached["pooled"], cached.GetValueOrDefault("layer4"));
         }
         var features = Extract(images, weights, backbone, preprocessor, keepLayer4, progress, checkpoint);
-        var tensors = new Dictionary<string, Tensor> { ["pooled"] = features.Pooled };
-        if (features.Layer4 is not null) tensors["layer4"] = features.Layer4;
-        StateDictFile.Write(path, tensors);
+        var tensors = new List<(string, Tensor)> { ("pooled", features.Pooled) };
+        if (features.Layer4 is not null) tensors.Add(("layer4", features.Layer4));
+        WeightsFile.Save(path, tensors);
         return features;
     }
 

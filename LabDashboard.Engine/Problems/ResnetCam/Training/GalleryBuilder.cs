@@ -26,7 +26,7 @@ internal static class GalleryBuilder
             using var scope = NewDisposeScope();
             var input = job.Test.Read(index);
             var cam = CamRenderer.Render(input, outcome.TestLayer4[index], outcome.HeadWeight, outcome.HeadBias, logit, "magma");
-            pngs.Add(RgbPngWriter.Encode(OverlayRenderer.Blend(input, cam.Heatmap, 0.5)));
+            pngs.Add(RgbPng.Encode(OverlayRenderer.Blend(input, cam.Heatmap, 0.5)));
             items.Add(new GalleryItem($"{items.Count:D3}.png", Path.GetFileName(test[index].Path), test[index].LabelName,
                 logit >= 0 ? "dog" : "cat", 1 / (1 + Math.Exp(-logit))));
         }

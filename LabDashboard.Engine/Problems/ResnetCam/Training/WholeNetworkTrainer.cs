@@ -2,8 +2,10 @@ using LabDashboard.Engine.Data.Images;
 using LabDashboard.Engine.Problems.ResnetCam.Model;
 using LabDashboard.Engine.Problems.ResnetCam.Models;
 using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Training;
 using TorchSharp;
 using TorchSharp.Modules;
+using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -18,54 +20,37 @@ internal static class WholeNetworkTrainer
         var device = context.Device.Device;
         using var model = ResNetBuilder.Create(settings.Backbone.Blocks, outputs: 1);
         var loaded = new Dictionary<string, bool>();
-        model.load(job.Backbones.WeightsPath(settings.Backbone), strict: false, loadedParameters: loaded);
+        model.load_safetensors(job.Backbones.WeightsPath(settings.Backbone), strict: false, loadedParameters: loaded);
         context.Log($"Loaded {loaded.Count(p => p.Value)} backbone tensors; fc is a fresh Linear(512, 1).");
         model.to(device);
         var parts = ResNetParts.Of(model);
         var preprocessor = job.Backbones.Preprocessor(settings.Backbone, settings.Preprocessing);
-        using var optimizer = optim.Adam(model.parameters(), settings.LearningRate);
+        using var optimizer = new OptimizerSpec(OptimizerSpec.Adam, settings.LearningRate).Create(model.parameters());
+        using var batches = new ShuffledBatches(job.Split.Train.Count, settings.BatchSize, settings.Seed);
+        var step = new ClassificationStep(x => model.call(x).squeeze(1), optimizer, ClassificationLoss.BinaryWithLogits);
         var labels = job.Split.Train.Select(i => (float)i.Label).ToArray();
         var scaffold = new TrainingScaffold(context, collectEvery: 10);
         var trainAccuracy = 0.0;
         for (var epoch = 1; epoch <= settings.Epochs; epoch++)
         {
             model.train();
-            var (loss, accuracy) = Epoch(job, scaffold, model, optimizer, preprocessor, labels, epoch);
+            var current = epoch;
+            var (loss, accuracy) = step.RunEpoch(scaffold, batches, CPU, batch => Batch(job, preprocessor, labels, batch.Rows()),
+                report => job.ReportProgress($"Epoch {current}", (int)report.RowsDone, labels.Length));
             trainAccuracy = accuracy;
-            context.Epoch(epoch, scaffold.Steps, new Dictionary<string, double> { ["loss"] = loss, ["trainAcc"] = accuracy });
+            context.Epoch(epoch, scaffold.Steps, new Dictionary<string, double> { [ResnetCamMetrics.Loss] = loss, [ResnetCamMetrics.TrainAcc] = accuracy });
         }
         model.eval();
         new TrainedModelStore(context.Paths).SaveWholeNetwork(context.RunId, model);
         return Evaluate(job, parts, preprocessor, trainAccuracy);
     }
 
-    private static (double Loss, double Accuracy) Epoch(TrainingJob job, TrainingScaffold scaffold, ResNet model,
-        optim.Optimizer optimizer, ImagePreprocessor preprocessor, float[] labels, int epoch)
+    /// <summary>The batch's images, decoded and preprocessed on the run's device, and their labels.</summary>
+    private static (Tensor Inputs, Tensor Targets) Batch(TrainingJob job, ImagePreprocessor preprocessor, float[] labels, long[] rows)
     {
         var device = job.Context.Device.Device;
-        var n = labels.Length;
-        var order = randperm(n).data<long>().ToArray();
-        double lossSum = 0, correct = 0;
-        for (var start = 0; start < n; start += job.Settings.BatchSize)
-        {
-            var index = order.Skip(start).Take(job.Settings.BatchSize).Select(i => (int)i).ToArray();
-            var images = index.Select(job.Train.Read).ToList();
-            var (batchLoss, batchCorrect) = scaffold.Step(() =>
-            {
-                var x = preprocessor.ToInput(images).to(device);
-                var y = tensor(index.Select(i => labels[i]).ToArray()).to(device);
-                var logits = model.call(x).squeeze(1);
-                var loss = functional.binary_cross_entropy_with_logits(logits, y);
-                optimizer.zero_grad();
-                loss.backward();
-                optimizer.step();
-                return (loss.item<float>() * index.Length, (logits.ge(0).to(ScalarType.Float32) == y).sum().item<long>());
-            });
-            lossSum += batchLoss;
-            correct += batchCorrect;
-            job.ReportProgress($"Epoch {epoch}", Math.Min(start + index.Length, n), n);
-        }
-        return (lossSum / n, correct / n);
+        var images = rows.Select(i => job.Train.Read((int)i)).ToList();
+        return (preprocessor.ToInput(images).to(device), tensor(rows.Select(i => labels[i]).ToArray()).to(device));
     }
 
     private static TrainingOutcome Evaluate(TrainingJob job, ResNetParts parts, ImagePreprocessor preprocessor, double trainAccuracy)

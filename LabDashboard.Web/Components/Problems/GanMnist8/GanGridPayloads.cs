@@ -1,6 +1,6 @@
-using System.Text.Json;
 using LabDashboard.Engine.Problems.GanMnist8;
 using LabDashboard.Engine.Runs;
+using LabDashboard.Web.Components.Shared;
 using LabDashboard.Web.Runs;
 
 namespace LabDashboard.Web.Components.Problems.GanMnist8;
@@ -15,20 +15,7 @@ public static class GanGridPayloads
 
     /// <summary>The captions of the grid of <paramref name="epoch"/>, or null when they have not arrived.</summary>
     public static GanGridData? Captions(RunView? run, int epoch) =>
-        run?.Data.TryGetValue(GanGridData.PayloadName(epoch), out var json) == true ? Read(json) : null;
-
-    /// <summary>A payload as the engine's record (null when it does not have that shape).</summary>
-    public static GanGridData? Read(JsonElement json)
-    {
-        try
-        {
-            return json.ValueKind == JsonValueKind.Object ? json.Deserialize<GanGridData>(LabJson.Options) : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+        run?.Data.TryGetValue(GanGridData.PayloadName(epoch), out var json) == true ? TypedPayload.Read<GanGridData>(json) : null;
 
     /// <summary>The grid image's URL for <paramref name="epoch"/>.</summary>
     public static string ImageUrl(string runId, int epoch) => ImageRef.UrlFor(runId, GanGridData.ImageName, epoch);

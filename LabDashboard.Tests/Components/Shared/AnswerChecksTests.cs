@@ -1,0 +1,32 @@
+using Bunit;
+using LabDashboard.Engine.Runs;
+using LabDashboard.Web.Components.Shared;
+
+namespace LabDashboard.Tests.Components.Shared;
+
+public class AnswerChecksTests : LabComponentTest
+{
+    [Fact]
+    public void AnswerChecks_marks_passed_checks_green_and_failed_ones_red()
+    {
+        CheckResult[] checks = [new("|λ − x̄| < 1e-3", true, "λ = 2.02991"), new("t(40 m)", false, "off by 0.2 s")];
+
+        var view = Render<AnswerChecks>(p => p.Add(c => c.Checks, checks).Add(c => c.RunId, "r1"));
+
+        var items = view.FindAll("[data-testid=check]");
+        Assert.Equal(["true", "false"], items.Select(i => i.GetAttribute("data-passed")));
+        Assert.Contains("Passed: |λ − x̄| < 1e-3", items[0].TextContent);
+        Assert.Contains("mud-success-text", items[0].InnerHtml);
+        Assert.Contains("mud-error-text", items[1].InnerHtml);
+        Assert.Equal("r1", view.Find("[data-testid=answer-checks]").GetAttribute("data-run-id"));
+    }
+
+    [Fact]
+    public void AnswerChecks_says_so_when_there_are_none()
+    {
+        var view = Render<AnswerChecks>();
+
+        Assert.Empty(view.FindAll("[data-testid=check]"));
+        Assert.Contains("No checks yet", view.Markup);
+    }
+}

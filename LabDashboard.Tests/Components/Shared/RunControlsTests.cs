@@ -1,0 +1,161 @@
+using Bunit;
+using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Settings;
+using LabDashboard.Web.Components.Shared;
+using LabDashboard.Web.Runs;
+
+namespace LabDashboard.Tests.Components.Shared;
+
+public class RunControlsTests : LabComponentTest
+{
+    [Fact]
+    public void Train_starts_a_run_with_the_form_settings_and_reports_its_id()
+    {
+        var values = SettingsValues.Defaults(TestProblems.Mle.Settings);
+        values["steps"] = 200;
+        values["optimizer"] = "adam";
+        string? started = null;
+        var controls = Render<RunControls>(p => p
+            .Add(c => c.Problem, TestProblems.Mle)
+            .Add(c => c.Values, values)
+            .Add(c => c.OnStarted, id => started = id));
+
+        controls.Find("[data-testid=train]").Click();
+
+        Assert.Equal("run-1", started);
+        var (problemId, settings) = Assert.Single(Runs.Started);
+        Assert.Equal("test-mle", problemId);
+        Assert.Equal(200, settings!.Value.GetProperty("steps").GetInt32());
+        Assert.Equal("adam", settings.Value.GetProperty("optimizer").GetString());
+        Assert.Equal(43052, settings.Value.GetProperty("seed").GetInt32());
+    }
+
+    [Fact]
+    public void Train_is_disabled_while_a_setting_is_invalid()
+    {
+        var values = SettingsValues.Defaults(TestProblems.Mle.Settings);
+        values["lr"] = 50.0;
+
+        var controls = Render<RunControls>(p => p.Add(c => c.Problem, TestProblems.Mle).Add(c => c.Values, values));
+
+        Assert.True(controls.Find("[data-testid=train]").HasAttribute("disabled"));
+        Assert.Contains("'lr': 50 is above the maximum 10", controls.Markup);
+    }
+
+    [Fact]
+    public void The_seed_sits_beside_Train_and_not_in_the_settings_form()
+    {
+        var controls = Render<RunControls>(p => p.Add(c => c.Problem, TestProblems.Mle));
+
+        Assert.Single(controls.FindAll("#setting-seed"));
+        Assert.Empty(controls.Find("[data-testid=settings-form]").QuerySelectorAll("#setting-seed"));
+    }
+
+    [Fact]
+    public void Pause_and_Cancel_act_on_the_running_run()
+    {
+        var run = RunIn(RunEventKinds.Started);
+        var controls = Render<RunControls>(p => p.Add(c => c.Problem, TestProblems.Mle).Add(c => c.Run, run));
+
+        Assert.True(controls.Find("[data-testid=train]").HasAttribute("disabled"));
+        controls.Find("[data-testid=pause]").Click();
+        controls.Find("[data-testid=cancel]").Click();
+
+        Assert.Equal(["pause r1", "cancel r1"], Runs.Calls);
+    }
+
+    [Fact]
+    public void A_paused_run_offers_Resume()
+    {
+        var run = RunIn(RunEventKinds.Started, RunEventKinds.Paused);
+        var controls = Render<RunControls>(p => p.Add(c => c.Problem, TestProblems.Mle).Add(c => c.Run, run));
+
+        controls.Find("[data-testid=resume]").Click();
+
+        Assert.Equal(["resume r1"], Runs.Calls);
+        Assert.Equal("paused", controls.Find("[data-testid=run-status]").GetAttribute("data-status"));
+    }
+
+    [Fact]
+    public void A_queued_run_shows_its_queue_position()
+    {
+        var run = new RunView("r1", "test-mle");
+        run.Apply(Event(1, RunEventKinds.Queued) with { QueuePosition = 2 });
+
+        var controls = Render<RunControls>(p => p.Add(c => c.Problem, TestProblems.Mle).Add(c => c.Run, run));
+
+        Assert.Contains("2", controls.Find("[data-testid=queue-position]").TextContent);
+    }
+
+    [Fact]
+    public void Progress_counts_points_out_of_steps_over_reportEvery()
+    {
+        var run = RunIn(RunEventKinds.Started);
+        run.Apply(Event(3, RunEventKinds.Epoch) with { Epoch = 25, ElapsedMs = 5000, Metrics = new Dictionary<string, double> { ["loss"] = 1 } });
+
+        var controls = Render<RunControls>(p => p.Add(c => c.Problem, TestProblems.Mle).Add(c => c.Run, run));
+
+        var progress = controls.Find("[data-testid=run-progress]").TextContent;
+        Assert.Contains("25 / 100", progress);
+        Assert.Contains("ETA 0:15", progress);
+    }
+
+    [Fact]
+    public void Progress_counts_epochs_when_the_problem_reports_every_epoch()
+    {
+        var problem = TestProblems.Mle with
+        {
+            Settings = [SettingSpec.Int("epochs", "Epochs", 40, 1, 1000)], ProgressSetting = "epochs", ReportEverySetting = null,
+        };
+        var run = RunIn(RunEventKinds.Started);
+        run.Apply(Event(2, RunEventKinds.Progress) with { Metrics = new Dictionary<string, double> { ["fraction"] = 1 }, Message = "classifier trained" });
+        run.Apply(Event(3, RunEventKinds.Epoch) with { Epoch = 10, ElapsedMs = 5000, Metrics = new Dictionary<string, double> { ["loss"] = 1 } });
+
+        var controls = Render<RunControls>(p => p.Add(c => c.Problem, problem).Add(c => c.Run, run));
+
+        Assert.Contains("Point 10 / 40", controls.Find("[data-testid=run-progress]").TextContent);
+        Assert.Equal("25", controls.Find("[data-testid=run-progress] [role=progressbar]").GetAttribute("aria-valuenow"));
+    }
+
+    [Fact]
+    public void Progress_counts_epoch_numbers_out_of_the_epochs_when_points_are_epochs()
+    {
+        var problem = TestProblems.Mle with
+        {
+            Settings = [SettingSpec.Int("epochs", "Epochs", 200, 1, 1000), SettingSpec.Int("reportEvery", "Report every", 5, 1, 100)],
+            ProgressSetting = "epochs",
+        };
+        var run = RunIn(RunEventKinds.Started);
+        run.Apply(Event(3, RunEventKinds.Epoch) with { Epoch = 50, ElapsedMs = 5000, Metrics = new Dictionary<string, double> { ["loss"] = 1 } });
+
+        var controls = Render<RunControls>(p => p.Add(c => c.Problem, problem).Add(c => c.Run, run).Add(c => c.PointsAreEpochs, true));
+
+        Assert.Contains("Point 50 / 200", controls.Find("[data-testid=run-progress]").TextContent);
+    }
+
+    [Fact]
+    public void Progress_follows_the_settings_the_descriptor_names_not_their_names()
+    {
+        var problem = TestProblems.Mle with
+        {
+            Settings = [SettingSpec.Int("rounds", "Rounds", 60, 1, 1000), SettingSpec.Int("every", "Every", 3, 1, 100)],
+            ProgressSetting = "rounds",
+            ReportEverySetting = "every",
+        };
+        var run = RunIn(RunEventKinds.Started);
+        run.Apply(Event(3, RunEventKinds.Epoch) with { Epoch = 5, ElapsedMs = 5000, Metrics = new Dictionary<string, double> { ["loss"] = 1 } });
+
+        var controls = Render<RunControls>(p => p.Add(c => c.Problem, problem).Add(c => c.Run, run));
+
+        Assert.Contains("5 / 20", controls.Find("[data-testid=run-progress]").TextContent);
+    }
+
+    private static RunView RunIn(params string[] kinds)
+    {
+        var run = new RunView("r1", "test-mle");
+        for (var i = 0; i < kinds.Length; i++) run.Apply(Event(i + 1, kinds[i]));
+        return run;
+    }
+
+    private static RunEvent Event(long seq, string kind) => new() { Seq = seq, Kind = kind, RunId = "r1", ProblemId = "test-mle" };
+}

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using LabDashboard.Engine.Devices;
+using LabDashboard.Engine.Problems.ResnetCam;
+using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Settings;
+using LabDashboard.Tests.Engine.Data;
+
+namespace LabDashboard.Tests.Engine.Problems.ResnetCam;
+
+public sealed class ResnetCamPlanTests : IDisposable
+{
+    private readonly TempFolder _state = new();
+    private static readonly DeviceInfo Cpu = DeviceInfo.Detect() with { Kind = "cpu" };
+
+    private ResnetCamPlan Plan(string json, params string[] dataRoots) =>
+        ResnetCamPlan.For(SettingsBinder.Bind(ResnetCamSettings.Schema(cuda: false), JsonDocument.Parse(json).RootElement), new LabPaths(dataRoots, _state.Path), Cpu);
+
+    [Fact]
+    public void Head_only_defaults_show_their_real_values_the_data_and_an_estimate()
+    {
+        var plan = Plan("{}", TestData.Root);
+
+        Assert.Contains("224px", plan.Resolved);
+        Assert.Contains("head only", plan.Resolved);
+        Assert.Contains("lr 0.001", plan.Resolved);
+        Assert.Contains("catsdogs", plan.Data);
+        Assert.StartsWith("Estimate on cpu", plan.Estimate);
+    }
+
+    [Fact]
+    public void The_exam_configuration_resolves_to_512_pixels_and_lr_1e_5()
+    {
+        var plan = Plan("""{"trainBackbone": true, "maxImages": 100}""", TestData.Root);
+
+        Assert.Contains("512px", plan.Resolved);
+        Assert.Contains("whole network", plan.Resolved);
+        Assert.Contains("lr 1E-05", plan.Resolved);
+        Assert.Contains("80 train", plan.Data);
+        Assert.Contains("3 epochs of the whole network on 80 images", plan.Estimate);
+    }
+
+    [Fact]
+    public void Without_data_the_plan_says_where_it_looked_and_gives_no_estimate()
+    {
+        var plan = Plan("{}", _state.Sub("empty"));
+
+        Assert.Contains("No data set yet", plan.Data);
+        Assert.Null(plan.Estimate);
+    }
+
+    public void Dispose() => _state.Dispose();
+}

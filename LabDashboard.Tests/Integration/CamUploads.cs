@@ -1,0 +1,21 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace LabDashboard.Tests.Integration;
+
+/// <summary>Posts a file to <c>POST /api/cam</c> as the page does (multipart field 'image').</summary>
+public static class CamUploads
+{
+    public static async Task<(HttpStatusCode Status, string MediaType, string Body, TimeSpan Took)> PostAsync(HttpClient client, byte[] bytes)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+        form.Add(file, "image", "upload.jpg");
+        var clock = Stopwatch.StartNew();
+        using var response = await client.PostAsync("/api/cam", form);
+        var body = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, response.Content.Headers.ContentType?.MediaType ?? "", body, clock.Elapsed);
+    }
+}
