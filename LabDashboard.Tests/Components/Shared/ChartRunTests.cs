@@ -1,7 +1,7 @@
 using LabDashboard.Engine.Runs;
 using LabDashboard.Web.Components.Shared;
 
-namespace LabDashboard.Tests.Components;
+namespace LabDashboard.Tests.Components.Shared;
 
 public class ChartRunTests
 {
