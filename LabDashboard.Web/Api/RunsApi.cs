@@ -15,6 +15,7 @@ public static class RunsApi
         group.MapGet("/{runId}", (string runId, IRunService runs) =>
             runs.Get(runId) is { } run ? TypedResults.Ok(run) : ApiProblems.UnknownRun(runId));
         group.MapGet("/{runId}/metrics.csv", MetricsCsv);
+        group.MapGet("/{runId}/points", RunPoints.Get);
         group.MapDelete("/{runId}", Delete);
         group.MapGet("/{runId}/images/{name}/{epoch:int}", Image);
         return app;

@@ -33,6 +33,8 @@ class PlotChart {
     await this.rendered;
     this.chart.updateOptions(this.chartOptions(series), false, false);
     this.element.dataset.points = String(series.reduce((n, s) => n + s.data.length, 0));
+    // What is drawn, readable by tests and assistive scripts (payloads are a few KB).
+    this.element.dataset.series = JSON.stringify(series.map(s => ({ name: s.name, type: s.type, data: s.data })));
   }
 
   setDark(dark) {

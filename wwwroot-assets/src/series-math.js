@@ -48,7 +48,64 @@ function bucketAverage(points, from, to) {
   return [x / count, y / count];
 }
 
-/** Log axes cannot show zero or negative values: those become gaps. */
-export function positiveOnly(points) {
-  return points.map(([x, y]) => [x, y > 0 ? y : null]);
+/**
+ * Points for a log axis drawn as log10(y) on a linear axis (ApexCharts' own log axis breaks on data
+ * that spans less than a decade). Zero, negative and non-finite values become gaps; `dropped` counts them.
+ */
+export function toLog10(points) {
+  let dropped = 0;
+  const data = points.map(([x, y]) => {
+    if (y === null || y === undefined) return [x, null];
+    if (y > 0 && Number.isFinite(y)) return [x, Math.log10(y)];
+    dropped++;
+    return [x, null];
+  });
+  return { data, dropped };
+}
+
+/**
+ * The log10 range and tick count of a log axis over `logValues`: whole decades when the data spans
+ * at least two, else the data's own range with five ticks (labels then read 10^v).
+ */
+export function logAxisRange(logValues) {
+  const finite = logValues.filter(v => v !== null && Number.isFinite(v));
+  if (finite.length === 0) return null;
+  const lo = Math.min(...finite);
+  const hi = Math.max(...finite);
+  if (hi - lo >= 2) {
+    const min = Math.floor(lo);
+    const max = Math.ceil(hi);
+    return { min, max, tickAmount: Math.min(max - min, 10) };
+  }
+  const pad = Math.max((hi - lo) * 0.05, 0.01);
+  return { min: lo - pad, max: hi + pad, tickAmount: 5 };
+}
+
+/** The x of an epoch row ({ epoch, step, elapsedMs }) on an axis by 'step' (epoch when a row has no step), 'epoch' or 'time' (seconds). */
+export function xOf(row, axis) {
+  if (axis === 'time') return row.elapsedMs / 1000;
+  if (axis === 'step') return row.step ?? row.epoch;
+  return row.epoch;
+}
+
+/** CSV text of rows (arrays); cells with commas or quotes are quoted. */
+export function toCsv(header, rows) {
+  const cell = v => {
+    if (v === null || v === undefined) return '';
+    const text = String(v);
+    return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+  return [header, ...rows].map(r => r.map(cell).join(',')).join('\n') + '\n';
+}
+
+/** An axis range over [lo, hi] whose ticks fall on 1, 2 or 5 × 10^k, about `target` of them. */
+export function niceRange(lo, hi, target = 5) {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return null;
+  if (hi <= lo) hi = lo + 1;
+  const rough = (hi - lo) / target;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map(m => m * magnitude).find(s => s >= rough);
+  const min = Math.floor(lo / step) * step;
+  const max = Math.ceil(hi / step) * step;
+  return { min, max, tickAmount: Math.round((max - min) / step) };
 }

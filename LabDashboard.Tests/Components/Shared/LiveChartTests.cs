@@ -64,16 +64,33 @@ public class LiveChartTests : LabComponentTest
     }
 
     [Fact]
-    public void LiveChart_shows_the_chart_data_as_a_table()
+    public void LiveChart_lets_the_browser_fetch_the_table_so_no_points_cross_the_circuit()
     {
-        _chart.Setup<LabDashboard.Web.Components.Shared.ChartTable.Data>("table", _ => true)
-            .SetResult(new ChartTable.Data(["Loss"], [[1, 0.5], [2, 0.25]]));
         var chart = Render<LiveChart>(p => p.Add(c => c.Metrics, Loss).Add(c => c.RunId, "r1"));
 
         chart.FindAll("input[type=checkbox]")[1].Change(true);
 
-        var table = chart.Find("[data-testid=chart-table]");
-        Assert.Contains("0.25", table.TextContent);
+        var show = Assert.Single(_chart.Invocations["showTable"]);
+        Assert.True((bool)show.Arguments[1]!);
+        Assert.Empty(_chart.Invocations["table"]);
+        Assert.Empty(chart.Find("[data-testid=chart-table]").Children);
+    }
+
+    [Fact]
+    public void LiveChart_titles_its_x_axis_by_what_it_counts_and_lets_the_user_switch()
+    {
+        var chart = Render<LiveChart>(p => p.Add(c => c.Metrics, Loss).Add(c => c.RunId, "r1").Add(c => c.XAxis, ChartXAxis.Epoch));
+
+        var options = System.Text.Json.JsonSerializer.SerializeToElement(Assert.Single(_module.Invocations["createLiveChart"]).Arguments[1]);
+        Assert.Equal("epoch", options.GetProperty("xAxis").GetString());
+        Assert.Equal("Step", options.GetProperty("xTitles").GetProperty("step").GetString());
+        Assert.Equal("Time (s)", options.GetProperty("xTitles").GetProperty("time").GetString());
+        Assert.DoesNotContain("Point", options.GetRawText());
+
+        var select = chart.FindComponent<MudBlazor.MudSelect<ChartXAxis>>().Instance;
+        chart.InvokeAsync(() => select.ValueChanged.InvokeAsync(ChartXAxis.Time));
+
+        Assert.Equal("time", Assert.Single(_chart.Invocations["setXAxis"]).Arguments[0]);
     }
 
     [Fact]
