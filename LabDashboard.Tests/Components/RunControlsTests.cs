@@ -129,6 +129,26 @@ public class RunControlsTests : LabComponentTest
         Assert.Contains("Point 50 / 200", controls.Find("[data-testid=run-progress]").TextContent);
     }
 
+    [Fact]
+    public void Progress_and_settings_are_the_shown_run_s_not_the_draft_s()
+    {
+        var settings = SettingsValues.Defaults(TestProblems.Mle.Settings);
+        settings["steps"] = 100_000;
+        var run = new RunView("r1", "test-mle") { Settings = settings };
+        run.Apply(Event(1, RunEventKinds.Started));
+        run.Apply(Event(2, RunEventKinds.Epoch) with { Epoch = 7751, Metrics = new Dictionary<string, double> { ["loss"] = 1 } });
+        run.Apply(Event(3, RunEventKinds.Finished) with { Outcome = RunOutcome.Cancelled });
+
+        var controls = Render<RunControls>(p => p
+            .Add(c => c.Problem, TestProblems.Mle)
+            .Add(c => c.Values, SettingsValues.Defaults(TestProblems.Mle.Settings))
+            .Add(c => c.Run, run));
+
+        Assert.Contains("Point 7751 / 10000", controls.Find("[data-testid=run-progress]").TextContent);
+        Assert.Contains("Steps 100000", controls.Find("[data-testid=run-settings]").TextContent);
+        Assert.Empty(controls.FindAll("[data-testid=settings-form]"));
+    }
+
     private static RunView RunIn(params string[] kinds)
     {
         var run = new RunView("r1", "test-mle");
