@@ -36,7 +36,7 @@ public class ProblemPageRunTests : LabComponentTest
 
         page.Find("[data-testid=edit-settings]").Click();
 
-        Assert.Single(page.FindAll("[data-testid=settings-form]"));
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=settings-form]")));
         Assert.Single(page.FindAll("[data-testid=draft-note]"));
         Assert.Equal(["r1"], Runs.WatchesOpened);
         page.Find("[data-testid=train]").Click();
