@@ -17,10 +17,12 @@ public class LiveViewFirstTests(LabBrowserFixture browser)
     [Theory, MemberData(nameof(Screens))]
     public async Task After_Train_the_first_live_chart_starts_within_the_viewport(int width, int height)
     {
-        var page = await browser.OpenAsync("/problems/exp-mle?steps=300", viewport: new ViewportSize { Width = width, Height = height });
+        // The exam's settings: a page trains its shown run's settings again, so other settings would leak into later tests.
+        var page = await browser.OpenAsync("/problems/exp-mle", viewport: new ViewportSize { Width = width, Height = height });
 
         await LabBrowserFixture.TrainAsync(page);
         await Assertions.Expect(page.GetByTestId("run-settings")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=run-status]")).ToHaveAttributeAsync("data-status", "completed");
 
         var top = await page.Locator(".live-chart-canvas").First.EvaluateAsync<double>("e => e.getBoundingClientRect().top");
         await LabBrowserFixture.ScreenshotAsync(page, $"live-view-first-{width}x{height}");
