@@ -5,8 +5,8 @@ using MudBlazor;
 
 namespace LabDashboard.Tests.Components.Pages;
 
-/// <summary>Delete on /runs takes the run off the table at once and deletes it only when the undo window closes.</summary>
-public class RunsPageDeleteTests : LabComponentTest
+/// <summary>The runs table: readable results; delete takes the run off the table at once and deletes it only when the undo window closes.</summary>
+public class RunsPageTests : LabComponentTest
 {
     [Fact]
     public void Undo_brings_a_deleted_run_back_and_nothing_is_deleted()
@@ -38,7 +38,17 @@ public class RunsPageDeleteTests : LabComponentTest
         Assert.DoesNotContain("r1", page.Find("[data-testid=runs-table]").TextContent);
     }
 
-    private void Recorded(string runId) => Runs.Records.Add(new RunRecord(
-        new RunSummary(runId, "test-mle", RunStatus.Completed, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, new Dictionary<string, double>(), [], null),
+    [Fact]
+    public void Results_read_with_their_labels_and_rounded()
+    {
+        Recorded("r1", new Dictionary<string, double> { ["lambda"] = 2.0298841, ["samplesPerSec"] = 17142.66612 });
+
+        var page = Render<RunsPage>();
+
+        Assert.Equal("Final λ = 2.02988, Samples per sec = 17142.7", page.Find("[data-testid=run-results]").TextContent.Trim());
+    }
+
+    private void Recorded(string runId, Dictionary<string, double>? results = null) => Runs.Records.Add(new RunRecord(
+        new RunSummary(runId, "test-mle", RunStatus.Completed, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, results ?? [], [], null),
         new Dictionary<string, object>(), "cpu", new Dictionary<string, string>(), [], null));
 }
