@@ -78,14 +78,14 @@ public sealed class RunView(string runId, string problemId)
     /// </summary>
     public static RunView FromSummary(RunSummary summary, string? error = null, IReadOnlyDictionary<string, object?>? settings = null) =>
         new(summary.RunId, summary.ProblemId)
-    {
-        Settings = settings,
-        Results = summary.Results,
-        Checks = summary.Checks,
-        Status = summary.Status,
-        QueuePosition = summary.QueuePosition,
-        Error = error,
-    };
+        {
+            Settings = settings,
+            Results = summary.Results,
+            Checks = summary.Checks,
+            Status = summary.Status,
+            QueuePosition = summary.QueuePosition,
+            Error = error,
+        };
 
     private void ApplyEpoch(RunEvent e)
     {
