@@ -75,6 +75,7 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
         {
             if (_status != RunStatus.Running || CancelRequested) return false;
             _notPaused.Reset();
+            _clock.Stop();
             PublishLocked(NewEvent(RunEventKinds.Paused));
             return true;
         }
@@ -86,6 +87,7 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
         {
             if (_status != RunStatus.Paused || CancelRequested) return false;
             _notPaused.Set();
+            _clock.Start();
             PublishLocked(NewEvent(RunEventKinds.Resumed));
             return true;
         }

@@ -12,7 +12,7 @@ public class ExpMlePageTests(LabBrowserFixture browser)
     {
         var page = await browser.OpenAsync("/problems/exp-mle");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Train", Exact = true }).ClickAsync();
+        await page.GetByTestId("train").ClickAsync();
 
         var runId = await NewRunIdAsync(page);
         await AssertPointsArriveAndCheckPassesAsync(page, runId);
@@ -51,7 +51,7 @@ public class ExpMlePageTests(LabBrowserFixture browser)
     public async Task Training_exp_mle_works_with_the_keyboard_alone()
     {
         var page = await browser.OpenAsync("/problems/exp-mle");
-        var train = page.GetByRole(AriaRole.Button, new() { Name = "Train", Exact = true });
+        var train = page.GetByTestId("train");
 
         for (var presses = 0; presses < 60 && !await IsFocusedAsync(train); presses++)
             await page.Keyboard.PressAsync("Tab");

@@ -18,7 +18,7 @@ public class IrisPageTests(LabBrowserFixture browser)
         var runId = await LabBrowserFixture.TrainAsync(page);
         var checks = page.Locator($"[data-testid=answer-checks][data-run-id='{runId}']");
         await Assertions.Expect(checks.Locator("[data-testid=check][data-passed=true]")).ToHaveCountAsync(1, new() { Timeout = 120_000 });
-        await Assertions.Expect(checks.Locator("[data-testid=check]")).ToContainTextAsync("Passed: testAcc");
+        await Assertions.Expect(checks.Locator("[data-testid=check]")).ToContainTextAsync("Passed: Test accuracy");
         await Assertions.Expect(page.Locator("[data-testid=run-status]")).ToHaveAttributeAsync("data-status", "completed");
         await Assertions.Expect(page.GetByTestId("run-progress")).ToContainTextAsync("Point 200 / 200");
 

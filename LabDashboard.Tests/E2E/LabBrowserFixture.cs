@@ -50,15 +50,16 @@ public sealed class LabBrowserFixture : IAsyncLifetime
     /// <summary>
     /// A new page (own context, English UI, 1400×1000) at <paramref name="path"/>, returned once the
     /// Blazor circuit is interactive — clicks before that would be lost. <paramref name="beforeLoad"/>
-    /// sees the page before it navigates (e.g. to listen to its web sockets from the start).
+    /// sees the page before it navigates (e.g. to listen to its web sockets from the start);
+    /// <paramref name="viewport"/> replaces the 1400×1000 window (e.g. a phone's 390×844).
     /// </summary>
-    public async Task<IPage> OpenAsync(string path, string locale = "en-US", Action<IPage>? beforeLoad = null)
+    public async Task<IPage> OpenAsync(string path, string locale = "en-US", Action<IPage>? beforeLoad = null, ViewportSize? viewport = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Server.BaseAddress.ToString(),
             Locale = locale,
-            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
+            ViewportSize = viewport ?? new ViewportSize { Width = 1400, Height = 1000 },
         });
         // Generous limits: on a busy 2-core machine the first chart import alone can take seconds.
         context.SetDefaultTimeout(60_000);
@@ -75,12 +76,12 @@ public sealed class LabBrowserFixture : IAsyncLifetime
         page.Locator("#lab-root[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
     /// <summary>
-    /// Presses Train and returns the new run's id once the page has deep-linked it (<c>?run=…</c>).
+    /// Presses Train (or "Train again with these settings" when a run is shown) and returns the new run's id once the page has deep-linked it (<c>?run=…</c>).
     /// The link is written with history.replaceState, so the URL is polled rather than awaited as a navigation.
     /// </summary>
     public static async Task<string> TrainAsync(IPage page)
     {
-        await page.GetByRole(AriaRole.Button, new() { Name = "Train", Exact = true }).ClickAsync();
+        await page.GetByTestId("train").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(RunLink);
         return RunLink.Match(page.Url).Groups[1].Value;
     }

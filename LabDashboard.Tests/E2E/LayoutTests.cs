@@ -40,7 +40,7 @@ public class LayoutTests(LabBrowserFixture browser)
     public async Task The_keyboard_focus_is_drawn_as_a_clear_outline()
     {
         var page = await browser.OpenAsync("/problems/exp-mle");
-        var train = page.GetByRole(AriaRole.Button, new() { Name = "Train", Exact = true });
+        var train = page.GetByTestId("train");
         for (var presses = 0; presses < 60 && !await train.EvaluateAsync<bool>("e => e === document.activeElement"); presses++)
             await page.Keyboard.PressAsync("Tab");
 

@@ -39,6 +39,12 @@ public sealed class RunView(string runId, string problemId)
     public double? Fraction { get; private set; }
     public string? Error { get; private set; }
 
+    /// <summary>
+    /// The settings this run was started with, in form shape (<see cref="SettingsValues"/>), when the
+    /// page knows them: the page shows these, never the form's draft, beside the run.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?>? Settings { get; init; }
+
     /// <summary>The seq of the payload of this name now held (0 when none): a cheap "did it change" key for pages.</summary>
     public long DataVersion(string name) => _dataSeq.GetValueOrDefault(name);
 
@@ -70,14 +76,16 @@ public sealed class RunView(string runId, string problemId)
     /// from <see cref="LastSeq"/> 0 then fills in its points, payloads and images. A finished run's
     /// status stays as listed while its history replays.
     /// </summary>
-    public static RunView FromSummary(RunSummary summary, string? error = null) => new(summary.RunId, summary.ProblemId)
-    {
-        Results = summary.Results,
-        Checks = summary.Checks,
-        Status = summary.Status,
-        QueuePosition = summary.QueuePosition,
-        Error = error,
-    };
+    public static RunView FromSummary(RunSummary summary, string? error = null, IReadOnlyDictionary<string, object?>? settings = null) =>
+        new(summary.RunId, summary.ProblemId)
+        {
+            Settings = settings,
+            Results = summary.Results,
+            Checks = summary.Checks,
+            Status = summary.Status,
+            QueuePosition = summary.QueuePosition,
+            Error = error,
+        };
 
     private void ApplyEpoch(RunEvent e)
     {

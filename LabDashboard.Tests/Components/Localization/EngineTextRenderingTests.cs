@@ -73,11 +73,11 @@ public class EngineTextRenderingTests : LabComponentTest
     public void Text_without_a_translation_stays_as_the_engine_wrote_it()
     {
         using var _ = UiCulture.Use("ko");
-        CheckResult[] checks = [new("somethingNew", false, "a sentence nobody translated yet")];
+        CheckResult[] checks = [new("Something new", false, "a sentence nobody translated yet")];
 
         var view = Render<AnswerChecks>(p => p.Add(c => c.Checks, checks));
 
-        Assert.Contains("실패: somethingNew", view.Markup);
+        Assert.Contains("실패: Something new", view.Markup);
         Assert.Contains("a sentence nobody translated yet", view.Markup);
     }
 

@@ -22,6 +22,18 @@ public class AnswerChecksTests : LabComponentTest
     }
 
     [Fact]
+    public void Check_titles_are_the_results_labels_or_the_names_in_words()
+    {
+        CheckResult[] checks = [new("testAcc", true, ""), new("weightShape / mergedEqualsSeparate", true, ""), new("pair1", false, "")];
+        List<LabDashboard.Engine.Problems.MetricSpec> labels = [new("testAcc", "Test accuracy")];
+
+        var view = Render<AnswerChecks>(p => p.Add(c => c.Checks, checks).Add(c => c.Labels, labels));
+
+        var titles = view.FindAll("[data-testid=check] .mud-typography-body1").Select(t => t.TextContent.Trim()).ToList();
+        Assert.Equal(["Passed: Test accuracy", "Passed: Weight shape / Merged equals separate", "Failed: Pair 1"], titles);
+    }
+
+    [Fact]
     public void AnswerChecks_says_so_when_there_are_none()
     {
         var view = Render<AnswerChecks>();

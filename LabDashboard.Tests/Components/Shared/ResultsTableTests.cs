@@ -13,6 +13,8 @@ public class ResultsTableTests : LabComponentTest
     [InlineData(-1.5e-7, "-1.5e-7")]
     [InlineData(25_000_000.0, "2.5e+7")]
     [InlineData(0.93333, "0.93333")]
+    [InlineData(17142.66612, "17142.7")]
+    [InlineData(123456.78, "123457")]
     public void Numbers_read_as_people_write_them(double value, string shown) =>
         Assert.Equal(shown, ResultsTable.Format(value));
 

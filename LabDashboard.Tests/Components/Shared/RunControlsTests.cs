@@ -150,6 +150,40 @@ public class RunControlsTests : LabComponentTest
         Assert.Contains("5 / 20", controls.Find("[data-testid=run-progress]").TextContent);
     }
 
+    [Fact]
+    public void Progress_and_settings_are_the_shown_run_s_not_the_draft_s()
+    {
+        var settings = SettingsValues.Defaults(TestProblems.Mle.Settings);
+        settings["steps"] = 100_000;
+        var run = new RunView("r1", "test-mle") { Settings = settings };
+        run.Apply(Event(1, RunEventKinds.Started));
+        run.Apply(Event(2, RunEventKinds.Epoch) with { Epoch = 7751, Metrics = new Dictionary<string, double> { ["loss"] = 1 } });
+        run.Apply(Event(3, RunEventKinds.Finished) with { Outcome = RunOutcome.Cancelled });
+
+        var controls = Render<RunControls>(p => p
+            .Add(c => c.Problem, TestProblems.Mle)
+            .Add(c => c.Values, SettingsValues.Defaults(TestProblems.Mle.Settings))
+            .Add(c => c.Run, run));
+
+        Assert.Contains("Point 7751 / 10000", controls.Find("[data-testid=run-progress]").TextContent);
+        Assert.Contains("Steps 100000", controls.Find("[data-testid=run-settings]").TextContent);
+        Assert.Empty(controls.FindAll("[data-testid=settings-form]"));
+    }
+
+    [Fact]
+    public void Batch_events_move_the_bar_within_the_first_epoch_and_the_caption_has_no_stray_separator()
+    {
+        var run = RunIn(RunEventKinds.Started);
+        run.Apply(Event(2, RunEventKinds.Batch) with { Step = 40, ElapsedMs = 10_000, Metrics = new Dictionary<string, double> { ["loss"] = 1, ["etaSeconds"] = 30 } });
+
+        var controls = Render<RunControls>(p => p.Add(c => c.Problem, TestProblems.Mle).Add(c => c.Run, run));
+
+        Assert.Equal("25", controls.Find("[data-testid=run-progress] [role=progressbar]").GetAttribute("aria-valuenow"));
+        var caption = controls.Find("[data-testid=run-progress-caption]").TextContent.Trim();
+        Assert.StartsWith("Elapsed 0:10", caption);
+        Assert.Contains("ETA 0:30", caption);
+    }
+
     private static RunView RunIn(params string[] kinds)
     {
         var run = new RunView("r1", "test-mle");

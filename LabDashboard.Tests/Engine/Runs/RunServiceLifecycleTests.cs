@@ -54,6 +54,27 @@ public class RunServiceLifecycleTests
     }
 
     [Fact]
+    public async Task Time_spent_paused_is_not_counted_as_elapsed()
+    {
+        var problem = new GatedProblem();
+        using var fixture = new RunServiceFixture(problem);
+        var runId = fixture.Start("gated", """{"steps": 2}""");
+        await using var reader = new EventReader(fixture.Service.Watch(runId, 0, CancellationToken.None));
+        problem.Release(1);
+        await reader.Until(e => e.Kind == "epoch" && e.Epoch == 1);
+
+        Assert.True(fixture.Service.Pause(runId));
+        var paused = await reader.UntilKind("paused");
+        await Task.Delay(800);
+        Assert.True(fixture.Service.Resume(runId));
+        var resumed = await reader.UntilKind("resumed");
+
+        Assert.InRange(resumed.ElapsedMs - paused.ElapsedMs, 0, 300);
+        problem.Release(1);
+        await reader.UntilKind("finished");
+    }
+
+    [Fact]
     public async Task Cancel_stops_a_paused_run()
     {
         var problem = new GatedProblem();

@@ -29,27 +29,34 @@ public abstract class ProblemPageBase : ComponentBase, IAsyncDisposable
     /// <summary>The settings in the form (and the URL).</summary>
     protected Dictionary<string, object?> Values { get; private set; } = [];
 
-    /// <summary>The run shown, live while it runs; null before the first run.</summary>
+    /// <summary>The run shown, live while it runs, with its own settings; null before the first run.</summary>
     protected RunView? Run => _feed?.View;
+
+    /// <summary>The run id the URL asked for when no run of this problem has it (deleted, or never existed).</summary>
+    protected string? MissingRunId { get; private set; }
 
     /// <summary>True once the circuit is interactive (after the first render); rendered as a marker for tests.</summary>
     protected bool Interactive { get; private set; }
 
     private RunFeed? _feed;
     private string? _shownProblemId;
-    private string? _uriWeWrote;
+    private string? _seenUri;
 
     protected override void OnParametersSet()
     {
-        if (_shownProblemId != ProblemId)
+        var problemChanged = _shownProblemId != ProblemId;
+        if (problemChanged)
         {
             _shownProblemId = ProblemId;
             Problem = Runs.Catalog.Find(ProblemId)?.Descriptor;
-            _ = DetachAsync();
-            if (Interactive) AttachToInitialRun();
         }
-        if (Problem is not null && Navigation.Uri != _uriWeWrote)
-            Values = SettingsValues.FromQuery(Problem.Settings, Query());
+        if (!problemChanged && Navigation.Uri == _seenUri) return;
+        _seenUri = Navigation.Uri;
+        if (Problem is not null) Values = SettingsValues.FromQuery(Problem.Settings, Query());
+        // Another problem, or a link followed on this page (the menu, "latest run") that names another run or none.
+        _ = DetachAsync();
+        MissingRunId = null;
+        if (Interactive) AttachToInitialRun();
     }
 
     protected override void OnAfterRender(bool firstRender)
@@ -67,24 +74,44 @@ public abstract class ProblemPageBase : ComponentBase, IAsyncDisposable
         WriteUri(run: Run?.RunId);
     }
 
-    /// <summary>Train was pressed: show the new run and deep-link it.</summary>
+    /// <summary>Train was pressed: show the new run with the settings it was started with, and deep-link it.</summary>
     protected async Task OnStartedAsync(string runId)
     {
         await DetachAsync();
-        Attach(new RunView(runId, ProblemId));
+        MissingRunId = null;
+        var record = Runs.Get(runId);
+        if (record is not null) Values = SettingsValues.FromRun(Problem!.Settings, record.Settings);
+        Attach(new RunView(runId, ProblemId) { Settings = Values });
         WriteUri(run: runId);
     }
 
+    /// <summary>
+    /// The run the URL names; else, unless the URL carries settings to try (a draft, shown with no
+    /// run beside it), the problem's latest run. The form starts from the shown run's settings.
+    /// </summary>
     private void AttachToInitialRun()
     {
         if (Problem is null) return;
-        var requested = Query().GetValueOrDefault("run");
-        var record = requested is not null ? Runs.Get(requested) : null;
-        var summary = record?.Summary ?? Runs.List(ProblemId).FirstOrDefault();
-        record ??= summary is null ? null : Runs.Get(summary.RunId);
-        if (record is null || record.Summary.ProblemId != ProblemId) return;
-        if (requested is not null) Values = SettingsValues.FromRun(Problem.Settings, record.Settings);
-        Attach(RunView.FromSummary(record.Summary, record.Error));
+        var query = Query();
+        var requested = query.GetValueOrDefault("run");
+        MissingRunId = null;
+        RunRecord? record;
+        if (requested is not null)
+        {
+            record = Runs.Get(requested);
+            if (record is null || record.Summary.ProblemId != ProblemId)
+            {
+                MissingRunId = requested;
+                return;
+            }
+        }
+        else if (Problem.Settings.Any(s => query.ContainsKey(s.Name)))
+            return;
+        else
+            record = Runs.List(ProblemId).FirstOrDefault() is { } latest ? Runs.Get(latest.RunId) : null;
+        if (record is null) return;
+        Values = SettingsValues.FromRun(Problem.Settings, record.Settings);
+        Attach(RunView.FromSummary(record.Summary, record.Error, Values));
     }
 
     private void Attach(RunView view) => _feed = new RunFeed(Runs, view, InvokeAsync, StateHasChanged);
@@ -101,8 +128,8 @@ public abstract class ProblemPageBase : ComponentBase, IAsyncDisposable
         if (Problem is null) return;
         var query = SettingsValues.ToQuery(Problem.Settings, Values);
         query["run"] = run;
-        _uriWeWrote = Navigation.GetUriWithQueryParameters(query);
-        Navigation.NavigateTo(_uriWeWrote, new NavigationOptions { ReplaceHistoryEntry = true });
+        _seenUri = Navigation.GetUriWithQueryParameters(query);
+        Navigation.NavigateTo(_seenUri, new NavigationOptions { ReplaceHistoryEntry = true });
     }
 
     private Dictionary<string, string?> Query()

@@ -16,9 +16,9 @@ public sealed record PetImage(string Path, int Label)
 /// <param name="Test">Held-out images.</param>
 public sealed record PetSplit(string Layout, string Root, IReadOnlyList<PetImage> Train, IReadOnlyList<PetImage> Test)
 {
-    /// <summary>A line for the run log.</summary>
+    /// <summary>A line for the run log and the page: the data set's folder name and counts, never the server's path.</summary>
     public string Describe() =>
-        $"{Layout} at {Root}: {Train.Count} train ({Train.Count(i => i.Label == 1)} dogs), {Test.Count} test ({Test.Count(i => i.Label == 1)} dogs)";
+        $"{Layout} at {System.IO.Path.GetFileName(Root.TrimEnd('/', '\\'))}: {Train.Count} train ({Train.Count(i => i.Label == 1)} dogs), {Test.Count} test ({Test.Count(i => i.Label == 1)} dogs)";
 }
 
 /// <summary>Finds the data set: each Data:Root is searched for <c>oxford-iiit-pet/</c>, then <c>catsdogs/</c>.</summary>
