@@ -13,7 +13,7 @@ public class ExamQuickRunTests
     public static readonly Dictionary<string, object> QuickSettings = new()
     {
         ["fashion-cnn"] = new { architecture = "small", epochs = 1, trainSubset = 12000, batchSize = 64 },
-        ["resnet-cam"] = new { trainBackbone = false, imageSize = "224", maxImages = 120, epochs = 3 },
+        ["resnet-cam"] = new { trainBackbone = false, imageSize = "224", maxImages = 240, epochs = 10 },
         ["gan-mnist8"] = new { epochs = 100, gridEvery = 50 },
     };
 

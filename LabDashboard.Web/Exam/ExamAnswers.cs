@@ -59,7 +59,9 @@ public sealed class ExamAnswers(CamService cam, ExamGanGrids ganGrids)
     {
         var runId = run.Summary.RunId;
         var gallery = cam.Models.Gallery(runId);
-        var sample = gallery.FirstOrDefault(item => item.Label == "dog") ?? gallery.FirstOrDefault();
+        // The gallery lists mistakes first; the sample is picked by name alone, so it is not a chosen mistake or success.
+        var dogs = gallery.Where(item => item.Label == "dog").ToList();
+        var sample = (dogs.Count > 0 ? dogs : gallery).MinBy(item => item.Source, StringComparer.Ordinal);
         var photo = sample is null ? null : new CamPhotoVerdict(sample.Source, sample.Label, sample.Predicted, sample.Probability,
             $"/api/cam/models/{Uri.EscapeDataString(runId)}/gallery/{Uri.EscapeDataString(sample.File)}");
         var results = run.Summary.Results;
