@@ -19,7 +19,8 @@ public static class ExamApi
         .AddSingleton<ExamStore>()
         .AddSingleton<ExamGanGrids>()
         .AddSingleton<ExamAnswers>()
-        .AddSingleton<ExamService>();
+        .AddSingleton<ExamService>()
+        .AddSingleton<ExamSheetReader>();
 
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapExamApi(this IEndpointRouteBuilder app)
@@ -47,11 +48,11 @@ public static class ExamApi
         }
     }
 
-    private static IResult Sheet(string examId, ExamService exams)
+    private static IResult Sheet(string examId, ExamSheetReader sheets)
     {
         if (!ExamStore.IsWellFormed(examId))
             return TypedResults.Problem($"'{examId}' is not an exam id (12 lower-case hex digits).", statusCode: StatusCodes.Status400BadRequest, title: "Malformed exam id");
-        return exams.Sheet(examId) is { } sheet
+        return sheets.Sheet(examId) is { } sheet
             ? TypedResults.Ok(sheet)
             : TypedResults.Problem($"No exam has the id '{examId}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown exam");
     }
