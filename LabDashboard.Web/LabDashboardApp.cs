@@ -50,6 +50,7 @@ public static class LabDashboardApp
         });
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddExam();
         builder.Services.AddLabLocalization();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => LabJson.Configure(o.SerializerOptions));
@@ -73,6 +74,7 @@ public static class LabDashboardApp
         app.MapParamCountApi();
         app.MapCamApi();
         app.MapGanMnist8Api();
+        app.MapExamApi();
         app.MapHub<TrainingHub>(TrainingHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

@@ -1,6 +1,7 @@
 using Bunit;
 using LabDashboard.Engine.Runs;
 using LabDashboard.Web;
+using LabDashboard.Web.Exam;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -17,6 +18,10 @@ public abstract class LabComponentTest : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddLabLocalization();
         Services.AddSingleton<IRunService>(Runs);
+        // Home's exam button needs the exam's starter; nothing is written unless it is pressed.
+        Services.AddSingleton(new LabPaths([], Path.Combine(Path.GetTempPath(), "labdashboard-tests", "components-" + Guid.NewGuid().ToString("N"))));
+        Services.AddSingleton<ExamStore>();
+        Services.AddSingleton<ExamService>();
     }
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;

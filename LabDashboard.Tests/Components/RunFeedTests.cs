@@ -3,6 +3,7 @@ using LabDashboard.Engine.Runs;
 using LabDashboard.Web.Components.Pages;
 using LabDashboard.Web.Components.Problems.FashionCnn;
 using LabDashboard.Web.Runs;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LabDashboard.Tests.Components;
 
