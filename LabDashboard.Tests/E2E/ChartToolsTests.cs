@@ -14,7 +14,7 @@ public class ChartToolsTests(LabBrowserFixture browser)
     public async Task Log_scale_draws_a_series_that_spans_less_than_a_decade()
     {
         var errors = new List<string>();
-        var page = await browser.OpenAsync("/problems/exp-mle", beforeLoad: p => p.Console += (_, m) => { if (m.Type == "error") lock (errors) errors.Add(m.Text); });
+        var page = await browser.OpenAsync(ExamDraft.ExpMle, beforeLoad: p => p.Console += (_, m) => { if (m.Type == "error") lock (errors) errors.Add(m.Text); });
         var runId = await LabBrowserFixture.TrainAsync(page);
         await WaitCompletedAsync(page, runId);
         var chart = page.GetByTestId("live-chart").First;
@@ -59,7 +59,7 @@ public class ChartToolsTests(LabBrowserFixture browser)
     [Fact]
     public async Task Smoothing_keeps_the_raw_curve_faintly_behind_and_each_chart_downloads_as_png_and_csv()
     {
-        var page = await browser.OpenAsync("/problems/exp-mle");
+        var page = await browser.OpenAsync(ExamDraft.ExpMle);
         var runId = await LabBrowserFixture.TrainAsync(page);
         await WaitCompletedAsync(page, runId);
         var chart = page.GetByTestId("live-chart").First;

@@ -10,7 +10,7 @@ public class ExpMlePageTests(LabBrowserFixture browser)
     [Fact]
     public async Task Training_exp_mle_draws_points_live_and_turns_the_check_green()
     {
-        var page = await browser.OpenAsync("/problems/exp-mle");
+        var page = await browser.OpenAsync(ExamDraft.ExpMle);
 
         await page.GetByTestId("train").ClickAsync();
 
@@ -24,7 +24,7 @@ public class ExpMlePageTests(LabBrowserFixture browser)
     public async Task The_page_s_two_charts_share_one_hub_stream_of_the_run()
     {
         var watches = new List<string>();
-        var page = await browser.OpenAsync("/problems/exp-mle", beforeLoad: p => p.WebSocket += (_, socket) =>
+        var page = await browser.OpenAsync(ExamDraft.ExpMle, beforeLoad: p => p.WebSocket += (_, socket) =>
         {
             if (socket.Url.Contains("/hubs/training", StringComparison.Ordinal))
                 socket.FrameSent += (_, frame) => { lock (watches) watches.AddRange(WatchedRunIds(frame.Text)); };
@@ -50,7 +50,7 @@ public class ExpMlePageTests(LabBrowserFixture browser)
     [Fact]
     public async Task Training_exp_mle_works_with_the_keyboard_alone()
     {
-        var page = await browser.OpenAsync("/problems/exp-mle");
+        var page = await browser.OpenAsync(ExamDraft.ExpMle);
         var train = page.GetByTestId("train");
 
         for (var presses = 0; presses < 60 && !await IsFocusedAsync(train); presses++)

@@ -13,7 +13,7 @@ public class FreeFallPageTests(LabBrowserFixture browser)
     [Fact]
     public async Task Training_free_fall_predicts_the_three_heights_near_physics_and_passes_every_check()
     {
-        var page = await browser.OpenAsync("/problems/free-fall");
+        var page = await browser.OpenAsync(ExamDraft.FreeFall);
         await Assertions.Expect(page.GetByTestId("predictions").Locator("tbody tr")).ToHaveCountAsync(3);
 
         var runId = await LabBrowserFixture.TrainAsync(page);

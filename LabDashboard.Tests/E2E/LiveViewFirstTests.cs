@@ -18,7 +18,7 @@ public class LiveViewFirstTests(LabBrowserFixture browser)
     public async Task After_Train_the_first_live_chart_starts_within_the_viewport(int width, int height)
     {
         // The exam's settings: a page trains its shown run's settings again, so other settings would leak into later tests.
-        var page = await browser.OpenAsync("/problems/exp-mle", viewport: new ViewportSize { Width = width, Height = height });
+        var page = await browser.OpenAsync(ExamDraft.ExpMle, viewport: new ViewportSize { Width = width, Height = height });
 
         await LabBrowserFixture.TrainAsync(page);
         await Assertions.Expect(page.GetByTestId("run-settings")).ToBeVisibleAsync();
