@@ -78,7 +78,7 @@ public static class RunsApi
 
     private static IResult Delete(string runId, IRunService runs)
     {
-        if (runs.Get(runId) is null) return ApiProblems.UnknownRun(runId);
+        if (!runs.Exists(runId)) return ApiProblems.UnknownRun(runId);
         return runs.Delete(runId)
             ? TypedResults.NoContent()
             : TypedResults.Problem("A queued, running or paused run cannot be deleted; cancel it first.",
