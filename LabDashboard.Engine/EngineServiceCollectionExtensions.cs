@@ -38,6 +38,7 @@ public static class EngineServiceCollectionExtensions
         services.AddExamProblems();
         services.AddSingleton<ProblemCatalog>();
         services.AddCamService();
+        services.AddRunServiceOptions();
         services.AddSingleton<RunService>();
         services.AddSingleton<IRunService>(sp => sp.GetRequiredService<RunService>());
         services.AddHostedService<RunServiceLifetime>();
@@ -56,6 +57,15 @@ public static class EngineServiceCollectionExtensions
                 : EngineEnvironmentOptions.FromEnvironment()));
         services.AddSingleton<NativeHeapStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<NativeHeapStartup>());
+    }
+
+    /// <summary><see cref="RunServiceOptions"/> from the <c>Runs</c> section when the host has configuration, else the defaults.</summary>
+    private static void AddRunServiceOptions(this IServiceCollection services)
+    {
+        services.AddOptions<RunServiceOptions>()
+            .Configure<IServiceProvider>((options, sp) => sp.GetService<IConfiguration>()?.GetSection(RunServiceOptions.Section).Bind(options))
+            .Validate(o => o.PauseReleaseAfter > TimeSpan.Zero || o.PauseReleaseAfter == Timeout.InfiniteTimeSpan,
+                "Runs:PauseReleaseAfter must be a positive time span (e.g. 00:03:00) or -00:00:00.001 for never.");
     }
 
     /// <summary>resnet-cam's <see cref="CamService"/>, configured from the <c>Cam</c> section (checked when the host starts).</summary>

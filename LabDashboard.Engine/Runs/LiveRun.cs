@@ -30,6 +30,8 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
     private string? _error;
     private long _deliveredSeq;
     private bool _deliveredFinished;
+    private long _pauses;
+    private DeviceHold _hold = DeviceHold.Holds;
 
     public string Id { get; } = id;
     public IProblem Problem { get; } = problem;
@@ -51,7 +53,8 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
     {
         lock (_sync)
         {
-            if (_status != RunStatus.Queued || _queuePosition == position) return;
+            var rejoining = _status == RunStatus.Paused && _hold == DeviceHold.Rejoining;
+            if ((_status != RunStatus.Queued && !rejoining) || _queuePosition == position) return;
             _queuePosition = position;
             var message = position == 0 ? "Starting." : $"Waiting for the device: {position} ahead in the queue.";
             PublishLocked(NewEvent(RunEventKinds.Queued) with { QueuePosition = position, Message = message });
@@ -69,10 +72,12 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
         }
     }
 
-    public bool Pause()
+    /// <summary>Pauses a running run at its next checkpoint; <paramref name="pause"/> numbers this pause for <see cref="ReleaseDeviceIfStillPaused"/>.</summary>
+    public bool Pause(out long pause)
     {
         lock (_sync)
         {
+            pause = ++_pauses;
             if (_status != RunStatus.Running || CancelRequested) return false;
             _notPaused.Reset();
             _clock.Stop();
@@ -81,16 +86,61 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
         }
     }
 
-    public bool Resume()
+    /// <summary>
+    /// Resumes a paused run that still holds the device (<see cref="ResumeAnswer.Resumed"/>), or
+    /// tells the caller to queue it for the device again (<see cref="ResumeAnswer.NeedsDevice"/>;
+    /// <see cref="ResumeOnDevice"/> continues it once it has the device).
+    /// </summary>
+    public ResumeAnswer Resume()
     {
         lock (_sync)
         {
-            if (_status != RunStatus.Paused || CancelRequested) return false;
-            _notPaused.Set();
-            _clock.Start();
-            PublishLocked(NewEvent(RunEventKinds.Resumed));
+            if (_status != RunStatus.Paused || CancelRequested || _hold == DeviceHold.Rejoining) return ResumeAnswer.No;
+            if (_hold == DeviceHold.Released)
+            {
+                _hold = DeviceHold.Rejoining;
+                return ResumeAnswer.NeedsDevice;
+            }
+            ContinueLocked();
+            return ResumeAnswer.Resumed;
+        }
+    }
+
+    /// <summary>
+    /// Gives up the device when the run is still in pause number <paramref name="pause"/> (it stays
+    /// paused, its thread waiting at the checkpoint). True when the caller is to hand the device on.
+    /// </summary>
+    public bool ReleaseDeviceIfStillPaused(long pause, TimeSpan pausedFor)
+    {
+        lock (_sync)
+        {
+            if (_status != RunStatus.Paused || _pauses != pause || _hold != DeviceHold.Holds || CancelRequested) return false;
+            _hold = DeviceHold.Released;
+            PublishLocked(NewEvent(RunEventKinds.Log) with
+            {
+                Message = $"Paused for {pausedFor.TotalSeconds:0.#} s: the device goes to the next run in the queue; Resume waits for it again.",
+            });
             return true;
         }
+    }
+
+    /// <summary>The device is back: a resumed run that had released it continues where it stopped.</summary>
+    public void ResumeOnDevice()
+    {
+        lock (_sync)
+        {
+            if (_status.IsFinished() || _hold != DeviceHold.Rejoining) return;
+            _queuePosition = null;
+            ContinueLocked();
+        }
+    }
+
+    private void ContinueLocked()
+    {
+        _hold = DeviceHold.Holds;
+        _notPaused.Set();
+        _clock.Start();
+        PublishLocked(NewEvent(RunEventKinds.Resumed));
     }
 
     /// <summary>Asks the run's loop to stop at its next checkpoint. False when already finished.</summary>
@@ -200,4 +250,18 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
     }
 
     private RunEvent NewEvent(string kind) => new() { Kind = kind, RunId = Id, ProblemId = ProblemId };
+
+    /// <summary>Whether a paused run still has the device, gave it up, or was resumed and waits in the queue for it.</summary>
+    private enum DeviceHold { Holds, Released, Rejoining }
+}
+
+/// <summary>What <see cref="LiveRun.Resume"/> did.</summary>
+internal enum ResumeAnswer
+{
+    /// <summary>Not paused (or already rejoining the queue).</summary>
+    No,
+    /// <summary>Running again.</summary>
+    Resumed,
+    /// <summary>The run had given the device up: queue it; it continues once it has the device.</summary>
+    NeedsDevice,
 }

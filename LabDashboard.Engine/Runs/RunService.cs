@@ -6,6 +6,7 @@ using LabDashboard.Engine.Runs.Storage;
 using LabDashboard.Engine.Settings;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace LabDashboard.Engine.Runs;
 
@@ -31,9 +32,9 @@ public sealed class RunService : IRunService, IDisposable
     private readonly RunEventPump _pump;
     private int _disposed;
 
-    /// <summary>Creates the service for a catalog, a device and the state folders; logs through <paramref name="loggers"/> when given.</summary>
-    public RunService(ProblemCatalog catalog, DeviceInfo device, LabPaths paths, ILoggerFactory? loggers = null)
-        : this(catalog, device, paths, new RunServiceOptions(), loggers)
+    /// <summary>Creates the service for a catalog, a device and the state folders with <paramref name="options"/> (section <c>Runs</c>); logs through <paramref name="loggers"/> when given.</summary>
+    public RunService(ProblemCatalog catalog, DeviceInfo device, LabPaths paths, IOptions<RunServiceOptions> options, ILoggerFactory? loggers = null)
+        : this(catalog, device, paths, options.Value, loggers)
     {
     }
 
@@ -70,7 +71,8 @@ public sealed class RunService : IRunService, IDisposable
     public bool Cancel(string runId)
     {
         if (!_live.TryGet(runId, out var run)) return false;
-        if (run.Trains && _queue.Remove(run))
+        // A run that gave the device up while paused has a thread waiting at its checkpoint: it must be woken to end.
+        if (run.Trains && _queue.Remove(run) && run.Thread is null)
         {
             run.Finish(RunOutcome.Cancelled, new Dictionary<string, double>(), [], null);
             return true;
@@ -79,10 +81,28 @@ public sealed class RunService : IRunService, IDisposable
     }
 
     /// <inheritdoc />
-    public bool Pause(string runId) => _live.TryGet(runId, out var run) && run.Pause();
+    public bool Pause(string runId)
+    {
+        if (!_live.TryGet(runId, out var run) || !run.Pause(out var pause)) return false;
+        if (run.Trains) _ = ReleaseDeviceAfterPause(run, pause);
+        return true;
+    }
 
     /// <inheritdoc />
-    public bool Resume(string runId) => _live.TryGet(runId, out var run) && run.Resume();
+    public bool Resume(string runId)
+    {
+        if (!_live.TryGet(runId, out var run)) return false;
+        var answer = run.Resume();
+        if (answer == ResumeAnswer.NeedsDevice && _queue.Enqueue(run)) Launch(run);
+        return answer != ResumeAnswer.No;
+    }
+
+    private async Task ReleaseDeviceAfterPause(LiveRun run, long pause)
+    {
+        await Task.Delay(_options.PauseReleaseAfter).ConfigureAwait(false);
+        if (Volatile.Read(ref _disposed) != 0 || !run.ReleaseDeviceIfStillPaused(pause, _options.PauseReleaseAfter)) return;
+        if (_queue.Release(run) is { } next) Launch(next);
+    }
 
     /// <inheritdoc />
     public IAsyncEnumerable<RunEvent> Watch(string runId, long afterSeq, IReadOnlyCollection<string>? kinds, CancellationToken cancellationToken)
@@ -171,7 +191,7 @@ public sealed class RunService : IRunService, IDisposable
 
     private void InterruptLiveRuns()
     {
-        foreach (var waiting in _queue.DrainWaiting()) FinishInterrupted(waiting);
+        foreach (var waiting in _queue.DrainWaiting().Where(r => r.Thread is null)) FinishInterrupted(waiting);
         var running = _live.All.Where(r => !r.IsFinished).ToList();
         foreach (var run in running) run.RequestCancel(forShutdown: true);
         var deadline = DateTime.UtcNow + _options.ShutdownGrace;
@@ -186,8 +206,14 @@ public sealed class RunService : IRunService, IDisposable
     private static void FinishInterrupted(LiveRun run) =>
         run.Finish(RunOutcome.Interrupted, new Dictionary<string, double>(), [], "The service stopped while the run was live.");
 
+    /// <summary>Gives <paramref name="run"/> the device: a new thread, or the waiting one of a run that gave the device up while paused.</summary>
     private void Launch(LiveRun run)
     {
+        if (run.Thread is not null)
+        {
+            run.ResumeOnDevice();
+            return;
+        }
         var thread = new Thread(() => Execute(run), maxStackSize: 16 * 1024 * 1024)
         {
             IsBackground = true,
