@@ -1,29 +1,32 @@
 namespace LabDashboard.Engine.Runs;
 
 /// <summary>
-/// One training run on the device at a time; the others wait first-in first-out and are told
-/// their place (1 = next) whenever the line moves. It only decides who goes next: the caller
-/// launches the run it returns.
+/// One training run on the device at a time; the others wait and are told their place (1 = next)
+/// whenever the line moves. Owners take turns: the next run is the oldest waiting run of the owner
+/// served least recently, so one user's ten runs do not hold up another user's one (first-in
+/// first-out within an owner). It only decides who goes next: the caller launches the run it returns.
 /// </summary>
 internal sealed class DeviceQueue
 {
     private readonly Lock _sync = new();
     private readonly List<LiveRun> _waiting = [];
+    private readonly Dictionary<string, long> _lastTurn = new(StringComparer.Ordinal);
+    private long _turns;
     private LiveRun? _current;
 
-    /// <summary>True when the device was free: <paramref name="run"/> has it now and is to be launched; else it waits at the back of the line.</summary>
+    /// <summary>True when the device was free: <paramref name="run"/> has it now and is to be launched; else it waits for its owner's turn.</summary>
     public bool Enqueue(LiveRun run)
     {
         lock (_sync)
         {
             if (_current is null)
             {
-                _current = run;
+                Serve(run);
                 run.Queued(0);
                 return true;
             }
             _waiting.Add(run);
-            run.Queued(_waiting.Count);
+            AnnouncePositions();
             return false;
         }
     }
@@ -47,10 +50,11 @@ internal sealed class DeviceQueue
             if (_current != run) return null;
             _current = null;
             if (_waiting.Count == 0) return null;
-            _current = _waiting[0];
-            _waiting.RemoveAt(0);
+            var next = InTurnOrder()[0];
+            _waiting.Remove(next);
+            Serve(next);
             AnnouncePositions();
-            return _current;
+            return next;
         }
     }
 
@@ -65,8 +69,39 @@ internal sealed class DeviceQueue
         }
     }
 
+    private void Serve(LiveRun run)
+    {
+        _current = run;
+        _lastTurn[run.Owner] = ++_turns;
+    }
+
     private void AnnouncePositions()
     {
-        for (var i = 0; i < _waiting.Count; i++) _waiting[i].Queued(i + 1);
+        var order = InTurnOrder();
+        for (var i = 0; i < order.Count; i++) order[i].Queued(i + 1);
+    }
+
+    /// <summary>The waiting runs in the order they will get the device, if nobody else arrives: turns played out owner by owner.</summary>
+    private List<LiveRun> InTurnOrder()
+    {
+        var lines = _waiting.GroupBy(r => r.Owner, StringComparer.Ordinal)
+            .Select(g => new OwnerLine(new Queue<LiveRun>(g), _lastTurn.GetValueOrDefault(g.Key)))
+            .ToList();
+        var order = new List<LiveRun>(_waiting.Count);
+        var turn = _turns;
+        while (order.Count < _waiting.Count)
+        {
+            // Ties (owners never served) go to the owner whose oldest waiting run came first: GroupBy keeps arrival order.
+            var line = lines.Where(l => l.Runs.Count > 0).MinBy(l => l.LastTurn)!;
+            order.Add(line.Runs.Dequeue());
+            line.LastTurn = ++turn;
+        }
+        return order;
+    }
+
+    private sealed class OwnerLine(Queue<LiveRun> runs, long lastTurn)
+    {
+        public Queue<LiveRun> Runs { get; } = runs;
+        public long LastTurn { get; set; } = lastTurn;
     }
 }

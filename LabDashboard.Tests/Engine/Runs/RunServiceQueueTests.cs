@@ -67,4 +67,40 @@ public class RunServiceQueueTests
         Assert.Equal(RunStatus.Running, fixture.Service.Get(trainingRun)!.Summary.Status);
         Assert.True(fixture.Service.Cancel(trainingRun));
     }
+
+    [Fact]
+    public async Task Owners_take_turns_so_one_users_late_run_goes_before_anothers_earlier_backlog()
+    {
+        var problem = new GatedProblem();
+        using var fixture = new RunServiceFixture(problem);
+        var a1 = fixture.Start("gated", """{"steps": 1}""", owner: "alice");
+        var a2 = fixture.Start("gated", """{"steps": 1}""", owner: "alice");
+        var a3 = fixture.Start("gated", """{"steps": 1}""", owner: "alice");
+        var b1 = fixture.Start("gated", """{"steps": 1}""", owner: "bob");
+
+        Assert.Equal([1, 2, 3], new[] { b1, a2, a3 }.Select(id => fixture.Service.Get(id)!.Summary.QueuePosition ?? 0));
+        var starts = new List<string>();
+        foreach (var _ in new[] { a1, b1, a2, a3 })
+        {
+            var next = await NextStarted(fixture, starts);
+            starts.Add(next);
+            problem.Release(1);
+        }
+        Assert.Equal([a1, b1, a2, a3], starts);
+        var a4 = fixture.Start("gated", """{"steps": 1}""", owner: "alice");
+        problem.Release(1);
+        Assert.Equal(RunOutcome.Completed, (await fixture.WatchToEnd(a4))[^1].Outcome);
+    }
+
+    /// <summary>The one live run that has started and is not in <paramref name="seen"/> (waits for it).</summary>
+    private static async Task<string> NextStarted(RunServiceFixture fixture, IReadOnlyCollection<string> seen)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            var running = fixture.Service.List(new RunQuery()).Where(r => r.Status == RunStatus.Running && !seen.Contains(r.RunId)).ToList();
+            if (running.Count == 1) return running[0].RunId;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("No run started.");
+    }
 }
