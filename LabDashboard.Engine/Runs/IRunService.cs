@@ -50,6 +50,13 @@ public interface IRunService
     /// <summary>One run in full, or null.</summary>
     RunRecord? Get(string runId);
 
+    /// <summary>
+    /// The run's summary and at most <paramref name="limit"/> of its events (every kind) with
+    /// <c>Seq &gt; afterSeq</c>, as far as they are stored; null when the run is unknown. Reads only
+    /// that page, however long the run.
+    /// </summary>
+    RunEventPage? EventPage(string runId, long afterSeq, int limit);
+
     /// <summary>Deletes a finished run and its images. False when unknown or still live.</summary>
     bool Delete(string runId);
 
@@ -112,6 +119,12 @@ public sealed record RunRecord(
     IReadOnlyDictionary<string, string> Versions,
     IReadOnlyList<RunEvent> EpochEvents,
     string? Error);
+
+/// <summary>A page of a run's events (<see cref="IRunService.EventPage"/>).</summary>
+/// <param name="Summary">The run now.</param>
+/// <param name="Events">In seq order.</param>
+/// <param name="More">True when stored events follow the page (ask again after the last seq).</param>
+public sealed record RunEventPage(RunSummary Summary, IReadOnlyList<RunEvent> Events, bool More);
 
 /// <summary>No problem has this id.</summary>
 public sealed class UnknownProblemException(string problemId) : Exception($"Unknown problem '{problemId}'.")

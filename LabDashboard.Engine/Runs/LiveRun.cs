@@ -232,6 +232,12 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
         lock (_sync) return new RunSummary(Id, ProblemId, _status, CreatedAt, _finishedAt, _results, _checks, _queuePosition, Owner);
     }
 
+    /// <summary>At most <paramref name="limit"/> delivered (so stored) events after <paramref name="afterSeq"/>.</summary>
+    public IReadOnlyList<RunEvent> Delivered(long afterSeq, int limit)
+    {
+        lock (_sync) return _history.Where(e => e.Seq > afterSeq && e.Seq <= _deliveredSeq).Take(limit).ToList();
+    }
+
     public IReadOnlyList<RunEvent> EpochEvents()
     {
         lock (_sync) return _history.Where(e => e.Kind == RunEventKinds.Epoch).ToList();

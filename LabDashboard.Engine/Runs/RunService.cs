@@ -154,6 +154,20 @@ public sealed class RunService : IRunService, IDisposable
     }
 
     /// <inheritdoc />
+    public RunEventPage? EventPage(string runId, long afterSeq, int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        // One more than asked tells whether another page follows.
+        var ask = limit == int.MaxValue ? limit : limit + 1;
+        RunSummary summary;
+        IReadOnlyList<RunEvent> events;
+        if (_live.TryGet(runId, out var run)) (events, summary) = (run.Delivered(afterSeq, ask), run.Summary());
+        else if (_store.Find(runId) is { } stored) (summary, events) = (StoredRunViews.Summary(stored), _store.Events(runId, afterSeq, limit: ask));
+        else return null;
+        return new RunEventPage(summary, events.Take(limit).ToList(), events.Count > limit);
+    }
+
+    /// <inheritdoc />
     public bool Delete(string runId)
     {
         if (_live.TryGet(runId, out var run) && !run.IsFinished) return false;

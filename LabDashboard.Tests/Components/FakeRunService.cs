@@ -84,6 +84,8 @@ internal sealed class FakeRunService : IRunService
         Records.Select(r => r.Summary).Where(query.Matches).Take(query.Limit).ToList();
 
     public RunRecord? Get(string runId) => Records.FirstOrDefault(r => r.Summary.RunId == runId);
+    public RunEventPage? EventPage(string runId, long afterSeq, int limit) =>
+        Get(runId) is { } run ? new RunEventPage(run.Summary, run.EpochEvents.Where(e => e.Seq > afterSeq).Take(limit).ToList(), false) : null;
     public bool Delete(string runId) => Records.RemoveAll(r => r.Summary.RunId == runId) > 0;
     public (byte[] Bytes, string Mime)? GetImage(string runId, string name, int epoch) => null;
 

@@ -12,8 +12,7 @@ public static class RunsApi
         var group = app.MapGroup("/api/runs").WithTags("Runs");
         group.MapGet("/", List);
         group.MapPost("/", Start);
-        group.MapGet("/{runId}", (string runId, IRunService runs) =>
-            runs.Get(runId) is { } run ? TypedResults.Ok(run) : ApiProblems.UnknownRun(runId));
+        group.MapGet("/{runId}", Get);
         group.MapGet("/{runId}/metrics.csv", MetricsCsv);
         group.MapGet("/{runId}/points", RunPoints.Get);
         group.MapDelete("/{runId}", Delete);
@@ -43,6 +42,28 @@ public static class RunsApi
                 + (problemId is null ? "" : $"&problemId={Uri.EscapeDataString(problemId)}");
             response.Headers.Link = $"<{next}>; rel=\"next\"";
         }
+        return TypedResults.Ok(page);
+    }
+
+    /// <summary>How many events a page of <c>GET /api/runs/{id}?afterSeq=&amp;limit=</c> holds when the request does not say, and at most.</summary>
+    public const int DefaultEventPageSize = 1000, MaxEventPageSize = 10000;
+
+    /// <summary>
+    /// The run in full (its epoch events) when neither <c>afterSeq</c> nor <c>limit</c> is given; with
+    /// either, its summary and a page of its events of every kind (<see cref="RunEventPage"/>), and a
+    /// <c>Link: &lt;…&gt;; rel="next"</c> header while stored events follow.
+    /// </summary>
+    private static IResult Get(string runId, long? afterSeq, int? limit, IRunService runs, HttpResponse response)
+    {
+        if (afterSeq is null && limit is null)
+            return runs.Get(runId) is { } run ? TypedResults.Ok(run) : ApiProblems.UnknownRun(runId);
+        var size = limit ?? DefaultEventPageSize;
+        if (size is < 1 or > MaxEventPageSize)
+            return ApiProblems.Invalid("limit", $"limit must be between 1 and {MaxEventPageSize}.");
+        if (afterSeq < 0) return ApiProblems.Invalid("afterSeq", "afterSeq must be 0 or more (the last seq already seen).");
+        if (runs.EventPage(runId, afterSeq ?? 0, size) is not { } page) return ApiProblems.UnknownRun(runId);
+        if (page.More)
+            response.Headers.Link = $"</api/runs/{Uri.EscapeDataString(runId)}?afterSeq={page.Events[^1].Seq}&limit={size}>; rel=\"next\"";
         return TypedResults.Ok(page);
     }
 

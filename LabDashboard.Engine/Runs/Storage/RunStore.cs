@@ -71,8 +71,8 @@ internal sealed class RunStore
         return command.ExecuteScalar() is not null;
     }
 
-    /// <summary>The run's events with seq &gt; <paramref name="afterSeq"/>, optionally only of some kinds, in order.</summary>
-    public IReadOnlyList<RunEvent> Events(string runId, long afterSeq, IReadOnlyCollection<string>? kinds = null)
+    /// <summary>The run's events with seq &gt; <paramref name="afterSeq"/>, optionally only of some kinds, in order, at most <paramref name="limit"/>.</summary>
+    public IReadOnlyList<RunEvent> Events(string runId, long afterSeq, IReadOnlyCollection<string>? kinds = null, int limit = int.MaxValue)
     {
         using var connection = _database.Open();
         using var command = connection.CreateCommand();
@@ -81,6 +81,7 @@ internal sealed class RunStore
             + (kinds is null ? "" : $" AND kind IN ({string.Join(", ", kindList.Select((_, i) => $"$kind{i}"))})") + " ORDER BY seq";
         command.Parameters.AddWithValue("$run", runId);
         command.Parameters.AddWithValue("$after", afterSeq);
+        command.Parameters.AddWithValue("$limit", limit);
         for (var i = 0; i < kindList.Count; i++) command.Parameters.AddWithValue($"$kind{i}", kindList[i]);
         using var reader = command.ExecuteReader();
         var events = new List<RunEvent>();

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LabDashboard.Engine.Runs;
+
+namespace LabDashboard.Tests.Integration;
+
+[Collection(LabServerCollection.Name)]
+public class RunEventPagesApiTests(LabServerFixture fixture)
+{
+    private LabServer Server => fixture.Server;
+
+    [Fact]
+    public async Task A_runs_events_come_in_pages_linked_by_afterSeq_each_with_the_summary()
+    {
+        using var http = Server.CreateClient();
+        var start = await http.PostAsJsonAsync("api/runs", new { problemId = "exp-mle", settings = new { steps = 200, reportEvery = 10 } });
+        var runId = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString()!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var watched = new List<long>();
+        await foreach (var e in Server.Runs.Watch(runId, 0, timeout.Token)) watched.Add(e.Seq);
+
+        var paged = new List<long>();
+        var pages = 0;
+        string? url = $"api/runs/{runId}?limit=7";
+        while (url is not null)
+        {
+            var response = await http.GetAsync(url);
+            response.EnsureSuccessStatusCode();
+            var page = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("completed", page.GetProperty("summary").GetProperty("status").GetString());
+            var seqs = page.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("seq").GetInt64()).ToList();
+            Assert.InRange(seqs.Count, 1, 7);
+            paged.AddRange(seqs);
+            pages++;
+            url = response.Headers.TryGetValues("Link", out var links) ? links.Single().Split('>')[0].TrimStart('<').TrimStart('/') : null;
+            Assert.Equal(url is not null, page.GetProperty("more").GetBoolean());
+        }
+
+        Assert.True(watched.Count > 20, $"{watched.Count} events");
+        Assert.Equal(watched, paged);
+        Assert.Equal((watched.Count + 6) / 7, pages);
+        var tail = await http.GetFromJsonAsync<JsonElement>($"api/runs/{runId}?afterSeq={watched[^3]}");
+        Assert.Equal(watched[^2..], tail.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("seq").GetInt64()));
+    }
+
+    [Theory]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=10001", "limit")]
+    [InlineData("afterSeq=-1", "afterSeq")]
+    public async Task A_bad_page_request_gets_a_400_naming_the_parameter(string query, string parameter)
+    {
+        using var http = Server.CreateClient();
+        var runId = Server.Runs.List(new RunQuery(Limit: 1)).FirstOrDefault()?.RunId ?? "no-such-run";
+
+        var response = await http.GetAsync($"api/runs/{runId}?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(parameter, out _));
+    }
+
+    [Fact]
+    public async Task An_unknown_run_has_no_event_pages()
+    {
+        using var http = Server.CreateClient();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("api/runs/no-such-run?afterSeq=0")).StatusCode);
+    }
+}
