@@ -19,10 +19,12 @@ internal sealed class RunEventPump : IDisposable
     private readonly RunStoreWriter _writer;
     private readonly LiveRuns _live;
     private readonly StatusWatchers _statuses;
+    private readonly RunListCache _lists;
     private readonly Thread _thread;
 
-    public RunEventPump(RunStoreWriter writer, LiveRuns live, StatusWatchers statuses)
+    public RunEventPump(RunStoreWriter writer, LiveRuns live, StatusWatchers statuses, RunListCache lists)
     {
+        _lists = lists;
         _writer = writer;
         _live = live;
         _statuses = statuses;
@@ -33,8 +35,12 @@ internal sealed class RunEventPump : IDisposable
     /// <summary>Queues a new run's row (before any of its events).</summary>
     public void InsertRun(NewRunRow row) => Add(new NewRun(row));
 
-    /// <summary>Queues an event a live run published: stored, then delivered.</summary>
-    public void Published(LiveRun run, RunEvent e) => Add(new PublishedEvent(run, e));
+    /// <summary>Queues an event a live run published: stored, then delivered. A status event has changed the run's summary already.</summary>
+    public void Published(LiveRun run, RunEvent e)
+    {
+        if (RunStates.StatusKinds.Contains(e.Kind)) _lists.Invalidate();
+        Add(new PublishedEvent(run, e));
+    }
 
     /// <summary>Deletes a finished run's rows after everything queued before; true when a run was deleted.</summary>
     public bool Delete(string runId)
@@ -89,7 +95,7 @@ internal sealed class RunEventPump : IDisposable
     {
         published.Run.Deliver(published.Event);
         _statuses.Offer(published.Event);
-        if (stored && published.Event.Kind == RunEventKinds.Finished) _live.Forget(published.Run);
+        if (stored && published.Event.Kind == RunEventKinds.Finished && _live.Forget(published.Run)) _lists.Invalidate();
     }
 
     private abstract class Item : IRunStoreChange

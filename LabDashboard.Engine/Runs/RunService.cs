@@ -28,6 +28,7 @@ public sealed class RunService : IRunService, IDisposable
     private readonly RunImages _images;
     private readonly DeviceQueue _queue = new();
     private readonly StatusWatchers _statuses = new();
+    private readonly RunListCache _lists = new();
     private readonly RunStore _store;
     private readonly RunEventPump _pump;
     private int _disposed;
@@ -47,7 +48,7 @@ public sealed class RunService : IRunService, IDisposable
         _images = new RunImages(paths);
         loggers ??= NullLoggerFactory.Instance;
         _store = new RunStore(paths.StateRoot);
-        _pump = new RunEventPump(_store.OpenWriter(loggers.CreateLogger<RunStoreWriter>()), _live, _statuses);
+        _pump = new RunEventPump(_store.OpenWriter(loggers.CreateLogger<RunStoreWriter>()), _live, _statuses, _lists);
     }
 
     /// <inheritdoc />
@@ -132,7 +133,9 @@ public sealed class RunService : IRunService, IDisposable
     public bool Exists(string runId) => _live.Contains(runId) || _store.Exists(runId);
 
     /// <inheritdoc />
-    public IReadOnlyList<RunSummary> List(RunQuery query)
+    public IReadOnlyList<RunSummary> List(RunQuery query) => _lists.Get(query, Read);
+
+    private IReadOnlyList<RunSummary> Read(RunQuery query)
     {
         // Live runs are few and their rows may still be on their way to the database: they are merged in here.
         var live = _live.All.Select(r => r.Summary()).Where(query.Matches).ToList();
@@ -173,6 +176,7 @@ public sealed class RunService : IRunService, IDisposable
         if (_live.TryGet(runId, out var run) && !run.IsFinished) return false;
         var problem = Catalog.Find(run?.ProblemId ?? _store.Find(runId)?.ProblemId ?? "");
         var deleted = _pump.Delete(runId) | (run is not null && _live.Forget(run));
+        if (deleted) _lists.Invalidate();
         if (deleted) DeleteFiles(runId, problem);
         return deleted;
     }

@@ -1,4 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using LabDashboard.Engine.Runs;
 using LabDashboard.Engine.Settings;
 
@@ -27,7 +30,7 @@ public static class RunsApi
     /// A page of run summaries, newest first. When there may be more, a <c>Link: &lt;…&gt;; rel="next"</c>
     /// header gives the next page's URL (its <c>cursor</c> is the last run's place).
     /// </summary>
-    private static IResult List(string? problemId, int? limit, string? cursor, IRunService runs, HttpResponse response)
+    private static IResult List(string? problemId, int? limit, string? cursor, IRunService runs, IOptions<JsonOptions> json, HttpResponse response)
     {
         var size = limit ?? DefaultPageSize;
         if (size is < 1 or > MaxPageSize)
@@ -42,8 +45,14 @@ public static class RunsApi
                 + (problemId is null ? "" : $"&problemId={Uri.EscapeDataString(problemId)}");
             response.Headers.Link = $"<{next}>; rel=\"next\"";
         }
-        return TypedResults.Ok(page);
+        return TypedResults.Bytes(SerializedPages.GetValue(page, p => JsonSerializer.SerializeToUtf8Bytes(p, json.Value.SerializerOptions)), "application/json; charset=utf-8");
     }
+
+    /// <summary>
+    /// Pages already written as JSON, by the list instance the run service returned: it hands the same
+    /// instance to every caller until a run changes, so polling clients share one serialisation.
+    /// </summary>
+    private static readonly ConditionalWeakTable<IReadOnlyList<RunSummary>, byte[]> SerializedPages = new();
 
     /// <summary>How many events a page of <c>GET /api/runs/{id}?afterSeq=&amp;limit=</c> holds when the request does not say, and at most.</summary>
     public const int DefaultEventPageSize = 1000, MaxEventPageSize = 10000;

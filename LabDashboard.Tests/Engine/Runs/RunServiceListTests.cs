@@ -106,4 +106,31 @@ public class RunServiceListTests
         Assert.Equal(valid, cursor is not null);
         if (cursor is not null) Assert.Equal(text, cursor.ToString());
     }
+
+    [Fact]
+    public async Task A_list_read_again_shows_every_status_change_at_once_and_is_shared_while_nothing_changes()
+    {
+        var problem = new GatedProblem();
+        using var fixture = new RunServiceFixture(problem);
+        var runId = fixture.Start("gated", """{"steps": 2}""");
+        var waiting = fixture.Start("gated", """{"steps": 1}""");
+        RunSummary Listed(string id) => fixture.Service.List().Single(r => r.RunId == id);
+        await using var events = new EventReader(fixture.Service.Watch(runId, 0, CancellationToken.None));
+        await events.UntilKind("started");
+        Assert.Equal(RunStatus.Running, Listed(runId).Status);
+        Assert.Same(fixture.Service.List(), fixture.Service.List());
+
+        Assert.True(fixture.Service.Pause(runId));
+        Assert.Equal(RunStatus.Paused, Listed(runId).Status);
+        Assert.True(fixture.Service.Cancel(waiting));
+        Assert.Equal(RunStatus.Cancelled, Listed(waiting).Status);
+        Assert.True(fixture.Service.Resume(runId));
+        Assert.Equal(RunStatus.Running, Listed(runId).Status);
+        problem.Release(2);
+        await events.UntilKind("finished");
+        Assert.Equal(RunStatus.Completed, Listed(runId).Status);
+        fixture.Service.Flush();
+        Assert.True(fixture.Service.Delete(waiting));
+        Assert.DoesNotContain(fixture.Service.List(), r => r.RunId == waiting);
+    }
 }
