@@ -59,13 +59,17 @@ public static class EngineServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<NativeHeapStartup>());
     }
 
-    /// <summary><see cref="RunServiceOptions"/> from the <c>Runs</c> section when the host has configuration, else the defaults.</summary>
+    /// <summary><see cref="RunServiceOptions"/> and <see cref="QuotaOptions"/> from the <c>Runs</c> and <c>Quotas</c> sections when the host has configuration, else the defaults.</summary>
     private static void AddRunServiceOptions(this IServiceCollection services)
     {
+        services.AddOptions<QuotaOptions>()
+            .Configure<IServiceProvider>((options, sp) => sp.GetService<IConfiguration>()?.GetSection(QuotaOptions.Section).Bind(options))
+            .Validate(o => o.MaxQueuedRunsPerUser > 0 && o.MaxEpochBudgetPerUser > 0 && o.MaxDiskPerUserMb > 0, "Quotas:* limits must be positive.");
         services.AddOptions<RunServiceOptions>()
             .Configure<IServiceProvider>((options, sp) => sp.GetService<IConfiguration>()?.GetSection(RunServiceOptions.Section).Bind(options))
             .Validate(o => o.PauseReleaseAfter > TimeSpan.Zero || o.PauseReleaseAfter == Timeout.InfiniteTimeSpan,
-                "Runs:PauseReleaseAfter must be a positive time span (e.g. 00:03:00) or -00:00:00.001 for never.");
+                "Runs:PauseReleaseAfter must be a positive time span (e.g. 00:03:00) or -00:00:00.001 for never.")
+            .Validate(o => o.MaxImagesPerRun > 0, "Runs:MaxImagesPerRun must be positive.");
     }
 
     /// <summary>resnet-cam's <see cref="CamService"/>, configured from the <c>Cam</c> section (checked when the host starts).</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using LabDashboard.Engine.Settings;
 
 namespace LabDashboard.Engine.Problems;
@@ -43,7 +44,20 @@ public sealed record ProblemDescriptor(
     /// galleries); deleting a run deletes its sub-folder in each, as it deletes the run's images.
     /// </summary>
     public IReadOnlyList<string> RunFolders { get; init; } = [];
+
+    /// <summary>
+    /// How many images a run with given settings stores, for problems whose settings decide it, so a
+    /// run that would pass <c>Runs:MaxImagesPerRun</c> is refused when submitted; null when it is small
+    /// and fixed. Not sent to clients.
+    /// </summary>
+    [JsonIgnore]
+    public ImageEstimate? Images { get; init; }
 }
+
+/// <summary>A problem's estimate of a run's image count (<see cref="ProblemDescriptor.Images"/>).</summary>
+/// <param name="Setting">The setting to name when the estimate is too high (e.g. <c>gridEvery</c>).</param>
+/// <param name="PerRun">The images a run with these settings stores.</param>
+public sealed record ImageEstimate(string Setting, Func<RunSettings, long> PerRun);
 
 /// <summary>A metric or result name with a label for charts and tables.</summary>
 public sealed record MetricSpec(string Name, string Label, string? Description = null);

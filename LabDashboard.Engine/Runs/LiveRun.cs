@@ -21,6 +21,8 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
     private readonly CancellationTokenSource _cancel = new();
     private readonly Stopwatch _clock = new();
     private readonly BatchThrottle _batches = new(options.BatchInterval);
+    private readonly RunImageBudget _imageBudget = new(options.MaxImagesPerRun);
+    private bool _imagesRefused;
     private long _seq;
     private RunStatus _status = RunStatus.Queued;
     private int? _queuePosition;
@@ -183,7 +185,20 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
         lock (_sync) PublishLocked(partial);
     }
 
-    public void StoreImage(string name, int epoch, string mime, byte[] bytes) => images.Write(Id, name, epoch, mime, bytes);
+    /// <summary>Stores an image within <see cref="RunServiceOptions.MaxImagesPerRun"/>, thinning older ones (see <see cref="RunImageBudget"/>).</summary>
+    public void StoreImage(string name, int epoch, string mime, byte[] bytes)
+    {
+        if (!_imageBudget.Admit(name, epoch, out var evicted))
+        {
+            if (!_imagesRefused) Log($"This run has stored {options.MaxImagesPerRun} images, the most one run may keep; later ones are not stored.");
+            _imagesRefused = true;
+            return;
+        }
+        foreach (var (oldName, oldEpoch) in evicted) images.Delete(Id, oldName, oldEpoch);
+        images.Write(Id, name, epoch, mime, bytes);
+    }
+
+    private void Log(string message) => Publish(NewEvent(RunEventKinds.Log) with { Message = message });
 
     public void Checkpoint()
     {

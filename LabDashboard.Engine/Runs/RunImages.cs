@@ -2,7 +2,10 @@ using System.Text.RegularExpressions;
 
 namespace LabDashboard.Engine.Runs;
 
-/// <summary>Image bytes of runs, as files under <c>State:Root/runs/&lt;runId&gt;/images/</c>.</summary>
+/// <summary>
+/// Image bytes of runs, as files under <c>State:Root/runs/&lt;runId&gt;/images/</c>. An epoch whose image
+/// was thinned away (<see cref="RunImageBudget"/>) is answered with the same image's nearest earlier epoch kept.
+/// </summary>
 internal sealed partial class RunImages(LabPaths paths)
 {
     private static readonly Dictionary<string, string> ExtensionByMime = new(StringComparer.OrdinalIgnoreCase)
@@ -25,6 +28,22 @@ internal sealed partial class RunImages(LabPaths paths)
     {
         if (!IsSafe(runId) || !IsSafe(name)) return null;
         var folder = Path.Combine(paths.StateRoot, "runs", runId, "images");
+        if (Find(folder, name, epoch) is { } exact) return exact;
+        return KeptEpochs(folder, name).Where(e => e < epoch).Order().LastOrDefault(-1) is var earlier and >= 0
+            ? Find(folder, name, earlier)
+            : null;
+    }
+
+    /// <summary>Deletes one image (thinning).</summary>
+    public void Delete(string runId, string name, int epoch)
+    {
+        if (!IsSafe(runId) || !IsSafe(name)) return;
+        var folder = Path.Combine(paths.StateRoot, "runs", runId, "images");
+        foreach (var extension in ExtensionByMime.Values) File.Delete(Path.Combine(folder, FileStem(name, epoch) + "." + extension));
+    }
+
+    private static (byte[] Bytes, string Mime)? Find(string folder, string name, int epoch)
+    {
         foreach (var (mime, extension) in ExtensionByMime)
         {
             var path = Path.Combine(folder, FileStem(name, epoch) + "." + extension);
@@ -32,6 +51,12 @@ internal sealed partial class RunImages(LabPaths paths)
         }
         return null;
     }
+
+    private static IEnumerable<int> KeptEpochs(string folder, string name) =>
+        !Directory.Exists(folder) ? [] : Directory.EnumerateFiles(folder, FileStem(name, 0)[..^1] + "*")
+            .Select(p => Path.GetFileNameWithoutExtension(p)[(name.Length + 2)..])
+            .Select(text => int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var e) ? e : -1)
+            .Where(e => e >= 0);
 
     public void DeleteRun(string runId)
     {

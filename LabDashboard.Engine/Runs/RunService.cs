@@ -29,18 +29,22 @@ public sealed class RunService : IRunService, IDisposable
     private readonly DeviceQueue _queue = new();
     private readonly StatusWatchers _statuses = new();
     private readonly RunListCache _lists = new();
+    private readonly RunQuotas _quotas;
+    private readonly Lock _admission = new();
     private readonly RunStore _store;
     private readonly RunEventPump _pump;
     private int _disposed;
 
     /// <summary>Creates the service for a catalog, a device and the state folders with <paramref name="options"/> (section <c>Runs</c>); logs through <paramref name="loggers"/> when given.</summary>
-    public RunService(ProblemCatalog catalog, DeviceInfo device, LabPaths paths, IOptions<RunServiceOptions> options, ILoggerFactory? loggers = null)
-        : this(catalog, device, paths, options.Value, loggers)
+    public RunService(ProblemCatalog catalog, DeviceInfo device, LabPaths paths, IOptions<RunServiceOptions> options, IOptions<QuotaOptions> quotas,
+        ILoggerFactory? loggers = null)
+        : this(catalog, device, paths, options.Value, loggers, quotas.Value)
     {
     }
 
-    internal RunService(ProblemCatalog catalog, DeviceInfo device, LabPaths paths, RunServiceOptions options, ILoggerFactory? loggers = null)
+    internal RunService(ProblemCatalog catalog, DeviceInfo device, LabPaths paths, RunServiceOptions options, ILoggerFactory? loggers = null, QuotaOptions? quotas = null)
     {
+        _quotas = new RunQuotas(quotas ?? new QuotaOptions(), paths, catalog);
         Catalog = catalog;
         _device = device;
         _paths = paths;
@@ -61,13 +65,36 @@ public sealed class RunService : IRunService, IDisposable
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var problem = Catalog.Find(problemId) ?? throw new UnknownProblemException(problemId);
         var bound = SettingsBinder.Bind(problem.Descriptor.Settings, settings, new SettingCheckContext(_paths));
-        var run = new LiveRun(NewRunId(), problem, bound, owner, DateTimeOffset.UtcNow, _options, _images, _pump);
-        _pump.InsertRun(new NewRunRow(run.Id, problemId, owner, RunEventJson.Write(bound.Values), _device.Kind, RunEventJson.Write(VersionsOf(run)), run.CreatedAt));
-        _live.Add(run);
+        CheckImageCount(problem, bound);
+        LiveRun run;
+        // One admission at a time, so two submissions of one user cannot both pass a quota that has room for one.
+        lock (_admission)
+        {
+            _quotas.Check(owner, problem, bound, _live.All.Where(r => r.Owner == owner && !r.IsFinished).ToList(), () => RunsOf(owner));
+            run = new LiveRun(NewRunId(), problem, bound, owner, DateTimeOffset.UtcNow, _options, _images, _pump);
+            _pump.InsertRun(new NewRunRow(run.Id, problemId, owner, RunEventJson.Write(bound.Values), _device.Kind, RunEventJson.Write(VersionsOf(run)), run.CreatedAt));
+            _live.Add(run);
+        }
         if (!run.Trains) run.Queued(0);
         if (!run.Trains || _queue.Enqueue(run)) Launch(run);
         return run.Id;
     }
+
+    /// <summary>Refuses settings that would make the run store more than <see cref="RunServiceOptions.MaxImagesPerRun"/> images, naming the setting.</summary>
+    private void CheckImageCount(IProblem problem, RunSettings settings)
+    {
+        if (problem.Descriptor.Images is not { } estimate) return;
+        var count = estimate.PerRun(settings);
+        if (count <= _options.MaxImagesPerRun) return;
+        throw new SettingsValidationException([
+            $"'{estimate.Setting}': these settings would store {count} images, more than one run may keep ({_options.MaxImagesPerRun}, {RunServiceOptions.Section}:{nameof(RunServiceOptions.MaxImagesPerRun)}); raise '{estimate.Setting}' or train fewer epochs."]);
+    }
+
+    /// <summary>Every run of <paramref name="owner"/>, live or stored: id and problem.</summary>
+    private IEnumerable<(string RunId, string ProblemId)> RunsOf(string owner) =>
+        _live.All.Where(r => r.Owner == owner).Select(r => (r.Id, r.ProblemId))
+            .Concat(_store.List(new RunQuery(Owner: owner)).Select(r => (r.Id, r.ProblemId)))
+            .Distinct();
 
     /// <inheritdoc />
     public bool Cancel(string runId)

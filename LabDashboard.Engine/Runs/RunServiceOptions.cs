@@ -17,4 +17,11 @@ public sealed record RunServiceOptions
     /// waits in the queue for the device again and continues where it stopped.
     /// </summary>
     public TimeSpan PauseReleaseAfter { get; init; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>
+    /// Images one run may keep. Past it the run's most repeated image (e.g. the GAN's grid) is
+    /// thinned, every other epoch dropped, the latest kept; a run whose problem estimates more
+    /// (<see cref="Problems.ProblemDescriptor.Images"/>) is refused when submitted.
+    /// </summary>
+    public int MaxImagesPerRun { get; init; } = 2000;
 }

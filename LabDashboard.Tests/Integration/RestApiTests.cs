@@ -89,6 +89,19 @@ public class RestApiTests(LabServerFixture fixture)
         Assert.Contains("'stepz'", body);
     }
 
+    [Fact]
+    public async Task Gan_settings_that_would_store_more_images_than_a_run_may_keep_get_a_400_naming_gridEvery()
+    {
+        using var http = Server.CreateClient();
+
+        var response = await http.PostAsJsonAsync("api/runs", new { problemId = "gan-mnist8", settings = new { epochs = 20000, gridEvery = 1, gridSize = 100 } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("'gridEvery'", body);
+        Assert.Contains("Runs:MaxImagesPerRun", body);
+    }
+
     [Theory]
     [InlineData("api/runs/no-such-run")]
     [InlineData("api/runs/no-such-run/metrics.csv")]

@@ -1,3 +1,5 @@
+using LabDashboard.Engine.Runs;
+
 namespace LabDashboard.Web.Api;
 
 /// <summary>ProblemDetails answers shared by the endpoints.</summary>
@@ -21,4 +23,9 @@ internal static class ApiProblems
             new Dictionary<string, string[]> { ["settings"] = errors.ToArray() },
             detail: string.Join("; ", errors),
             title: "Invalid settings");
+
+    /// <summary>A 429 naming the quota (<c>limit</c>, its configuration key) and saying what to do.</summary>
+    public static IResult QuotaExceeded(QuotaExceededException e) =>
+        TypedResults.Problem(e.Message, statusCode: StatusCodes.Status429TooManyRequests, title: $"Quota reached: {e.Limit}",
+            extensions: new Dictionary<string, object?> { ["limit"] = e.Limit });
 }

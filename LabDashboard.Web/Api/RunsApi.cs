@@ -96,6 +96,10 @@ public static class RunsApi
         {
             return ApiProblems.BadSettings(e.Errors);
         }
+        catch (QuotaExceededException e)
+        {
+            return ApiProblems.QuotaExceeded(e);
+        }
     }
 
     private static IResult MetricsCsv(string runId, IRunService runs)

@@ -13,14 +13,14 @@ public sealed class TrainingHub(IRunService runs) : Hub
 {
     public const string Path = "/hubs/training";
 
-    /// <summary>Queues a run; bad settings come back as a <see cref="HubException"/> naming them.</summary>
+    /// <summary>Queues a run; bad settings and a reached quota come back as a <see cref="HubException"/> naming them.</summary>
     public string StartRun(string? problemId, JsonElement? settings)
     {
         try
         {
             return runs.Start(Required(problemId, nameof(problemId)), settings);
         }
-        catch (Exception e) when (e is SettingsValidationException or UnknownProblemException)
+        catch (Exception e) when (e is SettingsValidationException or UnknownProblemException or QuotaExceededException)
         {
             throw new HubException(e.Message);
         }

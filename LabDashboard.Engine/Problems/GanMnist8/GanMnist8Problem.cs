@@ -26,6 +26,8 @@ public sealed class GanMnist8Problem(IOptions<EngineEnvironmentOptions>? sources
     {
         ProgressSetting = GanSettings.Names.Epochs,
         RunFolders = [GanModelStore.RunsFolder],
+        // A grid every gridEvery epochs and one at the end.
+        Images = new(GanSettings.Names.GridEvery, s => s.Int(GanSettings.Names.Epochs) / s.Int(GanSettings.Names.GridEvery) + 1),
     };
 
     /// <inheritdoc/>

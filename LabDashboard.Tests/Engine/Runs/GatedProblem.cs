@@ -15,7 +15,7 @@ internal sealed class GatedProblem(string id = "gated", bool trains = true) : IP
 
     public ProblemDescriptor Descriptor { get; } = new(id, 90, "Gated", "Test problem.",
         [SettingSpec.Int("steps", "Steps", 5, 1, 1000), SettingSpec.Bool("fail", "Fail at the end", false)],
-        [new MetricSpec("loss", "Loss")], [new MetricSpec("steps", "Steps")], trains);
+        [new MetricSpec("loss", "Loss")], [new MetricSpec("steps", "Steps")], trains) { ProgressSetting = "steps" };
 
     /// <summary>When true, steps run without waiting for <see cref="Release"/>.</summary>
     public bool Free { get; init; }

@@ -32,6 +32,9 @@ internal sealed class RunServiceFixture : IDisposable
 
     public RunService Service { get; private set; }
 
+    /// <summary>Per-user limits of the next <see cref="Restart"/> (the first service has the defaults).</summary>
+    public QuotaOptions Quotas { get; set; } = new();
+
     public string StateRoot => _state.Path;
 
     /// <summary>Disposes the service and opens a new one on the same state folder, like a process restart.</summary>
@@ -61,7 +64,7 @@ internal sealed class RunServiceFixture : IDisposable
     }
 
     private RunService Create() =>
-        new(new ProblemCatalog(_problems), _device, new LabPaths([], _state.Path), _options);
+        new(new ProblemCatalog(_problems), _device, new LabPaths([], _state.Path), _options, quotas: Quotas);
 }
 
 /// <summary>Reads a watch stream one event at a time, with a timeout so a broken run fails the test instead of hanging it.</summary>
