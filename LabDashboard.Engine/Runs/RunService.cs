@@ -29,6 +29,7 @@ public sealed class RunService : IRunService, IDisposable
     private readonly DeviceQueue _queue = new();
     private readonly StatusWatchers _statuses = new();
     private readonly RunListCache _lists = new();
+    private readonly StoredSummaries _storedSummaries = new();
     private readonly RunQuotas _quotas;
     private readonly Lock _admission = new();
     private readonly RunStore _store;
@@ -167,7 +168,7 @@ public sealed class RunService : IRunService, IDisposable
         // Live runs are few and their rows may still be on their way to the database: they are merged in here.
         var live = _live.All.Select(r => r.Summary()).Where(query.Matches).ToList();
         var liveIds = live.Select(s => s.RunId).ToHashSet(StringComparer.Ordinal);
-        var stored = _store.List(query).Where(r => !liveIds.Contains(r.Id)).Select(StoredRunViews.Summary);
+        var stored = _store.List(query).Where(r => !liveIds.Contains(r.Id)).Select(_storedSummaries.Of);
         return live.Concat(stored)
             .OrderByDescending(s => s.CreatedAt.ToUnixTimeMilliseconds()).ThenByDescending(s => s.RunId, StringComparer.Ordinal)
             .Take(query.Limit).ToList();
@@ -228,6 +229,7 @@ public sealed class RunService : IRunService, IDisposable
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         InterruptLiveRuns();
         _pump.Dispose();
+        _store.CloseReaders();
         _statuses.CompleteAll();
     }
 

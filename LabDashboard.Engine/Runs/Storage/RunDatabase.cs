@@ -14,6 +14,15 @@ internal sealed class RunDatabase(string path)
         DefaultTimeout = 30,
     }.ToString();
 
+    // Reads are many and short (every list page, every watch of a stored run): their connections are pooled.
+    private readonly string _readerConnectionString = new SqliteConnectionStringBuilder
+    {
+        DataSource = path,
+        Pooling = true,
+        DefaultTimeout = 30,
+        Mode = SqliteOpenMode.ReadOnly,
+    }.ToString();
+
     public string Path { get; } = path;
 
     public SqliteConnection Open()
@@ -22,6 +31,22 @@ internal sealed class RunDatabase(string path)
         connection.Open();
         Execute(connection, "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;");
         return connection;
+    }
+
+    /// <summary>A pooled read-only connection (return it by disposing it).</summary>
+    public SqliteConnection OpenReader()
+    {
+        var connection = new SqliteConnection(_readerConnectionString);
+        connection.Open();
+        Execute(connection, "PRAGMA busy_timeout = 10000;");
+        return connection;
+    }
+
+    /// <summary>Closes the pooled read connections (the store is done with the file).</summary>
+    public void CloseReaders()
+    {
+        using var connection = new SqliteConnection(_readerConnectionString);
+        SqliteConnection.ClearPool(connection);
     }
 
     public void CreateSchema()

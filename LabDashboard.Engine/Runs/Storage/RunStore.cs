@@ -21,13 +21,16 @@ internal sealed class RunStore
         InterruptedRunRecovery.Run(_database);
     }
 
+    /// <summary>Closes the pooled read connections; call once nothing reads any more.</summary>
+    public void CloseReaders() => _database.CloseReaders();
+
     /// <summary>The write connection (one per store; its owner is the only writer).</summary>
     public RunStoreWriter OpenWriter(ILogger<RunStoreWriter> logger) => new(_database, logger);
 
     /// <summary>The rows the query asks for, newest first (creation time, then id).</summary>
     public IReadOnlyList<StoredRun> List(RunQuery query)
     {
-        using var connection = _database.Open();
+        using var connection = _database.OpenReader();
         using var command = connection.CreateCommand();
         var where = new List<string>();
         if (query.ProblemId is not null)
@@ -54,7 +57,7 @@ internal sealed class RunStore
 
     public StoredRun? Find(string runId)
     {
-        using var connection = _database.Open();
+        using var connection = _database.OpenReader();
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {RunColumns} FROM runs WHERE id = $id";
         command.Parameters.AddWithValue("$id", runId);
@@ -64,7 +67,7 @@ internal sealed class RunStore
     /// <summary>True when the run has a row; reads no events.</summary>
     public bool Exists(string runId)
     {
-        using var connection = _database.Open();
+        using var connection = _database.OpenReader();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT 1 FROM runs WHERE id = $id";
         command.Parameters.AddWithValue("$id", runId);
@@ -74,7 +77,7 @@ internal sealed class RunStore
     /// <summary>The run's events with seq &gt; <paramref name="afterSeq"/>, optionally only of some kinds, in order, at most <paramref name="limit"/>.</summary>
     public IReadOnlyList<RunEvent> Events(string runId, long afterSeq, IReadOnlyCollection<string>? kinds = null, int limit = int.MaxValue)
     {
-        using var connection = _database.Open();
+        using var connection = _database.OpenReader();
         using var command = connection.CreateCommand();
         var kindList = kinds?.ToList() ?? [];
         command.CommandText = "SELECT json FROM events WHERE run_id = $run AND seq > $after"
