@@ -27,7 +27,7 @@ public sealed class RunService : IRunService, IDisposable
     private readonly RunImages _images;
     private readonly DeviceQueue _queue = new();
     private readonly StatusWatchers _statuses = new();
-    private readonly RunStore _store;
+    private readonly IRunStore _store;
     private readonly RunEventPump _pump;
     private int _disposed;
 
@@ -38,6 +38,12 @@ public sealed class RunService : IRunService, IDisposable
     }
 
     internal RunService(ProblemCatalog catalog, DeviceInfo device, LabPaths paths, RunServiceOptions options, ILoggerFactory? loggers = null)
+        : this(catalog, device, paths, options, new RunStore(paths.StateRoot), loggers)
+    {
+    }
+
+    /// <summary>Keeps its history in <paramref name="store"/> (SQLite under <c>State:Root</c> by default, PostgreSQL in a lab cluster).</summary>
+    internal RunService(ProblemCatalog catalog, DeviceInfo device, LabPaths paths, RunServiceOptions options, IRunStore store, ILoggerFactory? loggers = null)
     {
         Catalog = catalog;
         _device = device;
@@ -45,7 +51,7 @@ public sealed class RunService : IRunService, IDisposable
         _options = options;
         _images = new RunImages(paths);
         loggers ??= NullLoggerFactory.Instance;
-        _store = new RunStore(paths.StateRoot);
+        _store = store;
         _pump = new RunEventPump(_store.OpenWriter(loggers.CreateLogger<RunStoreWriter>()), _live, _statuses);
     }
 
