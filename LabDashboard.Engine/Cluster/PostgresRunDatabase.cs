@@ -29,6 +29,7 @@ internal sealed class PostgresRunDatabase(string connectionString)
             CREATE TABLE IF NOT EXISTS runs (
                 id TEXT COLLATE "C" PRIMARY KEY,
                 problem_id TEXT NOT NULL,
+                owner TEXT NOT NULL,
                 status TEXT NOT NULL,
                 settings TEXT NOT NULL,
                 device TEXT NOT NULL,
@@ -42,6 +43,7 @@ internal sealed class PostgresRunDatabase(string connectionString)
                 worker TEXT);
             CREATE INDEX IF NOT EXISTS runs_by_problem ON runs (problem_id, created_at);
             CREATE INDEX IF NOT EXISTS runs_by_time ON runs (created_at, id);
+            CREATE INDEX IF NOT EXISTS runs_by_owner ON runs (owner, created_at);
             CREATE INDEX IF NOT EXISTS runs_live_by_worker ON runs (worker) WHERE status IN ('queued', 'running', 'paused');
             CREATE TABLE IF NOT EXISTS events (
                 run_id TEXT COLLATE "C" NOT NULL,

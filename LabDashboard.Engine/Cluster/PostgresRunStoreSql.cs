@@ -10,11 +10,12 @@ internal static class PostgresRunStoreSql
     public static void InsertRun(NpgsqlConnection connection, NpgsqlTransaction transaction, NewRunRow row, string? worker)
     {
         using var command = PostgresRunDatabase.Command(connection, transaction, """
-            INSERT INTO runs (id, problem_id, status, settings, device, versions, created_at, worker)
-            VALUES (@id, @problem, 'queued', @settings, @device, @versions, @created, @worker)
+            INSERT INTO runs (id, problem_id, owner, status, settings, device, versions, created_at, worker)
+            VALUES (@id, @problem, @owner, 'queued', @settings, @device, @versions, @created, @worker)
             """);
         command.Parameters.AddWithValue("id", row.Id);
         command.Parameters.AddWithValue("problem", row.ProblemId);
+        command.Parameters.AddWithValue("owner", row.Owner);
         command.Parameters.AddWithValue("settings", row.SettingsJson);
         command.Parameters.AddWithValue("device", row.Device);
         command.Parameters.AddWithValue("versions", row.VersionsJson);

@@ -66,15 +66,15 @@ public abstract class RunStoreContractTests : IDisposable
     }
 
     [SkippableFact]
-    public void Runs_list_newest_first_by_problem_and_page_by_cursor_with_ties_broken_by_id()
+    public void Runs_list_newest_first_by_problem_and_owner_and_page_by_cursor_with_ties_broken_by_id()
     {
         var store = Open();
         Write(store, t =>
         {
             t.InsertRun(Row("a1", "iris", T0));
             t.InsertRun(Row("b2", "iris", T0.AddSeconds(1)));
-            t.InsertRun(Row("c3", "gan", T0.AddSeconds(1)));
-            t.InsertRun(Row("d4", "iris", T0.AddSeconds(2)));
+            t.InsertRun(Row("c3", "gan", T0.AddSeconds(1), owner: "ada"));
+            t.InsertRun(Row("d4", "iris", T0.AddSeconds(2), owner: "ada"));
         });
 
         Assert.Equal(["d4", "c3", "b2", "a1"], store.List(new RunQuery()).Select(r => r.Id));
@@ -85,6 +85,9 @@ public abstract class RunStoreContractTests : IDisposable
         Assert.Equal(["b2", "a1"], store.List(new RunQuery(Limit: 2, Before: cursor)).Select(r => r.Id));
         Assert.Equal(["b2"], store.List(new RunQuery("iris", 1, new RunCursor(T0.AddSeconds(2), "d4"))).Select(r => r.Id));
         Assert.Empty(store.List(new RunQuery(Before: new RunCursor(T0, "a1"))));
+        Assert.Equal([("d4", "ada"), ("c3", "ada")], store.List(new RunQuery(Owner: "ada")).Select(r => (r.Id, r.Owner)));
+        Assert.Equal(["d4"], store.List(new RunQuery("iris", Owner: "ada")).Select(r => r.Id));
+        Assert.Equal(RunOwners.Local, store.Find("a1")!.Owner);
     }
 
     [SkippableFact]
@@ -161,8 +164,8 @@ public abstract class RunStoreContractTests : IDisposable
 
     private protected static IRunStoreChange Change(Action<IRunStoreTransaction> write) => new ActionChange(write);
 
-    private protected static NewRunRow Row(string id, string problemId, DateTimeOffset createdAt) =>
-        new(id, problemId, """{"steps":3}""", "cpu", """{"dotnet":"10"}""", createdAt);
+    private protected static NewRunRow Row(string id, string problemId, DateTimeOffset createdAt, string owner = RunOwners.Local) =>
+        new(id, problemId, owner, """{"steps":3}""", "cpu", """{"dotnet":"10"}""", createdAt);
 
     private protected static RunEvent Event(string runId, long seq, string kind) =>
         new() { Seq = seq, Kind = kind, RunId = runId, ProblemId = "iris" };
