@@ -59,13 +59,16 @@ public sealed class RunService : IRunService, IDisposable
     public ProblemCatalog Catalog { get; }
 
     /// <inheritdoc />
-    public string Start(string problemId, JsonElement? settings, string owner)
+    public string Start(string problemId, JsonElement? settings, string owner) => Start(NewRunId(), problemId, settings, owner);
+
+    /// <summary>Starts a run under an id chosen by the caller (a lab cluster's web front names a run before a worker starts it).</summary>
+    internal string Start(string runId, string problemId, JsonElement? settings, string owner)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var problem = Catalog.Find(problemId) ?? throw new UnknownProblemException(problemId);
         var bound = SettingsBinder.Bind(problem.Descriptor.Settings, settings, new SettingCheckContext(_paths));
-        var run = new LiveRun(NewRunId(), problem, bound, owner, DateTimeOffset.UtcNow, _options, _images, _pump);
+        var run = new LiveRun(runId, problem, bound, owner, DateTimeOffset.UtcNow, _options, _images, _pump);
         _pump.InsertRun(new NewRunRow(run.Id, problemId, owner, RunEventJson.Write(bound.Values), _device.Kind, RunEventJson.Write(VersionsOf(run)), run.CreatedAt));
         _live.Add(run);
         if (!run.Trains) run.Queued(0);
@@ -116,6 +119,9 @@ public sealed class RunService : IRunService, IDisposable
 
     /// <inheritdoc />
     public bool Exists(string runId) => _live.Contains(runId) || _store.Exists(runId);
+
+    /// <summary>True while the run is live in this service (queued, running, paused, or finished but not yet stored).</summary>
+    internal bool IsLive(string runId) => _live.Contains(runId);
 
     /// <inheritdoc />
     public IReadOnlyList<RunSummary> List(RunQuery query)
@@ -268,5 +274,6 @@ public sealed class RunService : IRunService, IDisposable
         }
     }
 
-    private static string NewRunId() => Guid.NewGuid().ToString("N")[..12];
+    /// <summary>A new run id: 12 hex digits.</summary>
+    internal static string NewRunId() => Guid.NewGuid().ToString("N")[..12];
 }
