@@ -12,10 +12,10 @@ public interface IRunService
     /// <summary>The problems that can be run.</summary>
     ProblemCatalog Catalog { get; }
 
-    /// <summary>Validates settings and queues a run; returns its id.</summary>
+    /// <summary>Validates settings and queues a run for <paramref name="owner"/> (a user id, or <see cref="RunOwners.Local"/>); returns its id.</summary>
     /// <exception cref="UnknownProblemException">No such problem.</exception>
     /// <exception cref="Settings.SettingsValidationException">Bad settings (every bad name listed).</exception>
-    string Start(string problemId, JsonElement? settings);
+    string Start(string problemId, JsonElement? settings, string owner);
 
     /// <summary>Cancels a queued, running or paused run. False when unknown or already finished.</summary>
     bool Cancel(string runId);
@@ -60,6 +60,10 @@ public interface IRunService
 /// <summary>Shorthands over <see cref="IRunService"/>.</summary>
 public static class RunServiceExtensions
 {
+    /// <summary>Queues a run owned by <see cref="RunOwners.Local"/> (the single user of a loopback server).</summary>
+    public static string Start(this IRunService runs, string problemId, JsonElement? settings) =>
+        runs.Start(problemId, settings, RunOwners.Local);
+
     /// <summary>Every event of the run after <paramref name="afterSeq"/> (<see cref="IRunService.Watch"/> without a kind filter).</summary>
     public static IAsyncEnumerable<RunEvent> Watch(this IRunService runs, string runId, long afterSeq, CancellationToken cancellationToken) =>
         runs.Watch(runId, afterSeq, null, cancellationToken);
@@ -97,7 +101,8 @@ public sealed record RunSummary(
     DateTimeOffset? FinishedAt,
     IReadOnlyDictionary<string, double> Results,
     IReadOnlyList<CheckResult> Checks,
-    int? QueuePosition);
+    int? QueuePosition,
+    string Owner = RunOwners.Local);
 
 /// <summary>A run in full.</summary>
 public sealed record RunRecord(

@@ -11,7 +11,7 @@ namespace LabDashboard.Engine.Runs;
 /// stores it and then hands it back through <see cref="Deliver"/> to this run's watchers. One lock
 /// covers state, history and watchers, so seqs, history and what watchers see always agree.
 /// </summary>
-internal sealed class LiveRun(string id, IProblem problem, RunSettings settings, DateTimeOffset createdAt,
+internal sealed class LiveRun(string id, IProblem problem, RunSettings settings, string owner, DateTimeOffset createdAt,
     RunServiceOptions options, RunImages images, RunEventPump pump) : IRunReporter
 {
     private readonly Lock _sync = new();
@@ -36,6 +36,7 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
     public string ProblemId => Problem.Descriptor.Id;
     public bool Trains => Problem.Descriptor.Trains;
     public RunSettings Settings { get; } = settings;
+    public string Owner { get; } = owner;
     public DateTimeOffset CreatedAt { get; } = createdAt;
     public bool CancelRequested => _cancel.IsCancellationRequested;
     /// <summary>True when the service stopped the run because the process is shutting down.</summary>
@@ -178,7 +179,7 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
 
     public RunSummary Summary()
     {
-        lock (_sync) return new RunSummary(Id, ProblemId, _status, CreatedAt, _finishedAt, _results, _checks, _queuePosition);
+        lock (_sync) return new RunSummary(Id, ProblemId, _status, CreatedAt, _finishedAt, _results, _checks, _queuePosition, Owner);
     }
 
     public IReadOnlyList<RunEvent> EpochEvents()

@@ -6,7 +6,15 @@ namespace LabDashboard.Engine.Runs;
 /// <param name="ProblemId">Only this problem's runs; null for all.</param>
 /// <param name="Limit">At most this many.</param>
 /// <param name="Before">Only runs after this one in the order (the previous page's <see cref="RunCursor.After"/>).</param>
-public sealed record RunQuery(string? ProblemId = null, int Limit = int.MaxValue, RunCursor? Before = null);
+/// <param name="Owner">Only this owner's runs; null for everyone's.</param>
+public sealed record RunQuery(string? ProblemId = null, int Limit = int.MaxValue, RunCursor? Before = null, string? Owner = null)
+{
+    /// <summary>True when <paramref name="run"/> is one this query asks for (its page limit aside).</summary>
+    public bool Matches(RunSummary run) =>
+        (ProblemId is null || run.ProblemId == ProblemId)
+        && (Owner is null || run.Owner == Owner)
+        && (Before is null || Before.Precedes(run));
+}
 
 /// <summary>A place in the newest-first order of runs: creation time, then id.</summary>
 public sealed record RunCursor(DateTimeOffset CreatedAt, string RunId)

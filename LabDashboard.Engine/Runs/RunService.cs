@@ -53,13 +53,14 @@ public sealed class RunService : IRunService, IDisposable
     public ProblemCatalog Catalog { get; }
 
     /// <inheritdoc />
-    public string Start(string problemId, JsonElement? settings)
+    public string Start(string problemId, JsonElement? settings, string owner)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var problem = Catalog.Find(problemId) ?? throw new UnknownProblemException(problemId);
         var bound = SettingsBinder.Bind(problem.Descriptor.Settings, settings, new SettingCheckContext(_paths));
-        var run = new LiveRun(NewRunId(), problem, bound, DateTimeOffset.UtcNow, _options, _images, _pump);
-        _pump.InsertRun(new NewRunRow(run.Id, problemId, RunEventJson.Write(bound.Values), _device.Kind, RunEventJson.Write(VersionsOf(run)), run.CreatedAt));
+        var run = new LiveRun(NewRunId(), problem, bound, owner, DateTimeOffset.UtcNow, _options, _images, _pump);
+        _pump.InsertRun(new NewRunRow(run.Id, problemId, owner, RunEventJson.Write(bound.Values), _device.Kind, RunEventJson.Write(VersionsOf(run)), run.CreatedAt));
         _live.Add(run);
         if (!run.Trains) run.Queued(0);
         if (!run.Trains || _queue.Enqueue(run)) Launch(run);
@@ -114,8 +115,7 @@ public sealed class RunService : IRunService, IDisposable
     public IReadOnlyList<RunSummary> List(RunQuery query)
     {
         // Live runs are few and their rows may still be on their way to the database: they are merged in here.
-        var live = _live.All.Where(r => query.ProblemId is null || r.ProblemId == query.ProblemId).Select(r => r.Summary())
-            .Where(s => query.Before is null || query.Before.Precedes(s)).ToList();
+        var live = _live.All.Select(r => r.Summary()).Where(query.Matches).ToList();
         var liveIds = live.Select(s => s.RunId).ToHashSet(StringComparer.Ordinal);
         var stored = _store.List(query).Where(r => !liveIds.Contains(r.Id)).Select(StoredRunViews.Summary);
         return live.Concat(stored)

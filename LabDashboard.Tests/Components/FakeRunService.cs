@@ -25,7 +25,7 @@ internal sealed class FakeRunService : IRunService
     public List<string> Calls { get; } = [];
     public List<RunRecord> Records { get; } = [];
 
-    public string Start(string problemId, JsonElement? settings)
+    public string Start(string problemId, JsonElement? settings, string owner)
     {
         var problem = Catalog.Find(problemId) ?? throw new UnknownProblemException(problemId);
         SettingsBinder.Bind(problem.Descriptor.Settings, settings);
@@ -81,8 +81,7 @@ internal sealed class FakeRunService : IRunService
     }
 
     public IReadOnlyList<RunSummary> List(RunQuery query) =>
-        Records.Select(r => r.Summary).Where(s => query.ProblemId is null || s.ProblemId == query.ProblemId)
-            .Where(s => query.Before is null || query.Before.Precedes(s)).Take(query.Limit).ToList();
+        Records.Select(r => r.Summary).Where(query.Matches).Take(query.Limit).ToList();
 
     public RunRecord? Get(string runId) => Records.FirstOrDefault(r => r.Summary.RunId == runId);
     public bool Delete(string runId) => Records.RemoveAll(r => r.Summary.RunId == runId) > 0;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using LabDashboard.Engine.Runs;
 using Microsoft.Playwright;
 
 namespace LabDashboard.Tests.E2E;

@@ -51,6 +51,17 @@ internal sealed class RunDatabase(string path)
                 json TEXT NOT NULL,
                 PRIMARY KEY (run_id, seq)) WITHOUT ROWID;
             """);
+        AddColumnIfMissing(connection, "runs", "owner", $"TEXT NOT NULL DEFAULT '{RunOwners.Local}'");
+        Execute(connection, "CREATE INDEX IF NOT EXISTS runs_by_owner ON runs (owner, created_at)");
+    }
+
+    /// <summary>Brings a database written by an older version up to the current columns (SQLite has no ADD COLUMN IF NOT EXISTS).</summary>
+    private static void AddColumnIfMissing(SqliteConnection connection, string table, string column, string definition)
+    {
+        using var columns = connection.CreateCommand();
+        columns.CommandText = $"SELECT 1 FROM pragma_table_info('{table}') WHERE name = $column";
+        columns.Parameters.AddWithValue("$column", column);
+        if (columns.ExecuteScalar() is null) Execute(connection, $"ALTER TABLE {table} ADD COLUMN {column} {definition}");
     }
 
     public static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)

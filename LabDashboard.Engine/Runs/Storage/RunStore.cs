@@ -35,6 +35,11 @@ internal sealed class RunStore
             where.Add("problem_id = $problem");
             command.Parameters.AddWithValue("$problem", query.ProblemId);
         }
+        if (query.Owner is not null)
+        {
+            where.Add("owner = $owner");
+            command.Parameters.AddWithValue("$owner", query.Owner);
+        }
         if (query.Before is { } before)
         {
             where.Add("(created_at < $before OR (created_at = $before AND id < $beforeId))");
@@ -83,7 +88,7 @@ internal sealed class RunStore
         return events;
     }
 
-    private const string RunColumns = "id, problem_id, status, settings, device, versions, created_at, finished_at, results, checks, error";
+    private const string RunColumns = "id, problem_id, status, settings, device, versions, created_at, finished_at, results, checks, error, owner";
 
     private static List<StoredRun> ReadRuns(SqliteCommand command)
     {
@@ -95,7 +100,7 @@ internal sealed class RunStore
                 reader.GetString(3), reader.GetString(4), reader.GetString(5),
                 RunDatabase.FromUnixMs(reader.GetInt64(6)),
                 reader.IsDBNull(7) ? null : RunDatabase.FromUnixMs(reader.GetInt64(7)),
-                NullableString(reader, 8), NullableString(reader, 9), NullableString(reader, 10)));
+                NullableString(reader, 8), NullableString(reader, 9), NullableString(reader, 10), reader.GetString(11)));
         return runs;
     }
 

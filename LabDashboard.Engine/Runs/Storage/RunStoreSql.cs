@@ -8,11 +8,12 @@ internal static class RunStoreSql
     public static void InsertRun(SqliteConnection connection, SqliteTransaction transaction, NewRunRow row)
     {
         using var command = Command(connection, transaction, """
-            INSERT INTO runs (id, problem_id, status, settings, device, versions, created_at)
-            VALUES ($id, $problem, 'queued', $settings, $device, $versions, $created)
+            INSERT INTO runs (id, problem_id, owner, status, settings, device, versions, created_at)
+            VALUES ($id, $problem, $owner, 'queued', $settings, $device, $versions, $created)
             """);
         command.Parameters.AddWithValue("$id", row.Id);
         command.Parameters.AddWithValue("$problem", row.ProblemId);
+        command.Parameters.AddWithValue("$owner", row.Owner);
         command.Parameters.AddWithValue("$settings", row.SettingsJson);
         command.Parameters.AddWithValue("$device", row.Device);
         command.Parameters.AddWithValue("$versions", row.VersionsJson);

@@ -1,7 +1,7 @@
 namespace LabDashboard.Engine.Runs.Storage;
 
 /// <summary>A run's row as first written (settings and versions as JSON).</summary>
-internal sealed record NewRunRow(string Id, string ProblemId, string SettingsJson, string Device, string VersionsJson, DateTimeOffset CreatedAt);
+internal sealed record NewRunRow(string Id, string ProblemId, string Owner, string SettingsJson, string Device, string VersionsJson, DateTimeOffset CreatedAt);
 
 /// <summary>A run's row as read back.</summary>
 internal sealed record StoredRun(
@@ -15,4 +15,5 @@ internal sealed record StoredRun(
     DateTimeOffset? FinishedAt,
     string? ResultsJson,
     string? ChecksJson,
-    string? Error);
+    string? Error,
+    string Owner);

@@ -11,7 +11,8 @@ internal static class StoredRunViews
         run.Id, run.ProblemId, run.Status, run.CreatedAt, run.FinishedAt,
         run.ResultsJson is null ? new Dictionary<string, double>() : RunEventJson.Read<Dictionary<string, double>>(run.ResultsJson),
         run.ChecksJson is null ? [] : RunEventJson.Read<List<CheckResult>>(run.ChecksJson),
-        QueuePosition: null);
+        QueuePosition: null,
+        Owner: run.Owner);
 
     public static RunRecord Record(StoredRun run, IReadOnlyList<RunEvent> epochEvents, ProblemCatalog catalog) => new(
         Summary(run),

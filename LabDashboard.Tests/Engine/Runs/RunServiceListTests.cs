@@ -1,4 +1,6 @@
+using System.Text.Json;
 using LabDashboard.Engine.Runs;
+using Microsoft.Data.Sqlite;
 
 namespace LabDashboard.Tests.Engine.Runs;
 
@@ -37,6 +39,58 @@ public class RunServiceListTests
         Assert.Equal(Enumerable.Reverse(finished), paged.Skip(1));
         problem.Release(1);
         await fixture.WatchToEnd(live);
+    }
+
+    [Fact]
+    public async Task A_run_keeps_its_owner_live_stored_and_after_a_restart_and_lists_filter_by_owner()
+    {
+        using var fixture = new RunServiceFixture(new GatedProblem { Free = true });
+        var settings = JsonDocument.Parse("""{"steps": 1}""").RootElement;
+        var alice = fixture.Service.Start("gated", settings, "alice");
+        var bob = fixture.Service.Start("gated", settings, "bob");
+        var local = fixture.Start("gated", """{"steps": 1}""");
+        Assert.Equal("alice", fixture.Service.List(new RunQuery(Owner: "alice")).Single().Owner);
+        foreach (var runId in new[] { alice, bob, local }) await fixture.WatchToEnd(runId);
+
+        var service = fixture.Restart();
+
+        Assert.Equal([alice], service.List(new RunQuery(Owner: "alice")).Select(s => s.RunId));
+        Assert.Equal([bob], service.List(new RunQuery(Owner: "bob")).Select(s => s.RunId));
+        Assert.Equal(RunOwners.Local, service.Get(local)!.Summary.Owner);
+        Assert.Equal(3, service.List().Count);
+    }
+
+    [Fact]
+    public void Runs_stored_before_owners_existed_belong_to_the_local_owner()
+    {
+        using var fixture = new RunServiceFixture(new GatedProblem { Free = true });
+        fixture.Service.Dispose();
+        foreach (var file in Directory.GetFiles(fixture.StateRoot, "labdashboard.db*")) File.Delete(file);
+        WriteOldDatabase(fixture.StateRoot);
+
+        var service = fixture.Restart();
+
+        var run = Assert.Single(service.List(new RunQuery(Owner: RunOwners.Local)));
+        Assert.Equal(("old-run", RunStatus.Completed), (run.RunId, run.Status));
+        Assert.Empty(service.List(new RunQuery(Owner: "alice")));
+    }
+
+    /// <summary>The schema as it was before runs had owners, with one finished run.</summary>
+    private static void WriteOldDatabase(string stateRoot)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(stateRoot, "labdashboard.db")};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            CREATE TABLE runs (id TEXT PRIMARY KEY, problem_id TEXT NOT NULL, status TEXT NOT NULL, settings TEXT NOT NULL,
+                device TEXT NOT NULL, versions TEXT NOT NULL, created_at INTEGER NOT NULL, started_at INTEGER,
+                finished_at INTEGER, results TEXT, checks TEXT, error TEXT);
+            CREATE TABLE events (run_id TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, json TEXT NOT NULL,
+                PRIMARY KEY (run_id, seq)) WITHOUT ROWID;
+            INSERT INTO runs (id, problem_id, status, settings, device, versions, created_at, started_at, finished_at, results, checks)
+            VALUES ('old-run', 'gated', 'completed', '{"steps":1,"fail":false}', 'cpu', '{}', 1700000000000, 1700000000000, 1700000001000, '{}', '[]');
+            """;
+        command.ExecuteNonQuery();
     }
 
     [Theory]
