@@ -32,8 +32,10 @@ public static class Classroom
         var services = builder.Services;
         services.AddSingleton(mode);
         services.Configure<ClassroomOptions>(builder.Configuration.GetSection(ClassroomOptions.Section));
+        services.AddRunAccess();
         if (!mode.Classroom) return builder;
 
+        Directory.CreateDirectory(stateRoot);
         var file = Path.Combine(stateRoot, LabUsersDb.FileName);
         services.AddDbContext<LabUsersDb>(o => o.UseSqlite($"Data Source={file}"));
         services.AddIdentityApiEndpoints<LabUser>(ConfigureIdentity).AddEntityFrameworkStores<LabUsersDb>();
