@@ -33,6 +33,7 @@ public static class Classroom
         services.AddSingleton(mode);
         services.Configure<ClassroomOptions>(builder.Configuration.GetSection(ClassroomOptions.Section));
         services.AddRunAccess();
+        services.AddSingleton<AccountDirectory>();
         if (!mode.Classroom) return builder;
 
         Directory.CreateDirectory(stateRoot);

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using LabDashboard.Engine.Runs;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -9,7 +8,7 @@ namespace LabDashboard.Tests.Integration.Classroom;
 
 /// <summary>Issue 14: in classroom mode everything but the sign-in pages, static files and <c>/api/auth</c> needs an account.</summary>
 [Collection(ClassroomServerCollection.Name)]
-public partial class ClassroomSignInTests(ClassroomServerFixture fixture)
+public class ClassroomSignInTests(ClassroomServerFixture fixture)
 {
     private LabServer Server => fixture.Server;
 
@@ -70,20 +69,20 @@ public partial class ClassroomSignInTests(ClassroomServerFixture fixture)
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = Server.BaseAddress };
         const string email = "browser@example.edu";
 
-        var wrongCode = await PostFormAsync(http, "register", "/account/register",
+        var wrongCode = await BrowserForms.PostAsync(http, "register", "/account/register",
             new() { ["Email"] = email, ["Password"] = ClassroomServerFixture.Password, ["JoinCode"] = "guess" });
         Assert.StartsWith("/register?error=JoinCode", wrongCode.Headers.Location?.OriginalString);
-        var registered = await PostFormAsync(http, "register", "/account/register",
+        var registered = await BrowserForms.PostAsync(http, "register", "/account/register",
             new() { ["Email"] = email, ["Password"] = ClassroomServerFixture.Password, ["JoinCode"] = ClassroomServerFixture.JoinCode, ["ReturnUrl"] = "/runs" });
         Assert.Equal("/runs", registered.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("api/runs")).StatusCode);
 
-        Assert.Equal("/signin", (await PostFormAsync(http, "", "/account/signout", [])).Headers.Location?.OriginalString);
+        Assert.Equal("/signin", (await BrowserForms.PostAsync(http, "", "/account/signout", [])).Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("api/runs")).StatusCode);
 
-        var wrongPassword = await PostFormAsync(http, "signin", "/account/signin", new() { ["Email"] = email, ["Password"] = "wrong password" });
+        var wrongPassword = await BrowserForms.PostAsync(http, "signin", "/account/signin", new() { ["Email"] = email, ["Password"] = "wrong password" });
         Assert.StartsWith("/signin?error=Failed", wrongPassword.Headers.Location?.OriginalString);
-        var signedIn = await PostFormAsync(http, "signin", "/account/signin",
+        var signedIn = await BrowserForms.PostAsync(http, "signin", "/account/signin",
             new() { ["Email"] = email, ["Password"] = ClassroomServerFixture.Password, ["ReturnUrl"] = "https://evil.example/" });
         Assert.Equal("/", signedIn.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("api/runs")).StatusCode);
@@ -91,19 +90,4 @@ public partial class ClassroomSignInTests(ClassroomServerFixture fixture)
         home.Headers.Accept.ParseAdd("text/html");
         Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(home)).StatusCode);
     }
-
-    /// <summary>Posts a form as the browser does: with the antiforgery token of the page it came from (the home page for sign-out).</summary>
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient http, string page, string action, Dictionary<string, string> fields)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, page);
-        request.Headers.Accept.ParseAdd("text/html");
-        var html = await (await http.SendAsync(request)).Content.ReadAsStringAsync();
-        fields["__RequestVerificationToken"] = TokenField().Match(html) is { Success: true } token
-            ? WebUtility.HtmlDecode(token.Groups[1].Value)
-            : throw new InvalidOperationException($"No antiforgery token on /{page}.");
-        return await http.PostAsync(action.TrimStart('/'), new FormUrlEncodedContent(fields));
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 }
