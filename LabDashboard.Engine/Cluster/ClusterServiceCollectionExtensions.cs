@@ -15,9 +15,7 @@ internal static class ClusterServiceCollectionExtensions
         services.AddOptions<LabClusterOptions>()
             .Configure<IServiceProvider>((options, sp) =>
             {
-                if (sp.GetService<IConfiguration>() is not { } configuration) return;
-                configuration.GetSection(LabClusterOptions.Section).Bind(options);
-                options.ConnectionString ??= configuration.GetConnectionString(LabClusterOptions.ConnectionStringName);
+                if (sp.GetService<IConfiguration>() is { } configuration) options.Read(configuration);
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<LabClusterOptions>, Validator>();

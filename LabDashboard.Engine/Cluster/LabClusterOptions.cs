@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
 
 namespace LabDashboard.Engine.Cluster;
 
@@ -26,8 +28,17 @@ public sealed partial class LabClusterOptions
     /// <summary>The port Orleans clients (web fronts) connect to.</summary>
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>The cluster's name (Orleans' cluster and service id): processes with the same name and Redis form one cluster.</summary>
+    public string Name { get; set; } = "labdashboard";
+
+    /// <summary>The address other silos and clients reach this silo at; null = Orleans' pick among the host's addresses.</summary>
+    public string? AdvertisedAddress { get; set; }
+
     /// <summary>PostgreSQL (<c>ConnectionStrings:Lab</c>): runs and events in <c>orleans</c> mode.</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>Redis (<c>ConnectionStrings:Redis</c>): the cluster's membership, where Orleans is hosted (<see cref="ClusterHosting"/>).</summary>
+    public string? RedisConnectionString { get; set; }
 
     /// <summary><see cref="WorkerName"/>, or the host name and silo port.</summary>
     public string EffectiveWorkerName => WorkerName ?? $"{Environment.MachineName}:{SiloPort}";
@@ -45,7 +56,25 @@ public sealed partial class LabClusterOptions
         if (SiloPort == GatewayPort) problems.Add($"Cluster:SiloPort and Cluster:GatewayPort must differ (both {SiloPort}).");
         if (WorkerName is not null && !WorkerNamePattern().IsMatch(WorkerName))
             problems.Add("Cluster:WorkerName must be 1-64 letters, digits, '.', '_', ':' or '-'.");
+        if (!WorkerNamePattern().IsMatch(Name)) problems.Add("Cluster:Name must be 1-64 letters, digits, '.', '_', ':' or '-'.");
+        if (AdvertisedAddress is not null && !IPAddress.TryParse(AdvertisedAddress, out _))
+            problems.Add($"Cluster:AdvertisedAddress must be an IP address, not '{AdvertisedAddress}'.");
         return problems;
+    }
+
+    /// <summary>The settings in <paramref name="configuration"/>: the <c>Cluster</c> section and the <c>Lab</c> and <c>Redis</c> connection strings.</summary>
+    public static LabClusterOptions From(IConfiguration configuration)
+    {
+        var options = new LabClusterOptions();
+        options.Read(configuration);
+        return options;
+    }
+
+    internal void Read(IConfiguration configuration)
+    {
+        configuration.GetSection(Section).Bind(this);
+        ConnectionString ??= configuration.GetConnectionString(ConnectionStringName);
+        RedisConnectionString ??= configuration.GetConnectionString("Redis");
     }
 
     [GeneratedRegex("^[A-Za-z0-9._:-]{1,64}$")]

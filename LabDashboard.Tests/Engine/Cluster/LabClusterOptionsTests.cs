@@ -54,6 +54,21 @@ public class LabClusterOptionsTests
             (options.Mode, options.Role, options.EffectiveWorkerName, options.SiloPort, options.GatewayPort, options.ConnectionString));
     }
 
+    [Fact]
+    public void Hosting_the_cluster_needs_Redis_and_usable_settings_and_does_nothing_in_none_mode()
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new());
+        builder.AddLabCluster();
+        Assert.DoesNotContain(builder.Services, s => s.ServiceType.FullName!.StartsWith("Orleans.", StringComparison.Ordinal));
+
+        builder.Configuration.AddInMemoryCollection([KeyValuePair.Create("Cluster:Mode", (string?)"orleans"), KeyValuePair.Create("Cluster:AdvertisedAddress", (string?)"nowhere")]);
+        var error = Assert.Throws<InvalidOperationException>(() => builder.AddLabCluster());
+
+        Assert.Contains("ConnectionStrings:Redis", error.Message);
+        Assert.Contains("ConnectionStrings:Lab", error.Message);
+        Assert.Contains("Cluster:AdvertisedAddress", error.Message);
+    }
+
     [SkippableFact]
     public async Task In_orleans_mode_the_engine_keeps_its_runs_in_PostgreSQL_not_in_SQLite()
     {
