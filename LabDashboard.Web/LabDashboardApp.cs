@@ -26,7 +26,9 @@ public static class LabDashboardApp
         // Development does this by itself; Production (the default) needs it to serve the framework's and MudBlazor's files from a build.
         builder.WebHost.UseStaticWebAssets();
         builder.AddLabSecurity();
-        AddServices(builder);
+        var folders = LabFolders.From(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.AddClassroom(folders.StateRoot);
+        AddServices(builder, folders);
 
         var app = builder.Build();
         UsePipeline(app);
@@ -40,9 +42,8 @@ public static class LabDashboardApp
         if (!configured) builder.WebHost.UseUrls(DefaultUrl);
     }
 
-    private static void AddServices(WebApplicationBuilder builder)
+    private static void AddServices(WebApplicationBuilder builder, LabFolders folders)
     {
-        var folders = LabFolders.From(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddLabEngine(options =>
         {
             options.DataRoots.AddRange(folders.DataRoots);
@@ -65,8 +66,10 @@ public static class LabDashboardApp
             app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseLabLocalization();
+        app.UseClassroom();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapClassroom();
         app.MapProblemsApi();
         app.MapRunsApi();
         app.MapCultureApi();

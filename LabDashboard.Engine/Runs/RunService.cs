@@ -6,7 +6,6 @@ using LabDashboard.Engine.Runs.Storage;
 using LabDashboard.Engine.Settings;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace LabDashboard.Engine.Runs;
 
@@ -32,18 +31,27 @@ public sealed class RunService : IRunService, IDisposable
     private readonly StoredSummaries _storedSummaries = new();
     private readonly RunQuotas _quotas;
     private readonly Lock _admission = new();
-    private readonly RunStore _store;
+    private readonly IRunStore _store;
     private readonly RunEventPump _pump;
     private int _disposed;
 
-    /// <summary>Creates the service for a catalog, a device and the state folders with <paramref name="options"/> (section <c>Runs</c>); logs through <paramref name="loggers"/> when given.</summary>
-    public RunService(ProblemCatalog catalog, DeviceInfo device, LabPaths paths, IOptions<RunServiceOptions> options, IOptions<QuotaOptions> quotas,
-        ILoggerFactory? loggers = null)
-        : this(catalog, device, paths, options.Value, loggers, quotas.Value)
+    /// <summary>Creates the service for a catalog, a device and the state folders; logs through <paramref name="loggers"/> when given.</summary>
+    public RunService(ProblemCatalog catalog, DeviceInfo device, LabPaths paths, ILoggerFactory? loggers = null)
+        : this(catalog, device, paths, new RunServiceOptions(), loggers)
     {
     }
 
     internal RunService(ProblemCatalog catalog, DeviceInfo device, LabPaths paths, RunServiceOptions options, ILoggerFactory? loggers = null, QuotaOptions? quotas = null)
+        : this(catalog, device, paths, options, new RunStore(paths.StateRoot), loggers, quotas)
+    {
+    }
+
+    /// <summary>
+    /// Keeps its history in <paramref name="store"/> (SQLite under <c>State:Root</c> by default, PostgreSQL in a lab cluster)
+    /// and holds users to <paramref name="quotas"/> (none: the defaults).
+    /// </summary>
+    internal RunService(ProblemCatalog catalog, DeviceInfo device, LabPaths paths, RunServiceOptions options, IRunStore store, ILoggerFactory? loggers = null,
+        QuotaOptions? quotas = null)
     {
         _quotas = new RunQuotas(quotas ?? new QuotaOptions(), paths, catalog);
         Catalog = catalog;
@@ -52,7 +60,7 @@ public sealed class RunService : IRunService, IDisposable
         _options = options;
         _images = new RunImages(paths);
         loggers ??= NullLoggerFactory.Instance;
-        _store = new RunStore(paths.StateRoot);
+        _store = store;
         _pump = new RunEventPump(_store.OpenWriter(loggers.CreateLogger<RunStoreWriter>()), _live, _statuses, _lists);
     }
 
@@ -60,7 +68,10 @@ public sealed class RunService : IRunService, IDisposable
     public ProblemCatalog Catalog { get; }
 
     /// <inheritdoc />
-    public string Start(string problemId, JsonElement? settings, string owner)
+    public string Start(string problemId, JsonElement? settings, string owner) => Start(NewRunId(), problemId, settings, owner);
+
+    /// <summary>Starts a run under an id chosen by the caller (a lab cluster's web front names a run before a worker starts it).</summary>
+    internal string Start(string runId, string problemId, JsonElement? settings, string owner)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
@@ -72,7 +83,7 @@ public sealed class RunService : IRunService, IDisposable
         lock (_admission)
         {
             _quotas.Check(owner, problem, bound, _live.All.Where(r => r.Owner == owner && !r.IsFinished).ToList(), () => RunsOf(owner));
-            run = new LiveRun(NewRunId(), problem, bound, owner, DateTimeOffset.UtcNow, _options, _images, _pump);
+            run = new LiveRun(runId, problem, bound, owner, DateTimeOffset.UtcNow, _options, _images, _pump);
             _pump.InsertRun(new NewRunRow(run.Id, problemId, owner, RunEventJson.Write(bound.Values), _device.Kind, RunEventJson.Write(VersionsOf(run)), run.CreatedAt));
             _live.Add(run);
         }
@@ -159,6 +170,9 @@ public sealed class RunService : IRunService, IDisposable
 
     /// <inheritdoc />
     public bool Exists(string runId) => _live.Contains(runId) || _store.Exists(runId);
+
+    /// <summary>True while the run is live in this service (queued, running, paused, or finished but not yet stored).</summary>
+    internal bool IsLive(string runId) => _live.Contains(runId);
 
     /// <inheritdoc />
     public IReadOnlyList<RunSummary> List(RunQuery query) => _lists.Get(query, Read);
@@ -335,5 +349,6 @@ public sealed class RunService : IRunService, IDisposable
         }
     }
 
-    private static string NewRunId() => Guid.NewGuid().ToString("N")[..12];
+    /// <summary>A new run id: 12 hex digits.</summary>
+    internal static string NewRunId() => Guid.NewGuid().ToString("N")[..12];
 }

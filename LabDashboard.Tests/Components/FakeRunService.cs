@@ -4,6 +4,8 @@ using System.Threading.Channels;
 using LabDashboard.Engine.Problems;
 using LabDashboard.Engine.Runs;
 using LabDashboard.Engine.Settings;
+using LabDashboard.Web.Security;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LabDashboard.Tests.Components;
 
@@ -100,4 +102,18 @@ internal sealed class FakeRunService : IRunService
         public ProblemDescriptor Descriptor { get; } = descriptor;
         public void Run(RunContext context) => throw new NotSupportedException();
     }
+}
+
+/// <summary>A <see cref="FakeRunService"/> as the components see it on a loopback server.</summary>
+internal static class FakeRunServiceUsers
+{
+    public static UserRuns AsLocalUser(this FakeRunService runs) =>
+        new ServiceCollection()
+            .AddSingleton<IRunService>(runs)
+            .AddSingleton(new LabMode(Classroom: false))
+            .AddOptions()
+            .AddRunAccess()
+            .BuildServiceProvider()
+            .GetRequiredService<RunAccess>()
+            .For(null);
 }

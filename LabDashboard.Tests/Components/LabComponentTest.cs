@@ -2,6 +2,7 @@ using Bunit;
 using LabDashboard.Engine.Runs;
 using LabDashboard.Web;
 using LabDashboard.Web.Exam;
+using LabDashboard.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -18,6 +19,8 @@ public abstract class LabComponentTest : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddLabLocalization();
         Services.AddSingleton<IRunService>(Runs);
+        Services.AddSingleton(new LabMode(Classroom: false));
+        Services.AddRunAccess();
         // Home's exam button needs the exam's starter; nothing is written unless it is pressed.
         Services.AddSingleton(new LabPaths([], Path.Combine(Path.GetTempPath(), "labdashboard-tests", "components-" + Guid.NewGuid().ToString("N"))));
         Services.AddSingleton<ExamStore>();

@@ -15,7 +15,7 @@ public class RunFeedTests : LabComponentTest
         var view = RunView.FromSummary(Summary("r1", RunStatus.Running));
         var changed = new TaskCompletionSource();
         var onDispatcher = 0;
-        await using var feed = new RunFeed(Runs, view, action => { onDispatcher++; action(); return Task.CompletedTask; }, () => changed.TrySetResult());
+        await using var feed = new RunFeed(Runs.AsLocalUser(), view, action => { onDispatcher++; action(); return Task.CompletedTask; }, () => changed.TrySetResult());
         await WaitForStreams(1);
 
         Runs.Publish(Event("r1", 1, RunEventKinds.Queued));

@@ -1,8 +1,10 @@
 using System.Globalization;
 using LabDashboard.Engine.Data.Images;
 using LabDashboard.Engine.Problems.ResnetCam.Cam;
+using LabDashboard.Engine.Problems.ResnetCam.Models;
 using LabDashboard.Engine.Runs;
 using System.Text.RegularExpressions;
+using LabDashboard.Web.Security;
 
 namespace LabDashboard.Web.Api;
 
@@ -14,20 +16,29 @@ public static partial class CamApi
     {
         endpoints.MapPost("/api/cam", ExplainAsync).DisableAntiforgery();
         endpoints.MapGet("/api/cam/results/{id}/{kind}.png", ResultImage);
-        endpoints.MapGet("/api/cam/models", (CamService cam) => Results.Ok(cam.Models.List()));
-        endpoints.MapGet("/api/cam/models/{runId}/gallery", (string runId, CamService cam) =>
-            RunIdPattern().IsMatch(runId) ? Results.Ok(cam.Models.Gallery(runId)) : Results.NotFound());
+        endpoints.MapGet("/api/cam/models", (CamService cam, UserRuns runs) => Results.Ok(VisibleModels(cam, runs)));
+        endpoints.MapGet("/api/cam/models/{runId}/gallery", (string runId, CamService cam, UserRuns runs) =>
+            RunIdPattern().IsMatch(runId) && runs.Sees(runId) ? Results.Ok(cam.Models.Gallery(runId)) : Results.NotFound());
         endpoints.MapGet("/api/cam/models/{runId}/gallery/{file}", GalleryImage);
         return endpoints;
     }
 
-    private static async Task<IResult> ExplainAsync(HttpRequest request, CamService cam, CancellationToken cancellationToken)
+    /// <summary>The models of runs the caller sees, newest first.</summary>
+    private static IReadOnlyList<TrainedModelInfo> VisibleModels(CamService cam, UserRuns runs) =>
+        runs.Caller.SeesAll ? cam.Models.List() : [.. cam.Models.List().Where(m => runs.Sees(m.RunId))];
+
+    private static async Task<IResult> ExplainAsync(HttpRequest request, CamService cam, UserRuns runs, CancellationToken cancellationToken)
     {
         var cap = cam.Limits.MaxBytes;
         if (request.ContentLength > cap + 64 * 1024) return TooLarge(request.ContentLength.Value, cap);
         var form = await ReadFormAsync(request, cap, cancellationToken);
         if (form.Problem is not null) return form.Problem;
         if (ReadParameters(form.Form!, out var options, out var runId) is { } badParameter) return badParameter;
+        // Only a model of the caller's own runs: another's is "no such model", and without a runId the caller's latest.
+        if (runId is not null && !runs.Sees(runId)) return NoModel(runId, $"Run '{runId}' has no completed resnet-cam model.");
+        if (runId is null && !runs.Caller.SeesAll)
+            runId = VisibleModels(cam, runs).FirstOrDefault()?.RunId ?? "";
+        if (runId == "") return NoModel(null, "No trained resnet-cam model of yours yet: train one first.");
         var file = form.Form!.Files.GetFile("image");
         if (file is null) return Results.Problem(statusCode: 400, title: "Missing image", detail: "Send the photo as the multipart field 'image'.");
         if (file.Length > cap) return TooLarge(file.Length, cap);
@@ -49,9 +60,12 @@ public static partial class CamApi
         }
         catch (NoTrainedModelException e)
         {
-            return Results.Problem(statusCode: runId is null ? 409 : 404, title: "No trained model", detail: e.Message);
+            return NoModel(runId, e.Message);
         }
     }
+
+    private static IResult NoModel(string? runId, string detail) =>
+        Results.Problem(statusCode: runId is null ? 409 : 404, title: "No trained model", detail: detail);
 
     private static Task<(IFormCollection? Form, IResult? Problem)> ReadFormAsync(HttpRequest request, long cap, CancellationToken cancellationToken) =>
         FormUploads.ReadAsync(request, cap, "image", size => TooLarge(size, cap), cancellationToken);
@@ -97,8 +111,9 @@ public static partial class CamApi
         return bytes is null ? Results.NotFound() : Results.File(bytes, "image/png");
     }
 
-    private static IResult GalleryImage(string runId, string file, CamService cam)
+    private static IResult GalleryImage(string runId, string file, CamService cam, UserRuns runs)
     {
+        if (!runs.Sees(runId)) return Results.NotFound();
         try
         {
             var bytes = cam.Models.GalleryImage(runId, file);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using LabDashboard.Engine.Runs;
 using LabDashboard.Engine.Settings;
 using LabDashboard.Web.Exam;
+using LabDashboard.Web.Security;
 
 namespace LabDashboard.Web.Api;
 
@@ -31,11 +32,11 @@ public static class ExamApi
         return app;
     }
 
-    private static IResult Start(StartExamRequest? request, ExamService exams)
+    private static IResult Start(StartExamRequest? request, ExamService exams, UserRuns runs)
     {
         try
         {
-            var examId = exams.Start(request?.Settings);
+            var examId = exams.Start(runs.Owner, request?.Settings);
             return TypedResults.Created($"/api/exam/{examId}", new { examId, sheet = $"/exam/{examId}" });
         }
         catch (UnknownProblemException e)
@@ -48,11 +49,11 @@ public static class ExamApi
         }
     }
 
-    private static IResult Sheet(string examId, ExamSheetReader sheets)
+    private static IResult Sheet(string examId, ExamSheetReader sheets, UserRuns runs)
     {
         if (!ExamStore.IsWellFormed(examId))
             return TypedResults.Problem($"'{examId}' is not an exam id (12 lower-case hex digits).", statusCode: StatusCodes.Status400BadRequest, title: "Malformed exam id");
-        return sheets.Sheet(examId) is { } sheet
+        return sheets.Sheet(examId, runs.Caller) is { } sheet
             ? TypedResults.Ok(sheet)
             : TypedResults.Problem($"No exam has the id '{examId}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown exam");
     }

@@ -1,5 +1,6 @@
 using LabDashboard.Engine.Problems.GanMnist8;
 using LabDashboard.Engine.Runs;
+using LabDashboard.Web.Security;
 
 namespace LabDashboard.Web.Api;
 
@@ -16,12 +17,12 @@ public static class GanMnist8Api
     /// <summary>Maps <c>GET {Prefix}/{runId}/samples</c> (JSON) and <c>GET {Prefix}/{runId}/samples.png</c>.</summary>
     public static IEndpointRouteBuilder MapGanMnist8Api(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Prefix + "/{runId}/samples", (string runId, int? count, long? seed, LabPaths paths) =>
-            Generate(paths, runId, count, seed) is { } grid
+        endpoints.MapGet(Prefix + "/{runId}/samples", (string runId, int? count, long? seed, LabPaths paths, UserRuns runs) =>
+            runs.Sees(runId) && Generate(paths, runId, count, seed) is { } grid
                 ? Results.Ok(GeneratedSamples.From(runId, grid))
                 : Results.NotFound()).WithName("GanMnist8Samples");
-        endpoints.MapGet(Prefix + "/{runId}/samples.png", (string runId, int? count, long? seed, LabPaths paths) =>
-            Generate(paths, runId, count, seed) is { } grid
+        endpoints.MapGet(Prefix + "/{runId}/samples.png", (string runId, int? count, long? seed, LabPaths paths, UserRuns runs) =>
+            runs.Sees(runId) && Generate(paths, runId, count, seed) is { } grid
                 ? Results.File(grid.Png, "image/png")
                 : Results.NotFound()).WithName("GanMnist8SamplesPng");
         return endpoints;

@@ -1,4 +1,5 @@
 using LabDashboard.Engine.Runs;
+using LabDashboard.Web.Security;
 
 namespace LabDashboard.Web.Api;
 
@@ -17,7 +18,7 @@ public static class RunPoints
     /// <summary>One epoch point; a value is null where the point lacks that metric.</summary>
     public sealed record Row(int? Epoch, long? Step, long ElapsedMs, IReadOnlyList<double?> Values);
 
-    public static IResult Get(string runId, string[]? metric, int? offset, int? limit, IRunService runs)
+    public static IResult Get(string runId, string[]? metric, int? offset, int? limit, UserRuns runs)
     {
         if (runs.Get(runId) is not { } run) return ApiProblems.UnknownRun(runId);
         return TypedResults.Ok(Of(run, metric, offset ?? 0, limit ?? DefaultLimit));

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using LabDashboard.Engine.Runs;
 using LabDashboard.Engine.Settings;
+using LabDashboard.Web.Security;
 
 namespace LabDashboard.Web.Api;
 
@@ -30,7 +31,7 @@ public static class RunsApi
     /// A page of run summaries, newest first. When there may be more, a <c>Link: &lt;…&gt;; rel="next"</c>
     /// header gives the next page's URL (its <c>cursor</c> is the last run's place).
     /// </summary>
-    private static IResult List(string? problemId, int? limit, string? cursor, IRunService runs, IOptions<JsonOptions> json, HttpResponse response)
+    private static IResult List(string? problemId, int? limit, string? cursor, UserRuns runs, IOptions<JsonOptions> json, HttpResponse response)
     {
         var size = limit ?? DefaultPageSize;
         if (size is < 1 or > MaxPageSize)
@@ -62,7 +63,7 @@ public static class RunsApi
     /// either, its summary and a page of its events of every kind (<see cref="RunEventPage"/>), and a
     /// <c>Link: &lt;…&gt;; rel="next"</c> header while stored events follow.
     /// </summary>
-    private static IResult Get(string runId, long? afterSeq, int? limit, IRunService runs, HttpResponse response)
+    private static IResult Get(string runId, long? afterSeq, int? limit, UserRuns runs, HttpResponse response)
     {
         if (afterSeq is null && limit is null)
             return runs.Get(runId) is { } run ? TypedResults.Ok(run) : ApiProblems.UnknownRun(runId);
@@ -79,7 +80,7 @@ public static class RunsApi
     /// <summary>The body of <c>POST /api/runs</c>.</summary>
     public sealed record StartRunRequest(string? ProblemId, JsonElement? Settings);
 
-    private static IResult Start(StartRunRequest request, IRunService runs)
+    private static IResult Start(StartRunRequest request, UserRuns runs)
     {
         if (string.IsNullOrWhiteSpace(request.ProblemId))
             return ApiProblems.Invalid("problemId", "problemId is required: the id of a problem from GET /api/problems.");
@@ -102,7 +103,7 @@ public static class RunsApi
         }
     }
 
-    private static IResult MetricsCsv(string runId, IRunService runs)
+    private static IResult MetricsCsv(string runId, UserRuns runs)
     {
         if (runs.Get(runId) is not { } run) return ApiProblems.UnknownRun(runId);
         var names = runs.Catalog.Find(run.Summary.ProblemId)?.Descriptor.Metrics.Select(m => m.Name);
@@ -110,7 +111,7 @@ public static class RunsApi
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv", $"{run.Summary.ProblemId}-{runId}.csv");
     }
 
-    private static IResult Delete(string runId, IRunService runs)
+    private static IResult Delete(string runId, UserRuns runs)
     {
         if (!runs.Exists(runId)) return ApiProblems.UnknownRun(runId);
         return runs.Delete(runId)
@@ -119,7 +120,7 @@ public static class RunsApi
                 statusCode: StatusCodes.Status409Conflict, title: "Run is live");
     }
 
-    private static IResult Image(string runId, string name, int epoch, IRunService runs) =>
+    private static IResult Image(string runId, string name, int epoch, UserRuns runs) =>
         runs.GetImage(runId, name, epoch) is { } image
             ? TypedResults.File(image.Bytes, image.Mime)
             : TypedResults.Problem($"Run '{runId}' has no image '{name}' at epoch {epoch}.",

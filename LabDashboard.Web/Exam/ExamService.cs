@@ -12,11 +12,11 @@ public sealed class ExamService(IRunService runs, ExamStore store)
 {
     /// <summary>
     /// Starts every problem with its defaults, the exam's settings; <paramref name="overrides"/> (problem id →
-    /// settings) is the quick mode the tests use. Returns the exam's id.
+    /// settings) is the quick mode the tests use. The exam and its runs belong to <paramref name="owner"/>. Returns the exam's id.
     /// </summary>
     /// <exception cref="UnknownProblemException">An override names no exam problem.</exception>
     /// <exception cref="Engine.Settings.SettingsValidationException">An override's settings are invalid (no run is left started).</exception>
-    public string Start(IReadOnlyDictionary<string, JsonElement>? overrides = null)
+    public string Start(string owner, IReadOnlyDictionary<string, JsonElement>? overrides = null)
     {
         overrides ??= new Dictionary<string, JsonElement>();
         var problems = runs.Catalog.All.Select(p => p.Descriptor).ToList();
@@ -26,14 +26,14 @@ public sealed class ExamService(IRunService runs, ExamStore store)
         try
         {
             foreach (var entry in problems)
-                started.Add(new ExamRun(entry.Number, entry.Id, runs.Start(entry.Id, overrides.TryGetValue(entry.Id, out var s) ? s : null)));
+                started.Add(new ExamRun(entry.Number, entry.Id, runs.Start(entry.Id, overrides.TryGetValue(entry.Id, out var s) ? s : null, owner)));
         }
         catch
         {
             foreach (var run in started) runs.Cancel(run.RunId);
             throw;
         }
-        var exam = new ExamRecord(ExamStore.NewId(), createdAt, started, [.. overrides.Keys.Order(StringComparer.Ordinal)]);
+        var exam = new ExamRecord(ExamStore.NewId(), createdAt, started, [.. overrides.Keys.Order(StringComparer.Ordinal)], owner);
         store.Save(exam);
         return exam.Id;
     }

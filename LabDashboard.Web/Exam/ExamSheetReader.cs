@@ -6,10 +6,10 @@ namespace LabDashboard.Web.Exam;
 /// <summary>Reads an exam's sheet from its runs (<see cref="IRunService.Get"/>).</summary>
 public sealed class ExamSheetReader(IRunService runs, ExamStore store, ExamAnswers answers)
 {
-    /// <summary>The exam's sheet as it stands, or null for an unknown id.</summary>
-    public ExamSheet? Sheet(string examId)
+    /// <summary>The exam's sheet as it stands, or null for an unknown id or an exam <paramref name="caller"/> may not see.</summary>
+    public ExamSheet? Sheet(string examId, Security.RunCaller caller)
     {
-        if (store.Find(examId) is not { } exam) return null;
+        if (store.Find(examId) is not { } exam || !caller.Owns(exam.Owner)) return null;
         var records = exam.Runs.Select(r => (Run: r, Record: runs.Get(r.RunId))).ToList();
         var questions = records.Select(r => Question(exam, r.Run, r.Record)).ToList();
         var complete = records.All(r => r.Record is null || r.Record.Summary.FinishedAt is not null);

@@ -9,7 +9,8 @@ namespace LabDashboard.Web.Exam;
 /// <param name="CreatedAt">When the runs were started.</param>
 /// <param name="Runs">One run per problem, in the exam's order.</param>
 /// <param name="Overridden">Problems whose settings were overridden (quick mode).</param>
-public sealed record ExamRecord(string Id, DateTimeOffset CreatedAt, IReadOnlyList<ExamRun> Runs, IReadOnlyList<string> Overridden);
+/// <param name="Owner">Who started it (the owner of its runs); exams kept before owners existed are <see cref="RunOwners.Local"/>'s.</param>
+public sealed record ExamRecord(string Id, DateTimeOffset CreatedAt, IReadOnlyList<ExamRun> Runs, IReadOnlyList<string> Overridden, string Owner = RunOwners.Local);
 
 /// <summary>A question's run.</summary>
 public sealed record ExamRun(int Number, string ProblemId, string RunId);

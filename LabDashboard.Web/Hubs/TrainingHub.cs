@@ -1,16 +1,20 @@
 using System.Text.Json;
 using LabDashboard.Engine.Runs;
 using LabDashboard.Engine.Settings;
+using LabDashboard.Web.Security;
 using Microsoft.AspNetCore.SignalR;
 
 namespace LabDashboard.Web.Hubs;
 
 /// <summary>
 /// Starts and steers runs and streams their events. Hubs are transient: this one holds no
-/// subscriptions; each <see cref="Watch"/> stream ends with its caller's cancellation.
+/// subscriptions; each <see cref="Watch"/> stream ends with its caller's cancellation. Every method
+/// acts as the connection's user (<see cref="UserRuns"/>): another user's run is an unknown run.
 /// </summary>
-public sealed class TrainingHub(IRunService runs) : Hub
+public sealed class TrainingHub(RunAccess access) : Hub
 {
+    private UserRuns Runs => access.For(Context.User);
+
     public const string Path = "/hubs/training";
 
     /// <summary>Queues a run; bad settings and a reached quota come back as a <see cref="HubException"/> naming them.</summary>
@@ -18,7 +22,7 @@ public sealed class TrainingHub(IRunService runs) : Hub
     {
         try
         {
-            return runs.Start(Required(problemId, nameof(problemId)), settings);
+            return Runs.Start(Required(problemId, nameof(problemId)), settings);
         }
         catch (Exception e) when (e is SettingsValidationException or UnknownProblemException or QuotaExceededException)
         {
@@ -26,11 +30,11 @@ public sealed class TrainingHub(IRunService runs) : Hub
         }
     }
 
-    public bool CancelRun(string? runId) => runs.Cancel(Required(runId, nameof(runId)));
+    public bool CancelRun(string? runId) => Runs.Cancel(Required(runId, nameof(runId)));
 
-    public bool PauseRun(string? runId) => runs.Pause(Required(runId, nameof(runId)));
+    public bool PauseRun(string? runId) => Runs.Pause(Required(runId, nameof(runId)));
 
-    public bool ResumeRun(string? runId) => runs.Resume(Required(runId, nameof(runId)));
+    public bool ResumeRun(string? runId) => Runs.Resume(Required(runId, nameof(runId)));
 
     /// <summary>
     /// The run's events after <paramref name="afterSeq"/>: history, then live, ending after
@@ -41,7 +45,7 @@ public sealed class TrainingHub(IRunService runs) : Hub
         var id = Required(runId, nameof(runId));
         try
         {
-            return runs.Watch(id, afterSeq, cancellationToken);
+            return Runs.Watch(id, afterSeq, cancellationToken);
         }
         catch (UnknownRunException e)
         {

@@ -1,10 +1,11 @@
 using LabDashboard.Engine.Runs;
+using LabDashboard.Web.Security;
 
 namespace LabDashboard.Web.Runs;
 
 /// <summary>
 /// Keeps a <see cref="RunView"/> of one run up to date inside a component: the run's events from
-/// <see cref="IRunService.Watch"/> after what the view holds, folded in by a
+/// <see cref="UserRuns.Watch(string, long, CancellationToken)"/> after what the view holds, folded in by a
 /// <see cref="ThrottledFeed{T}"/> at most five times a second (<c>finished</c> at once). Create it
 /// after the first render; dispose it with the component.
 /// </summary>
@@ -18,7 +19,7 @@ public sealed class RunFeed : IAsyncDisposable
     /// <param name="initial">What is known already (e.g. <see cref="RunView.FromSummary"/>), or a new view.</param>
     /// <param name="invokeAsync">The component's <c>InvokeAsync</c>.</param>
     /// <param name="changed">Called on the dispatcher after events were folded in (e.g. <c>StateHasChanged</c>).</param>
-    public RunFeed(IRunService runs, RunView initial, Func<Action, Task> invokeAsync, Action changed)
+    public RunFeed(UserRuns runs, RunView initial, Func<Action, Task> invokeAsync, Action changed)
     {
         View = initial;
         _feed = new ThrottledFeed<RunEvent>(

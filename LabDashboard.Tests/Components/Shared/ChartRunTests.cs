@@ -12,7 +12,7 @@ public class ChartRunTests
         runs.Records.Add(Record("3f9a2c0b11", new() { ["steps"] = 100, ["lr"] = 0.05, ["seed"] = 1 }));
         runs.Records.Add(Record("77aa01ffee", new() { ["steps"] = 7751, ["lr"] = 0.05, ["seed"] = 1 }));
 
-        var overlay = ChartRun.Overlay(runs, ["3f9a2c0b11", "77aa01ffee", "gone"]);
+        var overlay = ChartRun.Overlay(runs.AsLocalUser(), ["3f9a2c0b11", "77aa01ffee", "gone"]);
 
         Assert.Equal(["exp-mle · 3f9a2c · steps=100", "exp-mle · 77aa01 · steps=7751"], overlay.Select(r => r.Label));
         Assert.Equal(["3f9a2c0b11", "77aa01ffee"], overlay.Select(r => r.RunId));

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using LabDashboard.Engine.Runs;
+using LabDashboard.Web.Security;
 
 namespace LabDashboard.Web.Components.Shared;
 
@@ -17,7 +18,7 @@ public sealed record ChartRun(string RunId, string Label)
     /// Runs to overlay, each labelled "problem id · short id · the settings that set it apart from the
     /// others" (e.g. <c>exp-mle · 3f9a2c · steps=100, lr=0.1</c>); unknown ids are left out.
     /// </summary>
-    public static IReadOnlyList<ChartRun> Overlay(IRunService runs, IEnumerable<string> runIds)
+    public static IReadOnlyList<ChartRun> Overlay(UserRuns runs, IEnumerable<string> runIds)
     {
         var records = runIds.Select(runs.Get).OfType<RunRecord>().ToList();
         var differing = records.SelectMany(r => r.Settings.Keys).Distinct()

@@ -1,5 +1,6 @@
 using LabDashboard.Engine.Problems;
 using LabDashboard.Engine.Runs;
+using LabDashboard.Web.Security;
 using LabDashboard.Web.Runs;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.WebUtilities;
@@ -16,7 +17,7 @@ namespace LabDashboard.Web.Components.Shared;
 /// </summary>
 public abstract class ProblemPageBase : ComponentBase, IAsyncDisposable
 {
-    [Inject] protected IRunService Runs { get; set; } = null!;
+    [Inject] protected UserRuns Runs { get; set; } = null!;
     [Inject] protected NavigationManager Navigation { get; set; } = null!;
     [Inject] protected EngineLocalizer E { get; set; } = null!;
 

@@ -1,0 +1,83 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LabDashboard.Web;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LabDashboard.Tests.Integration.Classroom;
+
+/// <summary>
+/// A <see cref="LabServer"/> in classroom mode (<c>Classroom:Enabled</c>, a join code, one instructor) with
+/// two students and the instructor registered and logged in through <c>/api/auth</c>, as scripts do.
+/// </summary>
+public sealed class ClassroomServerFixture : IAsyncLifetime
+{
+    public const string JoinCode = "owl-42", Password = "correct horse battery";
+    public const string InstructorEmail = "teacher@example.edu";
+
+    private LabServer? _server;
+
+    public LabServer Server => _server ?? throw new InvalidOperationException("The server has not started.");
+
+    public ClassroomAccount StudentA { get; private set; } = null!;
+    public ClassroomAccount StudentB { get; private set; } = null!;
+    public ClassroomAccount Instructor { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await LabServer.StartAsync(null, new LabServerOptions
+        {
+            Settings = new Dictionary<string, string?>
+            {
+                ["Classroom:Enabled"] = "true",
+                ["Classroom:JoinCode"] = JoinCode,
+                ["Classroom:Instructors:0"] = InstructorEmail,
+            },
+        });
+        StudentA = await SignUpAsync("a@example.edu");
+        StudentB = await SignUpAsync("b@example.edu");
+        Instructor = await SignUpAsync(InstructorEmail.ToUpperInvariant());
+    }
+
+    /// <summary>Registers (with the join code) and logs in for a bearer token.</summary>
+    public async Task<ClassroomAccount> SignUpAsync(string email)
+    {
+        using var anonymous = Server.CreateClient();
+        var registered = await anonymous.PostAsJsonAsync($"api/auth/register?joinCode={JoinCode}", new { email, password = Password });
+        registered.EnsureSuccessStatusCode();
+        var login = await anonymous.PostAsJsonAsync("api/auth/login?useCookies=false", new { email, password = Password });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+        var http = Server.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return new ClassroomAccount(email, token, http, Server.BaseAddress);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var account in new[] { StudentA, StudentB, Instructor }.OfType<ClassroomAccount>()) account.Http.Dispose();
+        if (_server is not null) await _server.DisposeAsync();
+    }
+}
+
+/// <summary>A signed-in account: its bearer token, an HTTP client that sends it, and hub connections that do.</summary>
+public sealed record ClassroomAccount(string Email, string Token, HttpClient Http, Uri BaseAddress)
+{
+    /// <summary>A started hub connection sending the token as the .NET client does (Authorization header).</summary>
+    public async Task<HubConnection> ConnectHubAsync()
+    {
+        var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(BaseAddress, "hubs/training"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(Token))
+            .AddJsonProtocol(o => LabJson.Configure(o.PayloadSerializerOptions))
+            .Build();
+        await hub.StartAsync();
+        return hub;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClassroomServerCollection : ICollectionFixture<ClassroomServerFixture>
+{
+    public const string Name = "classroom server";
+}

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using LabDashboard.Engine.Problems;
+using LabDashboard.Engine.Runs;
+
+namespace LabDashboard.Web.Security;
+
+/// <summary>
+/// The run service as one <see cref="RunCaller"/> may use it: runs of others behave exactly like runs
+/// that do not exist (null, false, <see cref="UnknownRunException"/>, left out of lists), so their ids
+/// leak nothing; new runs are the caller's. REST handlers take it as a parameter (bound from the
+/// request's user), the hub asks <see cref="RunAccess.For"/>, components inject it.
+/// </summary>
+public sealed class UserRuns(IRunService runs, RunAccess access, RunCaller caller)
+{
+    /// <summary>Who this is.</summary>
+    public RunCaller Caller => caller;
+
+    /// <summary>The owner new runs and exams get.</summary>
+    /// <exception cref="UnauthorizedAccessException">Nobody is signed in (classroom mode lets no such request through).</exception>
+    public string Owner => caller.Owner ?? throw new UnauthorizedAccessException("Sign in to start runs.");
+
+    /// <summary>The problems that can be run.</summary>
+    public ProblemCatalog Catalog => runs.Catalog;
+
+    /// <summary>Binds a REST handler's parameter to the request's user.</summary>
+    public static ValueTask<UserRuns?> BindAsync(HttpContext context) =>
+        ValueTask.FromResult<UserRuns?>(context.RequestServices.GetRequiredService<RunAccess>().For(context.User));
+
+    /// <summary>True when the caller may see and control the run (always for <see cref="RunCaller.SeesAll"/>; a student's own runs only, never an unknown one).</summary>
+    public bool Sees(string runId) => access.Allows(caller, runId);
+
+    /// <inheritdoc cref="IRunService.Start"/>
+    public string Start(string problemId, JsonElement? settings)
+    {
+        var owner = Owner;
+        var runId = runs.Start(problemId, settings, owner);
+        access.Remember(runId, owner);
+        return runId;
+    }
+
+    /// <inheritdoc cref="IRunService.Cancel"/>
+    public bool Cancel(string runId) => Sees(runId) && runs.Cancel(runId);
+
+    /// <inheritdoc cref="IRunService.Pause"/>
+    public bool Pause(string runId) => Sees(runId) && runs.Pause(runId);
+
+    /// <inheritdoc cref="IRunService.Resume"/>
+    public bool Resume(string runId) => Sees(runId) && runs.Resume(runId);
+
+    /// <inheritdoc cref="IRunService.Watch"/>
+    public IAsyncEnumerable<RunEvent> Watch(string runId, long afterSeq, IReadOnlyCollection<string>? kinds, CancellationToken cancellationToken) =>
+        Sees(runId) ? runs.Watch(runId, afterSeq, kinds, cancellationToken) : throw new UnknownRunException(runId);
+
+    /// <inheritdoc cref="RunServiceExtensions.Watch"/>
+    public IAsyncEnumerable<RunEvent> Watch(string runId, long afterSeq, CancellationToken cancellationToken) =>
+        Watch(runId, afterSeq, null, cancellationToken);
+
+    /// <summary>Status changes of the runs the caller sees (<see cref="IRunService.WatchStatuses"/>).</summary>
+    public async IAsyncEnumerable<RunEvent> WatchStatuses([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var status in runs.WatchStatuses(cancellationToken))
+            if (Sees(status.RunId)) yield return status;
+    }
+
+    /// <inheritdoc cref="IRunService.Exists"/>
+    public bool Exists(string runId) => Sees(runId) && runs.Exists(runId);
+
+    /// <summary>The caller's runs (everyone's for an instructor) as <paramref name="query"/> asks.</summary>
+    public IReadOnlyList<RunSummary> List(RunQuery query) =>
+        runs.List(caller.SeesAll ? query : query with { Owner = caller.Owner ?? "" });
+
+    /// <summary>Every run the caller sees, newest first, optionally of one problem.</summary>
+    public IReadOnlyList<RunSummary> List(string? problemId = null) => List(new RunQuery(problemId));
+
+    /// <inheritdoc cref="IRunService.Get"/>
+    public RunRecord? Get(string runId) => Sees(runId) ? runs.Get(runId) : null;
+
+    /// <inheritdoc cref="IRunService.EventPage"/>
+    public RunEventPage? EventPage(string runId, long afterSeq, int limit) => Sees(runId) ? runs.EventPage(runId, afterSeq, limit) : null;
+
+    /// <inheritdoc cref="IRunService.Delete"/>
+    public bool Delete(string runId)
+    {
+        if (!Sees(runId) || !runs.Delete(runId)) return false;
+        access.Forget(runId);
+        return true;
+    }
+
+    /// <inheritdoc cref="IRunService.GetImage"/>
+    public (byte[] Bytes, string Mime)? GetImage(string runId, string name, int epoch) =>
+        Sees(runId) ? runs.GetImage(runId, name, epoch) : null;
+}
