@@ -36,6 +36,7 @@ public class ClassroomPageTests(LabBrowserFixture browser)
         await page.Locator("#Email").FillAsync("student@example.edu");
         await page.Locator("#Password").FillAsync("correct horse battery");
         await page.Locator("#JoinCode").FillAsync("owl-42");
+        await LabBrowserFixture.ScreenshotAsync(page, "classroom-register");
         await page.GetByTestId("register-submit").ClickAsync();
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(ExamDraft.ExpMle) + "$"));
