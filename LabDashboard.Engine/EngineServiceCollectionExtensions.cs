@@ -1,3 +1,4 @@
+using LabDashboard.Engine.Cluster;
 using LabDashboard.Engine.Devices;
 using LabDashboard.Engine.Problems;
 using LabDashboard.Engine.Problems.ConvEinsum;
@@ -13,6 +14,7 @@ using LabDashboard.Engine.Runs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace LabDashboard.Engine;
@@ -24,7 +26,8 @@ public static class EngineServiceCollectionExtensions
     /// Adds <see cref="LabPaths"/>, <see cref="DeviceInfo"/> (detected once), the eight exam problems
     /// and their <see cref="ProblemCatalog"/>, and the <see cref="IRunService"/>
     /// singleton, which is created at host start and stopped (live runs interrupted, state flushed)
-    /// at host stop.
+    /// at host stop. Its history is SQLite under <c>State:Root</c>, or with <c>Cluster:Mode=orleans</c>
+    /// the PostgreSQL database of <c>ConnectionStrings:Lab</c> (see <see cref="LabClusterOptions"/>).
     /// </summary>
     public static IServiceCollection AddLabEngine(this IServiceCollection services, Action<LabEngineOptions> configure)
     {
@@ -38,7 +41,11 @@ public static class EngineServiceCollectionExtensions
         services.AddExamProblems();
         services.AddSingleton<ProblemCatalog>();
         services.AddCamService();
-        services.AddSingleton<RunService>();
+        services.AddLabClusterOptions();
+        services.AddSingleton(sp => new RunService(
+            sp.GetRequiredService<ProblemCatalog>(), sp.GetRequiredService<DeviceInfo>(), sp.GetRequiredService<LabPaths>(), new RunServiceOptions(),
+            ClusterServiceCollectionExtensions.OpenRunStore(sp.GetRequiredService<IOptions<LabClusterOptions>>().Value, sp.GetRequiredService<LabPaths>()),
+            sp.GetService<ILoggerFactory>()));
         services.AddSingleton<IRunService>(sp => sp.GetRequiredService<RunService>());
         services.AddHostedService<RunServiceLifetime>();
         return services;

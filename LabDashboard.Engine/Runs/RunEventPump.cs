@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using LabDashboard.Engine.Runs.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace LabDashboard.Engine.Runs;
 
@@ -94,28 +93,28 @@ internal sealed class RunEventPump : IDisposable
 
     private abstract class Item : IRunStoreChange
     {
-        public abstract void Write(SqliteConnection connection, SqliteTransaction transaction);
+        public abstract void Write(IRunStoreTransaction transaction);
         public virtual void Stored() { }
         public virtual void Failed(Exception error) { }
     }
 
     private sealed class NewRun(NewRunRow row) : Item
     {
-        public override void Write(SqliteConnection connection, SqliteTransaction transaction) => RunStoreSql.InsertRun(connection, transaction, row);
+        public override void Write(IRunStoreTransaction transaction) => transaction.InsertRun(row);
     }
 
     private sealed class PublishedEvent(LiveRun run, RunEvent e) : Item
     {
         public LiveRun Run { get; } = run;
         public RunEvent Event { get; } = e;
-        public override void Write(SqliteConnection connection, SqliteTransaction transaction) => RunStoreSql.AppendEvent(connection, transaction, Event, DateTimeOffset.UtcNow);
+        public override void Write(IRunStoreTransaction transaction) => transaction.AppendEvent(Event, DateTimeOffset.UtcNow);
     }
 
     private sealed class DeleteRun(string runId) : Item
     {
         private bool _deleted;
         public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public override void Write(SqliteConnection connection, SqliteTransaction transaction) => _deleted = RunStoreSql.DeleteRun(connection, transaction, runId);
+        public override void Write(IRunStoreTransaction transaction) => _deleted = transaction.DeleteRun(runId);
         public override void Stored() => Done.TrySetResult(_deleted);
         public override void Failed(Exception error) => Done.TrySetException(error);
     }
@@ -123,7 +122,7 @@ internal sealed class RunEventPump : IDisposable
     private sealed class Barrier : Item
     {
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public override void Write(SqliteConnection connection, SqliteTransaction transaction) { }
+        public override void Write(IRunStoreTransaction transaction) { }
         public override void Stored() => Done.TrySetResult();
         public override void Failed(Exception error) => Done.TrySetException(error);
     }

@@ -27,7 +27,7 @@ public sealed class RunService : IRunService, IDisposable
     private readonly RunImages _images;
     private readonly DeviceQueue _queue = new();
     private readonly StatusWatchers _statuses = new();
-    private readonly RunStore _store;
+    private readonly IRunStore _store;
     private readonly RunEventPump _pump;
     private int _disposed;
 
@@ -38,6 +38,12 @@ public sealed class RunService : IRunService, IDisposable
     }
 
     internal RunService(ProblemCatalog catalog, DeviceInfo device, LabPaths paths, RunServiceOptions options, ILoggerFactory? loggers = null)
+        : this(catalog, device, paths, options, new RunStore(paths.StateRoot), loggers)
+    {
+    }
+
+    /// <summary>Keeps its history in <paramref name="store"/> (SQLite under <c>State:Root</c> by default, PostgreSQL in a lab cluster).</summary>
+    internal RunService(ProblemCatalog catalog, DeviceInfo device, LabPaths paths, RunServiceOptions options, IRunStore store, ILoggerFactory? loggers = null)
     {
         Catalog = catalog;
         _device = device;
@@ -45,7 +51,7 @@ public sealed class RunService : IRunService, IDisposable
         _options = options;
         _images = new RunImages(paths);
         loggers ??= NullLoggerFactory.Instance;
-        _store = new RunStore(paths.StateRoot);
+        _store = store;
         _pump = new RunEventPump(_store.OpenWriter(loggers.CreateLogger<RunStoreWriter>()), _live, _statuses);
     }
 
@@ -53,13 +59,16 @@ public sealed class RunService : IRunService, IDisposable
     public ProblemCatalog Catalog { get; }
 
     /// <inheritdoc />
-    public string Start(string problemId, JsonElement? settings, string owner)
+    public string Start(string problemId, JsonElement? settings, string owner) => Start(NewRunId(), problemId, settings, owner);
+
+    /// <summary>Starts a run under an id chosen by the caller (a lab cluster's web front names a run before a worker starts it).</summary>
+    internal string Start(string runId, string problemId, JsonElement? settings, string owner)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var problem = Catalog.Find(problemId) ?? throw new UnknownProblemException(problemId);
         var bound = SettingsBinder.Bind(problem.Descriptor.Settings, settings, new SettingCheckContext(_paths));
-        var run = new LiveRun(NewRunId(), problem, bound, owner, DateTimeOffset.UtcNow, _options, _images, _pump);
+        var run = new LiveRun(runId, problem, bound, owner, DateTimeOffset.UtcNow, _options, _images, _pump);
         _pump.InsertRun(new NewRunRow(run.Id, problemId, owner, RunEventJson.Write(bound.Values), _device.Kind, RunEventJson.Write(VersionsOf(run)), run.CreatedAt));
         _live.Add(run);
         if (!run.Trains) run.Queued(0);
@@ -110,6 +119,9 @@ public sealed class RunService : IRunService, IDisposable
 
     /// <inheritdoc />
     public bool Exists(string runId) => _live.Contains(runId) || _store.Exists(runId);
+
+    /// <summary>True while the run is live in this service (queued, running, paused, or finished but not yet stored).</summary>
+    internal bool IsLive(string runId) => _live.Contains(runId);
 
     /// <inheritdoc />
     public IReadOnlyList<RunSummary> List(RunQuery query)
@@ -262,5 +274,6 @@ public sealed class RunService : IRunService, IDisposable
         }
     }
 
-    private static string NewRunId() => Guid.NewGuid().ToString("N")[..12];
+    /// <summary>A new run id: 12 hex digits.</summary>
+    internal static string NewRunId() => Guid.NewGuid().ToString("N")[..12];
 }

@@ -17,25 +17,30 @@ internal static class InterruptedRunRecovery
         using var transaction = connection.BeginTransaction();
         foreach (var (runId, problemId, startedAtMs) in LiveRuns(connection, transaction))
         {
-            var last = LastEvent(connection, transaction, runId);
-            var finished = new RunEvent
-            {
-                Seq = (last?.Seq ?? 0) + 1,
-                Kind = RunEventKinds.Finished,
-                RunId = runId,
-                ProblemId = problemId,
-                ElapsedMs = last?.ElapsedMs ?? 0,
-                Outcome = RunOutcome.Interrupted,
-                Results = new Dictionary<string, double>(),
-                Checks = [],
-                Error = Message,
-                Message = Message,
-            };
-            var lastEventAt = DateTimeOffset.FromUnixTimeMilliseconds(startedAtMs + finished.ElapsedMs);
-            RunStoreSql.AppendEvent(connection, transaction, finished, lastEventAt);
+            var finished = Finished(runId, problemId, LastEvent(connection, transaction, runId));
+            RunStoreSql.AppendEvent(connection, transaction, finished, LastEventAt(startedAtMs, finished));
         }
         transaction.Commit();
     }
+
+    /// <summary>The <c>finished</c> event that closes a run whose last stored event is <paramref name="last"/>.</summary>
+    public static RunEvent Finished(string runId, string problemId, RunEvent? last) => new()
+    {
+        Seq = (last?.Seq ?? 0) + 1,
+        Kind = RunEventKinds.Finished,
+        RunId = runId,
+        ProblemId = problemId,
+        ElapsedMs = last?.ElapsedMs ?? 0,
+        Outcome = RunOutcome.Interrupted,
+        Results = new Dictionary<string, double>(),
+        Checks = [],
+        Error = Message,
+        Message = Message,
+    };
+
+    /// <summary>When the run's last event was written: its start plus <paramref name="finished"/>'s elapsed time.</summary>
+    public static DateTimeOffset LastEventAt(long startedAtMs, RunEvent finished) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(startedAtMs + finished.ElapsedMs);
 
     /// <summary>Each live run with when it started (or, never started, when it was queued).</summary>
     private static List<(string RunId, string ProblemId, long StartedAtMs)> LiveRuns(SqliteConnection connection, SqliteTransaction transaction)

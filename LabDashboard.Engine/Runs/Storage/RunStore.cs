@@ -8,7 +8,7 @@ namespace LabDashboard.Engine.Runs.Storage;
 /// <see cref="RunStoreWriter"/> (<see cref="OpenWriter"/>); reads open their own connection (WAL
 /// lets them run beside it).
 /// </summary>
-internal sealed class RunStore
+internal sealed class RunStore : IRunStore
 {
     private readonly RunDatabase _database;
 
@@ -22,7 +22,7 @@ internal sealed class RunStore
     }
 
     /// <summary>The write connection (one per store; its owner is the only writer).</summary>
-    public RunStoreWriter OpenWriter(ILogger<RunStoreWriter> logger) => new(_database, logger);
+    public RunStoreWriter OpenWriter(ILogger<RunStoreWriter> logger) => new(new SqliteRunStoreTransactions(_database), logger);
 
     /// <summary>The rows the query asks for, newest first (creation time, then id).</summary>
     public IReadOnlyList<StoredRun> List(RunQuery query)

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace LabDashboard.Engine.Runs.Storage;
@@ -7,16 +6,15 @@ namespace LabDashboard.Engine.Runs.Storage;
 internal interface IRunStoreChange
 {
     /// <summary>Writes the change inside the writer's transaction.</summary>
-    void Write(SqliteConnection connection, SqliteTransaction transaction);
+    void Write(IRunStoreTransaction transaction);
 }
 
 /// <summary>
-/// The database's only write connection. Not thread-safe: the <see cref="RunEventPump"/> is its one
-/// user, so training threads never touch SQLite.
+/// The store's only writer. Not thread-safe: the <see cref="RunEventPump"/> is its one user, so
+/// training threads never touch the database.
 /// </summary>
-internal sealed partial class RunStoreWriter(RunDatabase database, ILogger logger) : IDisposable
+internal sealed partial class RunStoreWriter(IRunStoreTransactions transactions, ILogger logger) : IDisposable
 {
-    private readonly SqliteConnection _connection = database.Open();
     private readonly ILogger _logger = logger;
 
     /// <summary>
@@ -29,14 +27,14 @@ internal sealed partial class RunStoreWriter(RunDatabase database, ILogger logge
         return changes.Select(change => TryCommit([change])).ToList();
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose() => transactions.Dispose();
 
     private Exception? TryCommit(IReadOnlyList<IRunStoreChange> changes)
     {
         try
         {
-            using var transaction = _connection.BeginTransaction();
-            foreach (var change in changes) change.Write(_connection, transaction);
+            using var transaction = transactions.Begin();
+            foreach (var change in changes) change.Write(transaction);
             transaction.Commit();
             return null;
         }

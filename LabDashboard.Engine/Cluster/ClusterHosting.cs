@@ -1,0 +1,56 @@
+using System.Net;
+using LabDashboard.Engine.Problems;
+using LabDashboard.Engine.Runs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+
+namespace LabDashboard.Engine.Cluster;
+
+/// <summary>Hosts Orleans as the <c>Cluster</c> settings say.</summary>
+public static class ClusterHosting
+{
+    /// <summary>
+    /// Nothing in <c>Cluster:Mode=none</c>. In <c>orleans</c> mode: a silo on <c>Cluster:SiloPort</c> and
+    /// <c>Cluster:GatewayPort</c> for the roles <c>worker</c> and <c>all</c>, an Orleans client for
+    /// <c>web</c>, members found through Redis (<c>ConnectionStrings:Redis</c>); for <c>web</c> and
+    /// <c>all</c> the <see cref="IRunService"/> then starts runs on the cluster's workers. Call it
+    /// after <see cref="EngineServiceCollectionExtensions.AddLabEngine"/>, whose run service it replaces.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The settings are not usable (every problem named).</exception>
+    public static IHostApplicationBuilder AddLabCluster(this IHostApplicationBuilder builder)
+    {
+        var options = LabClusterOptions.From(builder.Configuration);
+        if (options.Mode != ClusterMode.Orleans) return builder;
+        var problems = options.Problems().ToList();
+        if (string.IsNullOrWhiteSpace(options.RedisConnectionString))
+            problems.Add("Cluster:Mode=orleans needs ConnectionStrings:Redis (where the cluster's members find each other).");
+        if (problems.Count > 0) throw new InvalidOperationException(string.Join(" ", problems));
+
+        if (options.Role == ClusterRole.Web)
+            builder.UseOrleansClient(client =>
+            {
+                client.Configure<ClusterOptions>(ids => Name(ids, options)).UseRedisClustering(options.RedisConnectionString!);
+                client.Services.AddLabClusterSerialization();
+            });
+        else
+            builder.UseOrleans(silo =>
+            {
+                silo.Configure<ClusterOptions>(ids => Name(ids, options)).UseRedisClustering(options.RedisConnectionString!);
+                if (options.AdvertisedAddress is { } address) silo.ConfigureEndpoints(IPAddress.Parse(address), options.SiloPort, options.GatewayPort);
+                else silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort);
+                silo.Services.AddLabClusterSerialization();
+            });
+        if (options.Role != ClusterRole.Worker)
+            builder.Services.AddSingleton<IRunService>(sp => new ClusterRunService(
+                sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<ProblemCatalog>(), sp.GetRequiredService<LabPaths>(),
+                new PostgresRunStore(options.ConnectionString!, worker: null)));
+        return builder;
+    }
+
+    private static void Name(ClusterOptions ids, LabClusterOptions options)
+    {
+        ids.ClusterId = options.Name;
+        ids.ServiceId = options.Name;
+    }
+}

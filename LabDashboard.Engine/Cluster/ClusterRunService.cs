@@ -1,0 +1,63 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using LabDashboard.Engine.Problems;
+using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Runs.Storage;
+using LabDashboard.Engine.Settings;
+
+namespace LabDashboard.Engine.Cluster;
+
+/// <summary>
+/// The web role's <see cref="IRunService"/> in a lab cluster: settings are checked here, the run is
+/// started, steered and watched through its <see cref="IRunGrain"/> on a worker silo, and lists and
+/// records are read from the shared PostgreSQL history. Not yet: the status feed across workers
+/// (<see cref="WatchStatuses"/>) and images, which stay in the worker's <c>State:Root</c>.
+/// </summary>
+internal sealed class ClusterRunService(IGrainFactory grains, ProblemCatalog catalog, LabPaths paths, IRunStore history) : IRunService
+{
+    public ProblemCatalog Catalog => catalog;
+
+    public string Start(string problemId, JsonElement? settings, string owner)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        var problem = catalog.Find(problemId) ?? throw new UnknownProblemException(problemId);
+        SettingsBinder.Bind(problem.Descriptor.Settings, settings, new SettingCheckContext(paths));
+        var runId = RunService.NewRunId();
+        Grain(runId).Start(problemId, settings?.GetRawText(), owner).GetAwaiter().GetResult();
+        return runId;
+    }
+
+    public bool Cancel(string runId) => Grain(runId).Cancel().GetAwaiter().GetResult();
+
+    public bool Pause(string runId) => Grain(runId).Pause().GetAwaiter().GetResult();
+
+    public bool Resume(string runId) => Grain(runId).Resume().GetAwaiter().GetResult();
+
+    public IAsyncEnumerable<RunEvent> Watch(string runId, long afterSeq, IReadOnlyCollection<string>? kinds, CancellationToken cancellationToken)
+    {
+        if (!history.Exists(runId)) throw new UnknownRunException(runId);
+        return WatchGrain(Grain(runId), afterSeq, kinds?.ToArray(), cancellationToken);
+    }
+
+    public IAsyncEnumerable<RunEvent> WatchStatuses(CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The status feed of a lab cluster is not built yet (issue 16).");
+
+    public bool Exists(string runId) => history.Exists(runId);
+
+    public IReadOnlyList<RunSummary> List(RunQuery query) => history.List(query).Select(StoredRunViews.Summary).ToList();
+
+    public RunRecord? Get(string runId) => history.Find(runId) is { } run
+        ? StoredRunViews.Record(run, history.Events(runId, 0, [RunEventKinds.Epoch]), catalog)
+        : null;
+
+    public bool Delete(string runId) => history.Exists(runId) && Grain(runId).Delete().GetAwaiter().GetResult();
+
+    public (byte[] Bytes, string Mime)? GetImage(string runId, string name, int epoch) => null;
+
+    private IRunGrain Grain(string runId) => grains.GetGrain<IRunGrain>(runId);
+
+    private static async IAsyncEnumerable<RunEvent> WatchGrain(IRunGrain grain, long afterSeq, string[]? kinds, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var e in grain.Watch(afterSeq, kinds).WithCancellation(cancellationToken)) yield return e;
+    }
+}

@@ -1,0 +1,32 @@
+using LabDashboard.Engine.Runs;
+
+namespace LabDashboard.Engine.Cluster;
+
+/// <summary>
+/// A run of a lab cluster, keyed by its run id. It lives on a worker silo, whose engine
+/// (<see cref="RunService"/>) executes the run and writes its events to the shared history; a web
+/// front reaches it through <see cref="ClusterRunService"/>.
+/// </summary>
+public interface IRunGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Starts the run on this silo's engine for <paramref name="owner"/> (settings as JSON, null for
+    /// the defaults); returns once its row is in the shared history. A run that exists is not started again.
+    /// </summary>
+    Task Start(string problemId, string? settingsJson, string owner);
+
+    /// <summary><see cref="IRunService.Cancel"/> on the worker.</summary>
+    Task<bool> Cancel();
+
+    /// <summary><see cref="IRunService.Pause"/> on the worker.</summary>
+    Task<bool> Pause();
+
+    /// <summary><see cref="IRunService.Resume"/> on the worker.</summary>
+    Task<bool> Resume();
+
+    /// <summary><see cref="IRunService.Delete"/> on the worker.</summary>
+    Task<bool> Delete();
+
+    /// <summary><see cref="IRunService.Watch"/> on the worker: history after <paramref name="afterSeq"/>, then live, ending after <c>finished</c>.</summary>
+    IAsyncEnumerable<RunEvent> Watch(long afterSeq, string[]? kinds);
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using LabDashboard.Engine.Runs;
+
+namespace LabDashboard.Engine.Cluster;
+
+/// <summary>
+/// <see cref="IRunGrain"/> on a worker silo: the silo's own <see cref="RunService"/> runs it, so a
+/// cluster run is the same engine code as a single-process one. While the run is live a keep-alive
+/// timer holds the activation here, where the live run is (another activation would only see the
+/// stored history).
+/// </summary>
+internal sealed class RunGrain(RunService runs) : Grain, IRunGrain
+{
+    private static readonly TimeSpan LiveCheck = TimeSpan.FromSeconds(30);
+    private IGrainTimer? _keepAlive;
+
+    private string RunId => this.GetPrimaryKeyString();
+
+    public async Task Start(string problemId, string? settingsJson, string owner)
+    {
+        if (runs.Exists(RunId)) return;
+        var settings = settingsJson is null ? (JsonElement?)null : JsonSerializer.Deserialize<JsonElement>(settingsJson);
+        runs.Start(RunId, problemId, settings, owner);
+        _keepAlive = this.RegisterGrainTimer(ReleaseWhenFinished, new GrainTimerCreationOptions(LiveCheck, LiveCheck) { KeepAlive = true });
+        // Web fronts read runs from the shared history: the row is there before Start returns.
+        await Task.Run(runs.Flush);
+    }
+
+    public Task<bool> Cancel() => Task.FromResult(runs.Cancel(RunId));
+
+    public Task<bool> Pause() => Task.FromResult(runs.Pause(RunId));
+
+    public Task<bool> Resume() => Task.FromResult(runs.Resume(RunId));
+
+    public Task<bool> Delete() => Task.FromResult(runs.Delete(RunId));
+
+    public IAsyncEnumerable<RunEvent> Watch(long afterSeq, string[]? kinds) => runs.Watch(RunId, afterSeq, kinds, CancellationToken.None);
+
+    private Task ReleaseWhenFinished(CancellationToken cancellationToken)
+    {
+        if (!runs.IsLive(RunId)) _keepAlive?.Dispose();
+        return Task.CompletedTask;
+    }
+}

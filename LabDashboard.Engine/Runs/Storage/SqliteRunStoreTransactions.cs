@@ -1,0 +1,26 @@
+using Microsoft.Data.Sqlite;
+
+namespace LabDashboard.Engine.Runs.Storage;
+
+/// <summary>The SQLite writer's transactions, all on its one connection (<see cref="RunStoreSql"/>'s statements).</summary>
+internal sealed class SqliteRunStoreTransactions(RunDatabase database) : IRunStoreTransactions
+{
+    private readonly SqliteConnection _connection = database.Open();
+
+    public IRunStoreTransaction Begin() => new Transaction(_connection, _connection.BeginTransaction());
+
+    public void Dispose() => _connection.Dispose();
+
+    private sealed class Transaction(SqliteConnection connection, SqliteTransaction transaction) : IRunStoreTransaction
+    {
+        public void InsertRun(NewRunRow row) => RunStoreSql.InsertRun(connection, transaction, row);
+
+        public void AppendEvent(RunEvent e, DateTimeOffset now) => RunStoreSql.AppendEvent(connection, transaction, e, now);
+
+        public bool DeleteRun(string runId) => RunStoreSql.DeleteRun(connection, transaction, runId);
+
+        public void Commit() => transaction.Commit();
+
+        public void Dispose() => transaction.Dispose();
+    }
+}
