@@ -37,14 +37,11 @@ public static class LabLocalization
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
-            return Results.LocalRedirect(IsLocal(redirectUri) ? redirectUri! : "/");
+            return Results.LocalRedirect(Security.LocalUrl.OrHome(redirectUri));
         });
         return app;
     }
 
     /// <summary>The two-letter UI language now in force.</summary>
     public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-
-    private static bool IsLocal(string? uri) =>
-        !string.IsNullOrEmpty(uri) && uri.StartsWith('/') && !uri.StartsWith("//") && !uri.StartsWith("/\\");
 }

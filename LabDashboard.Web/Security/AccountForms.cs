@@ -41,7 +41,7 @@ public static class AccountForms
     private static async Task<IResult> SignInAsync([FromForm] AccountForm form, SignInManager<LabUser> signIn)
     {
         var result = await signIn.PasswordSignInAsync(form.Email ?? "", form.Password ?? "", isPersistent: true, lockoutOnFailure: true);
-        if (result.Succeeded) return Results.LocalRedirect(LocalOrHome(form.ReturnUrl));
+        if (result.Succeeded) return Results.LocalRedirect(LocalUrl.OrHome(form.ReturnUrl));
         return Back(Classroom.SignInPage, result.IsLockedOut ? LockedOut : Failed, form);
     }
 
@@ -53,14 +53,10 @@ public static class AccountForms
         var created = await users.CreateAsync(user, form.Password ?? "");
         if (!created.Succeeded) return Back(Classroom.RegisterPage, created.Errors.First().Code, form);
         await signIn.SignInAsync(user, isPersistent: true);
-        return Results.LocalRedirect(LocalOrHome(form.ReturnUrl));
+        return Results.LocalRedirect(LocalUrl.OrHome(form.ReturnUrl));
     }
 
     private static IResult Back(string page, string error, AccountForm form) =>
         Results.LocalRedirect($"{page}?error={Uri.EscapeDataString(error)}&email={Uri.EscapeDataString(form.Email ?? "")}"
             + (string.IsNullOrEmpty(form.ReturnUrl) ? "" : $"&returnUrl={Uri.EscapeDataString(form.ReturnUrl)}"));
-
-    /// <summary><paramref name="url"/> when it stays on this site, else the home page.</summary>
-    public static string LocalOrHome(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\") ? url : "/";
 }

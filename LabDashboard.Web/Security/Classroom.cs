@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -43,7 +45,7 @@ public static class Classroom
         // Browsers are sent to the sign-in page; API and hub calls get a bare 401 (ConfigureCookie).
         services.AddAuthentication(o => o.DefaultChallengeScheme = IdentityConstants.ApplicationScheme);
         services.ConfigureApplicationCookie(ConfigureCookie);
-        services.Configure<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme,
+        services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme,
             o => o.Events.OnMessageReceived = HubTokenFromQuery);
         services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return builder;
@@ -105,7 +107,7 @@ public static class Classroom
         o.Events.OnRedirectToAccessDenied = context => AnswerOrRedirect(context, StatusCodes.Status403Forbidden);
     }
 
-    private static Task AnswerOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    private static Task AnswerOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         if (IsPage(context.Request)) context.Response.Redirect(context.RedirectUri);
         else context.Response.StatusCode = status;

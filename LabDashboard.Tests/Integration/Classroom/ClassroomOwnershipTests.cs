@@ -26,7 +26,7 @@ public class ClassroomOwnershipTests(ClassroomServerFixture fixture)
         await using (var hubA = await A.ConnectHubAsync())
             Assert.Equal(RunEventKinds.Finished, (await hubA.WatchToEndAsync(runId))[^1].Kind);
 
-        string[] reads = [$"api/runs/{runId}", $"api/runs/{runId}/metrics.csv", $"api/runs/{runId}/points", $"api/runs/{runId}/images/input/0"];
+        string[] reads = [$"api/runs/{runId}", $"api/runs/{runId}/metrics.csv", $"api/runs/{runId}/points", $"api/runs/{runId}/images/input/0", $"api/cam/models/{runId}/gallery"];
         foreach (var url in reads)
         {
             Assert.Equal(HttpStatusCode.OK, (await A.Http.GetAsync(url)).StatusCode);

@@ -63,6 +63,20 @@ public class ClassroomSignInTests(ClassroomServerFixture fixture)
     }
 
     [Fact]
+    public async Task The_account_pages_speak_Korean_to_a_Korean_browser()
+    {
+        using var http = BrowserForms.Browser(Server);
+        http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ko-KR");
+
+        var signIn = WebUtility.HtmlDecode(await BrowserForms.PageAsync(http, "signin?error=Failed"));
+        Assert.Contains("로그인", signIn);
+        Assert.Contains("이메일 또는 비밀번호가 틀렸습니다.", signIn);
+        var register = WebUtility.HtmlDecode(await BrowserForms.PageAsync(http, "register"));
+        Assert.Contains("참여 코드 (강사에게 받은 코드)", register);
+        Assert.Contains("비밀번호 (8자 이상)", register);
+    }
+
+    [Fact]
     public async Task The_register_and_sign_in_forms_set_a_cookie_that_opens_the_pages_and_the_api()
     {
         var cookies = new CookieContainer();

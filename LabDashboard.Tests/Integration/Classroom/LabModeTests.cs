@@ -53,6 +53,19 @@ public class LabModeTests(LabServerFixture fixture)
         Assert.Contains("nobody needs to sign in", await http.GetStringAsync("signin"));
     }
 
+    [Theory]
+    [InlineData("/runs", "/runs")]
+    [InlineData("//evil.example/", "/")]
+    [InlineData("/\\evil.example", "/")]
+    [InlineData("https://evil.example/", "/")]
+    public async Task Switching_the_language_goes_back_only_to_a_page_of_this_site(string back, string expected)
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = fixture.Server.BaseAddress };
+        var response = await http.GetAsync($"culture/ko?redirectUri={Uri.EscapeDataString(back)}");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location?.OriginalString);
+    }
+
     private static LabMode ModeOf(Dictionary<string, string?> settings) =>
         LabMode.From(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
 }
