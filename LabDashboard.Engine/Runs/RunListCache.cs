@@ -17,10 +17,13 @@ internal sealed class RunListCache(int capacity = 256)
     /// <summary>The list for <paramref name="query"/>: cached, or read once by <paramref name="read"/> however many ask at the same time.</summary>
     public IReadOnlyList<RunSummary> Get(RunQuery query, Func<RunQuery, IReadOnlyList<RunSummary>> read)
     {
-        var version = Interlocked.Read(ref _version);
-        if (_lists.Count >= capacity) _lists.Clear();
-        var key = (query, version);
-        var list = _lists.GetOrAdd(key, k => new Lazy<IReadOnlyList<RunSummary>>(() => read(k.Query)));
+        var key = (query, Interlocked.Read(ref _version));
+        if (!_lists.TryGetValue(key, out var list))
+        {
+            // Count takes every lock of the dictionary: only a miss pays for it.
+            if (_lists.Count >= capacity) _lists.Clear();
+            list = _lists.GetOrAdd(key, k => new Lazy<IReadOnlyList<RunSummary>>(() => read(k.Query)));
+        }
         try
         {
             return list.Value;

@@ -9,13 +9,20 @@ namespace LabDashboard.Engine.Runs.Storage;
 internal sealed class StoredSummaries(int capacity = 20_000)
 {
     private readonly ConcurrentDictionary<string, (StoredRun Row, RunSummary Summary)> _summaries = new(StringComparer.Ordinal);
+    // ConcurrentDictionary.Count takes every lock; this one is close enough to bound the memory.
+    private int _count;
 
     public RunSummary Of(StoredRun row)
     {
         if (_summaries.TryGetValue(row.Id, out var known) && known.Row == row) return known.Summary;
-        if (_summaries.Count >= capacity) _summaries.Clear();
+        if (Volatile.Read(ref _count) >= capacity)
+        {
+            _summaries.Clear();
+            Volatile.Write(ref _count, 0);
+        }
         var summary = StoredRunViews.Summary(row);
-        _summaries[row.Id] = (row, summary);
+        if (_summaries.TryAdd(row.Id, (row, summary))) Interlocked.Increment(ref _count);
+        else _summaries[row.Id] = (row, summary);
         return summary;
     }
 }
