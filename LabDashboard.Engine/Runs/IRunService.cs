@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LabDashboard.Engine.Problems;
+using LabDashboard.Engine.Problems.Texts;
 
 namespace LabDashboard.Engine.Runs;
 
@@ -109,7 +110,7 @@ public sealed record RunRecord(
     string? Error);
 
 /// <summary>No problem has this id.</summary>
-public sealed class UnknownProblemException(string problemId) : Exception($"Unknown problem '{problemId}'.")
+public sealed class UnknownProblemException(string problemId) : LocalizableException(RunTexts.UnknownProblem.Format(problemId))
 {
     /// <summary>The id asked for.</summary>
     public string ProblemId { get; } = problemId;

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using LabDashboard.Engine.Devices;
 using LabDashboard.Engine.Problems;
+using LabDashboard.Engine.Problems.Texts;
 using LabDashboard.Engine.Runs.Storage;
 using LabDashboard.Engine.Settings;
 using Microsoft.Extensions.Logging;
@@ -184,7 +185,7 @@ public sealed class RunService : IRunService, IDisposable
     }
 
     private static void FinishInterrupted(LiveRun run) =>
-        run.Finish(RunOutcome.Interrupted, new Dictionary<string, double>(), [], "The service stopped while the run was live.");
+        run.Finish(RunOutcome.Interrupted, new Dictionary<string, double>(), [], RunTexts.ServiceStopped.Format());
 
     private void Launch(LiveRun run)
     {
@@ -214,7 +215,7 @@ public sealed class RunService : IRunService, IDisposable
     private IReadOnlyDictionary<string, string> VersionsOf(LiveRun run) =>
         RunVersions.Collect(_device.ThreadsFor(run.Problem.Descriptor));
 
-    private static (RunOutcome Outcome, string? Error) RunProblem(LiveRun run, RunContext context, DeviceInfo device)
+    private static (RunOutcome Outcome, LocalizableText? Error) RunProblem(LiveRun run, RunContext context, DeviceInfo device)
     {
         try
         {
@@ -228,8 +229,8 @@ public sealed class RunService : IRunService, IDisposable
         }
         catch (Exception ex)
         {
-            context.Log(ex.ToString());
-            return (RunOutcome.Failed, ex.Message);
+            context.Log(RunTexts.ExceptionLog.Format(ex.ToString()));
+            return (RunOutcome.Failed, RunTexts.ErrorOf(ex));
         }
     }
 

@@ -9,8 +9,6 @@ namespace LabDashboard.Engine.Runs.Storage;
 /// </summary>
 internal static class InterruptedRunRecovery
 {
-    public const string Message = "The process stopped while the run was live.";
-
     public static void Run(RunDatabase database)
     {
         using var connection = database.Open();
@@ -18,6 +16,7 @@ internal static class InterruptedRunRecovery
         foreach (var (runId, problemId, startedAtMs) in LiveRuns(connection, transaction))
         {
             var last = LastEvent(connection, transaction, runId);
+            var stopped = RunTexts.ProcessStopped.Format();
             var finished = new RunEvent
             {
                 Seq = (last?.Seq ?? 0) + 1,
@@ -28,8 +27,10 @@ internal static class InterruptedRunRecovery
                 Outcome = RunOutcome.Interrupted,
                 Results = new Dictionary<string, double>(),
                 Checks = [],
-                Error = Message,
-                Message = Message,
+                Error = stopped.ToString(),
+                ErrorText = stopped,
+                Message = stopped.ToString(),
+                MessageText = stopped,
             };
             var lastEventAt = DateTimeOffset.FromUnixTimeMilliseconds(startedAtMs + finished.ElapsedMs);
             RunStoreSql.AppendEvent(connection, transaction, finished, lastEventAt);

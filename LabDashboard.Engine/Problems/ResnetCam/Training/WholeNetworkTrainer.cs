@@ -22,7 +22,7 @@ internal static class WholeNetworkTrainer
         using var model = ResNetBuilder.Create(settings.Backbone.Blocks, outputs: 1);
         var loaded = new Dictionary<string, bool>();
         model.load_safetensors(job.Backbones.WeightsPath(settings.Backbone), strict: false, loadedParameters: loaded);
-        context.Log($"Loaded {loaded.Count(p => p.Value)} backbone tensors; fc is a fresh Linear(512, 1).");
+        context.Log(ResnetCamTexts.BackboneLoaded.Format(loaded.Count(p => p.Value)));
         model.to(device);
         var parts = ResNetParts.Of(model);
         var preprocessor = job.Backbones.Preprocessor(settings.Backbone, settings.Preprocessing);
@@ -37,7 +37,7 @@ internal static class WholeNetworkTrainer
             model.train();
             var current = epoch;
             var (loss, accuracy) = step.RunEpoch(scaffold, batches, CPU, batch => Batch(job, preprocessor, labels, batch.Rows()),
-                report => job.ReportProgress($"Epoch {current}", (int)report.RowsDone, labels.Length));
+                report => job.ReportProgress(ResnetCamTexts.Epoch.Format(current), (int)report.RowsDone, labels.Length));
             trainAccuracy = accuracy;
             context.Epoch(epoch, scaffold.Steps, new Dictionary<string, double> { [ResnetCamMetrics.Loss] = loss, [ResnetCamMetrics.TrainAcc] = accuracy });
         }
