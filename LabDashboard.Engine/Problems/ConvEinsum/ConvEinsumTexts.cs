@@ -22,4 +22,22 @@ internal static class ConvEinsumTexts
     public static readonly TextTemplate TooLarge = new("conv-einsum.error.tooLarge", "The image is {0} pixels; at most {1} million pixels are accepted.");
     public static readonly TextTemplate Undecodable = new("conv-einsum.error.undecodable", "The image could not be decoded: {0}");
     public static readonly TextTemplate Upload = new("conv-einsum.sample.upload", "{0}");
+    public static readonly TextTemplate ExamHorizontal = new("conv-einsum.kernel.examHorizontal", "Exam: horizontal edge");
+    public static readonly TextTemplate ExamHorizontalNote = new("conv-einsum.kernel.examHorizontal.note", "Responds where brightness changes from one row to the next (horizontal edges).");
+    public static readonly TextTemplate ExamVertical = new("conv-einsum.kernel.examVertical", "Exam: vertical edge");
+    public static readonly TextTemplate ExamVerticalNote = new("conv-einsum.kernel.examVertical.note", "Responds where brightness changes from one column to the next (vertical edges).");
+    public static readonly TextTemplate SobelX = new("conv-einsum.kernel.sobelX", "Sobel x");
+    public static readonly TextTemplate SobelXNote = new("conv-einsum.kernel.sobelX.note", "Horizontal gradient (vertical edges), smoothed across rows.");
+    public static readonly TextTemplate SobelY = new("conv-einsum.kernel.sobelY", "Sobel y");
+    public static readonly TextTemplate SobelYNote = new("conv-einsum.kernel.sobelY.note", "Vertical gradient (horizontal edges), smoothed across columns.");
+    public static readonly TextTemplate Laplacian = new("conv-einsum.kernel.laplacian", "Laplacian");
+    public static readonly TextTemplate LaplacianNote = new("conv-einsum.kernel.laplacian.note", "Second derivative: edges in every direction, zero on flat areas.");
+    public static readonly TextTemplate BoxBlur = new("conv-einsum.kernel.boxBlur", "Box blur");
+    public static readonly TextTemplate BoxBlurNote = new("conv-einsum.kernel.boxBlur.note", "The mean of a 4×4 window: a blur, not an edge detector.");
+    public static readonly TextTemplate StepX = new("conv-einsum.step.x", "o = 10 images, c = 3 channels, i×j = 28×28 pixels");
+    public static readonly TextTemplate StepW = new("conv-einsum.step.w", "k = 1 output, c = 3 inputs (Linear stores out×in)");
+    public static readonly TextTemplate StepEinsum = new("conv-einsum.step.einsum", "sums over c for every image o, output k and pixel (i, j)");
+    public static readonly TextTemplate StepChannelsLast = new("conv-einsum.step.channelsLast", "channels last, so Linear sees 3 features per pixel");
+    public static readonly TextTemplate StepLinear = new("conv-einsum.step.linear", "3 → 1 on the last axis, for all 10·28·28 pixels");
+    public static readonly TextTemplate StepChannelsFirst = new("conv-einsum.step.channelsFirst", "channels first again");
 }

@@ -27,4 +27,9 @@ internal static class ParamCountTexts
     public static readonly TextTemplate NotPositiveArgument = new("param-count.error.notPositiveArgument", "{0} must be a positive whole number, got {1}.");
     public static readonly TextTemplate ArgumentTooLarge = new("param-count.error.argumentTooLarge", "{0} above {1} is not accepted here, got {2}.");
     public static readonly TextTemplate NegativePadding = new("param-count.error.negativePadding", "padding cannot be negative, got {0}.");
+    public static readonly TextTemplate Pair1Why = new("param-count.pair1.why", "A bias adds one parameter per output (10·1 + 1 = 11); Sigmoid has none.");
+    public static readonly TextTemplate Pair2Why = new("param-count.pair2.why", "Dropout adds no parameters: both are (10·5 + 5) + (5·1 + 1) = 61.");
+    public static readonly TextTemplate Pair3Why = new("param-count.pair3.why", "The kernel adds in·out·k² weights: 1·1·3² + 1 = 10 against 1·1·5² + 1 = 26.");
+    public static readonly TextTemplate Pair4Why = new("param-count.pair4.why", "Each output channel has its own kernel and bias: 1·2·3² + 2 = 20 against 10.");
+    public static readonly TextTemplate Pair5Why = new("param-count.pair5.why", "Stride changes the output size (26×26 against 13×13), not the weights: 20 and 20.");
 }
