@@ -11,17 +11,16 @@ namespace LabDashboard.Web;
 /// <summary>
 /// Shows engine text in the UI language, always by its key: keyed text (<see cref="LocalizableText"/>: run
 /// messages and errors, check names and details, captions) gets its key's translation with its arguments filled
-/// in; descriptor titles, summaries and labels their <c>&lt;problem id&gt;.…</c> keys. Text without a key or
-/// without a translation is shown in the engine's English.
+/// in; descriptor titles, summaries and labels their <c>&lt;problem id&gt;.…</c> keys. Text without a key (runs
+/// stored before keys) or without a translation is shown in the engine's English; English is never matched.
 /// </summary>
 public sealed class EngineLocalizer(IStringLocalizer<EngineText> localizer)
 {
-    /// <summary>The translation of a fixed English entry (a label or word the engine has no key for), or <paramref name="english"/> itself.</summary>
-    public string this[string english] => Optional(english);
-
-    /// <summary>The indexer for text the engine may leave out (help, errors): null stays null.</summary>
-    [return: NotNullIfNotNull(nameof(english))]
-    public string? Optional(string? english) => string.IsNullOrEmpty(english) ? english : Lookup(english) ?? english;
+    /// <summary>
+    /// The entry named <paramref name="word"/> exactly, or the word itself: only for the CAM's class labels
+    /// (<c>dog</c>, <c>cat</c>), which the engine hands over as bare ids.
+    /// </summary>
+    public string this[string word] => Lookup(word) ?? word;
 
     /// <summary>
     /// <paramref name="text"/> in the UI language: its key's translation with the arguments filled in (a nested
