@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using System.Text.Json;
 using LabDashboard.Engine;
 using LabDashboard.Engine.Data;
 using LabDashboard.Engine.Problems;
@@ -40,13 +41,15 @@ public class EngineTextKeysTests : LabComponentTest
     }
 
     [Fact]
-    public void Nested_engine_text_is_translated_by_its_own_key()
+    public void Nested_engine_text_is_translated_by_its_own_key_after_a_JSON_round_trip()
     {
         using var _ = UiCulture.Use("ko");
         var text = DataTexts.Using.Format(DataTexts.FromIdx.Format("Fashion-MNIST", "/data/fashion-mnist"));
 
-        Assert.Equal("Using Fashion-MNIST from the IDX files in /data/fashion-mnist.", text.ToString());
-        Assert.Equal("/data/fashion-mnist의 IDX 파일에서 읽은 Fashion-MNIST 사용.", Services.GetRequiredService<EngineLocalizer>()[text]);
+        var stored = JsonSerializer.Deserialize<LocalizableText>(JsonSerializer.Serialize(text, LabJson.Options), LabJson.Options)!;
+
+        Assert.Equal("Using Fashion-MNIST from the IDX files in /data/fashion-mnist.", stored.ToString());
+        Assert.Equal("/data/fashion-mnist의 IDX 파일에서 읽은 Fashion-MNIST 사용.", Services.GetRequiredService<EngineLocalizer>()[stored]);
     }
 
     [Fact]
