@@ -9,6 +9,9 @@ namespace LabDashboard.Engine.Runs.Storage;
 /// </summary>
 internal static class InterruptedRunRecovery
 {
+    /// <summary>The English of the recovered runs' error and message (<see cref="RunTexts.ProcessStopped"/>).</summary>
+    public static string Message => RunTexts.ProcessStopped.Template;
+
     public static void Run(RunDatabase database)
     {
         using var connection = database.Open();
