@@ -1,100 +1,73 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Text.RegularExpressions;
+using LabDashboard.Engine.Problems;
 using LabDashboard.Engine.Problems.Texts;
 using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Settings;
 using Microsoft.Extensions.Localization;
 
 namespace LabDashboard.Web;
 
 /// <summary>
-/// Shows engine text in the UI language. Keyed text (<see cref="LocalizableText"/>, e.g. check names and
-/// details) is translated by its key with its arguments filled in. Plain English (descriptor titles and
-/// labels, progress, logs, errors) is looked up exactly in <see cref="EngineText"/>, else by the first
-/// template whose fixed text matches (its numbers and names carried over), else shown as is.
+/// Shows engine text in the UI language, always by its key: keyed text (<see cref="LocalizableText"/>: run
+/// messages and errors, check names and details, captions) gets its key's translation with its arguments filled
+/// in; descriptor titles, summaries and labels their <c>&lt;problem id&gt;.…</c> keys. Text without a key (runs
+/// stored before keys) or without a translation is shown in the engine's English; English is never matched.
 /// </summary>
-public sealed partial class EngineLocalizer(IStringLocalizer<EngineText> localizer)
+public sealed class EngineLocalizer(IStringLocalizer<EngineText> localizer)
 {
-    private static IReadOnlyList<Template>? s_templates;
-
-    /// <summary>The translation of <paramref name="english"/>, or <paramref name="english"/> itself.</summary>
-    public string this[string english] => Optional(english);
-
-    /// <summary>The indexer for text the engine may leave out (help, errors): null stays null.</summary>
-    [return: NotNullIfNotNull(nameof(english))]
-    public string? Optional(string? english) => string.IsNullOrEmpty(english) ? english : Find(english) ?? english;
+    /// <summary>
+    /// The entry named <paramref name="word"/> exactly, or the word itself: only for the CAM's class labels
+    /// (<c>dog</c>, <c>cat</c>), which the engine hands over as bare ids.
+    /// </summary>
+    public string this[string word] => Lookup(word) ?? word;
 
     /// <summary>
-    /// <paramref name="text"/> in the UI language: its key's translation with the arguments filled in (each
-    /// itself translated when it is engine text), else the engine's English.
+    /// <paramref name="text"/> in the UI language: its key's translation with the arguments filled in (a nested
+    /// engine text in its own key's translation), else the engine's English.
     /// </summary>
     public string this[LocalizableText text]
     {
         get
         {
-            var template = localizer[text.Key];
-            return template.ResourceNotFound
-                ? text.ToString()
-                : string.Format(CultureInfo.InvariantCulture, template.Value, [.. text.Args.Select(a => Find(a) ?? a)]);
+            if (Lookup(text.Key) is not { } template) return text.ToString();
+            var args = text.Args.Select((a, i) => text.Nested?.GetValueOrDefault(i) is { } nested ? this[nested] : a);
+            return string.Format(CultureInfo.InvariantCulture, template, [.. args]);
         }
     }
 
-    /// <summary>A check's name in the UI language (by key; older runs by their English).</summary>
-    public string NameOf(CheckResult check) => check.NameText is { } name ? this[name] : this[check.Name];
+    /// <summary>Keyed text in the UI language when there is a key (newer runs), else the stored English.</summary>
+    [return: NotNullIfNotNull(nameof(english))]
+    public string? Of(LocalizableText? text, string? english) => text is null ? english : this[text];
 
-    /// <summary>A check's detail in the UI language (by key; older runs by their English).</summary>
-    public string DetailOf(CheckResult check) => check.DetailText is { } detail ? this[detail] : this[check.Detail];
+    /// <summary>A check's name in the UI language (by key; older runs in their English).</summary>
+    public string NameOf(CheckResult check) => Of(check.NameText, check.Name);
 
-    /// <summary>The translation of <paramref name="english"/>, or null when the resources have none.</summary>
-    internal string? Find(string english)
-    {
-        var exact = localizer[english];
-        if (!exact.ResourceNotFound) return exact.Value;
-        foreach (var template in s_templates ??= Templates(localizer))
-        {
-            // A filled-in part may be engine text itself (e.g. "Layer 2 (Linear(5, 1)): expects …").
-            if (template.Match(english) is { } args)
-                return string.Format(CultureInfo.InvariantCulture, localizer[template.Key].Value, [.. args.Select(a => Find(a) ?? a)]);
-        }
-        return null;
-    }
+    /// <summary>A check's detail in the UI language (by key; older runs in their English).</summary>
+    public string DetailOf(CheckResult check) => Of(check.DetailText, check.Detail);
 
-    /// <summary>The keys with placeholders; longest fixed text first so a specific template wins over a loose one.</summary>
-    private static List<Template> Templates(IStringLocalizer localizer) =>
-        localizer.GetAllStrings(includeParentCultures: true)
-            .Select(s => s.Name)
-            .Where(k => Placeholder().IsMatch(k))
-            .Distinct(StringComparer.Ordinal)
-            .Select(k => new Template(k))
-            .OrderByDescending(t => t.FixedLength)
-            .ToList();
+    /// <summary>A problem's title.</summary>
+    public string TitleOf(ProblemDescriptor problem) => Keyed(problem.TitleKey, problem.Title);
 
-    [GeneratedRegex(@"\{(\d+)\}")]
-    private static partial Regex Placeholder();
+    /// <summary>The title of the problem <paramref name="problemId"/>, stored in English as <paramref name="english"/>.</summary>
+    public string TitleOf(string problemId, string english) => Keyed(ProblemDescriptor.TitleKeyOf(problemId), english);
 
-    private sealed class Template
-    {
-        private readonly Regex _pattern;
-        private readonly int _count;
+    /// <summary>A problem's summary.</summary>
+    public string SummaryOf(ProblemDescriptor problem) => Keyed(problem.SummaryKey, problem.Summary);
 
-        public Template(string key)
-        {
-            Key = key;
-            var indexes = Placeholder().Matches(key).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
-            _count = indexes.Max() + 1;
-            FixedLength = Placeholder().Replace(key, "").Length;
-            var pattern = string.Concat(Placeholder().Split(key).Select((part, i) => i % 2 == 0 ? Regex.Escape(part) : $"(?<p{part}>.+?)"));
-            _pattern = new Regex("^" + pattern + "$", RegexOptions.Singleline | RegexOptions.CultureInvariant);
-        }
+    /// <summary>A setting's label.</summary>
+    public string LabelOf(SettingSpec setting) => Keyed(setting.TextKey, setting.Label);
 
-        public string Key { get; }
+    /// <summary>A setting's help, or null.</summary>
+    public string? HelpOf(SettingSpec setting) => setting.Help is null ? null : Keyed(setting.TextKey + ".help", setting.Help);
 
-        public int FixedLength { get; }
+    /// <summary>A metric's or result's label.</summary>
+    public string LabelOf(MetricSpec metric) => Keyed(metric.TextKey, metric.Label);
 
-        public string[]? Match(string english)
-        {
-            var match = _pattern.Match(english);
-            return match.Success ? [.. Enumerable.Range(0, _count).Select(i => match.Groups["p" + i].Value)] : null;
-        }
-    }
+    /// <summary>A metric's or result's description, or null.</summary>
+    public string? DescriptionOf(MetricSpec metric) => metric.Description is null ? null : Keyed(metric.TextKey + ".description", metric.Description);
+
+    private string Keyed(string? key, string english) => key is not null && Lookup(key) is { } translated ? translated : english;
+
+    private string? Lookup(string key) => localizer[key] is { ResourceNotFound: false } found ? found.Value : null;
 }

@@ -1,3 +1,5 @@
+using LabDashboard.Engine.Problems.Texts;
+
 namespace LabDashboard.Engine.Data;
 
 /// <summary>How a data set's files are laid out where they were found.</summary>
@@ -27,12 +29,12 @@ public sealed record DatasetLocation(
     IReadOnlyDictionary<IdxRole, string> Files)
 {
     /// <summary>A sentence for the page: which source was used.</summary>
-    public string Description => Layout switch
+    public LocalizableText Description => (Layout switch
     {
-        DatasetLayout.Torchvision => $"{Spec.Title} from the torchvision layout in {Folder}",
-        DatasetLayout.Flat => $"{Spec.Title} from the IDX files in {Folder}",
-        DatasetLayout.System => $"{Spec.Title} from the system package folder {Folder}",
-        DatasetLayout.Downloaded => $"{Spec.Title} downloaded to {Folder}",
-        _ => $"{Spec.Title} from the CSV files in {Folder}",
-    };
+        DatasetLayout.Torchvision => DataTexts.FromTorchvision,
+        DatasetLayout.Flat => DataTexts.FromIdx,
+        DatasetLayout.System => DataTexts.FromSystem,
+        DatasetLayout.Downloaded => DataTexts.Downloaded,
+        _ => DataTexts.FromCsv,
+    }).Format(Spec.Title, Folder);
 }

@@ -1,3 +1,4 @@
+using LabDashboard.Engine.Problems.Texts;
 using LabDashboard.Engine.Runs;
 
 namespace LabDashboard.Engine.Data;
@@ -14,9 +15,9 @@ public static class DatasetProvider
     public static ImageDataset Load(ImageDatasetSpec spec, RunContext context, PixelScale scale = PixelScale.Unit)
     {
         var location = Locate(spec, context.Paths, context.Progress, context.Cancellation);
-        context.Log($"Using {location.Description}.");
+        context.Log(DataTexts.Using.Format(location.Description));
         var data = ImageDatasetLoader.Load(location, scale);
-        foreach (var warning in data.Warnings) context.Log("Warning: " + warning);
+        foreach (var warning in data.Warnings) context.Log(DataTexts.Warning.Format(warning));
         return data;
     }
 
@@ -30,7 +31,7 @@ public static class DatasetProvider
     public static DatasetLocation Locate(
         ImageDatasetSpec spec,
         LabPaths paths,
-        Action<double, string, IReadOnlyDictionary<string, double>>? progress,
+        Action<double, LocalizableText, IReadOnlyDictionary<string, double>>? progress,
         CancellationToken cancellation,
         DatasetDownloader? downloader = null)
     {
@@ -38,7 +39,7 @@ public static class DatasetProvider
         var folder = DatasetLocator.DownloadFolder(spec, paths.StateRoot);
         try
         {
-            (downloader ?? SharedDownloader.Value).Download(spec, folder, p => progress?.Invoke(p.Fraction, "Downloading " + p.Message, p.ToMetrics()), cancellation);
+            (downloader ?? SharedDownloader.Value).Download(spec, folder, p => progress?.Invoke(p.Fraction, p.Message, p.ToMetrics()), cancellation);
         }
         catch (DatasetDownloadException e)
         {

@@ -1,3 +1,6 @@
+using System.Globalization;
+using LabDashboard.Engine.Problems.Texts;
+
 namespace LabDashboard.Engine.Data;
 
 /// <summary>How far a data set download has come (all files together).</summary>
@@ -11,9 +14,10 @@ public sealed record DownloadProgress(string File, long Bytes, long TotalBytes, 
     /// <summary>0..1.</summary>
     public double Fraction => TotalBytes <= 0 ? 0 : Math.Clamp((double)Bytes / TotalBytes, 0, 1);
 
-    /// <summary>E.g. "train-images-idx3-ubyte.gz: 3.1 of 26.4 MB at 1.2 MB/s, about 20 s left".</summary>
-    public string Message => FormattableString.Invariant(
-        $"{File}: {Bytes / 1e6:0.0} of {TotalBytes / 1e6:0.0} MB at {BytesPerSecond / 1e6:0.00} MB/s, about {Math.Ceiling(EtaSeconds):0} s left");
+    /// <summary>E.g. "Downloading train-images-idx3-ubyte.gz: 3.1 of 26.4 MB at 1.2 MB/s, about 20 s left".</summary>
+    public LocalizableText Message => DataTexts.Downloading.Format(File,
+        (Bytes / 1e6).ToString("0.0", CultureInfo.InvariantCulture), (TotalBytes / 1e6).ToString("0.0", CultureInfo.InvariantCulture),
+        (BytesPerSecond / 1e6).ToString("0.00", CultureInfo.InvariantCulture), Math.Ceiling(EtaSeconds).ToString("0", CultureInfo.InvariantCulture));
 
     /// <summary>The numbers as progress-event metrics: bytes, totalBytes, bytesPerSecond, etaSeconds.</summary>
     public Dictionary<string, double> ToMetrics() => new()

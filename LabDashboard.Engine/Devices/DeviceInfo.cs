@@ -1,3 +1,4 @@
+using LabDashboard.Engine.Problems.Texts;
 using TorchSharp;
 
 namespace LabDashboard.Engine.Devices;
@@ -8,6 +9,9 @@ namespace LabDashboard.Engine.Devices;
 /// <param name="Threads">libtorch intra-op threads.</param>
 public sealed record DeviceInfo(string Kind, string Reason, int Threads)
 {
+    /// <summary><see cref="Reason"/> as a key and arguments; null when the device was not detected (e.g. in tests).</summary>
+    public LocalizableText? ReasonText { get; init; }
+
     /// <summary>The TorchSharp device.</summary>
     public torch.Device Device => Kind == "cuda" ? torch.CUDA : torch.CPU;
 
@@ -26,12 +30,11 @@ public sealed record DeviceInfo(string Kind, string Reason, int Threads)
     {
         var threads = torch.get_num_threads();
         if (torch.cuda.is_available())
-            return new DeviceInfo("cuda", $"CUDA is available ({torch.cuda.device_count()} device(s)).", threads);
-        var reason = LibTorchIsCudaBuild()
-            ? "CUDA libtorch is installed but no GPU is visible."
-            : "This build uses the CPU libtorch package (build with -p:LabTorchBackend=cuda for a GPU).";
-        return new DeviceInfo("cpu", reason, threads);
+            return Chosen("cuda", DeviceTexts.Cuda.Format(torch.cuda.device_count()), threads);
+        return Chosen("cpu", (LibTorchIsCudaBuild() ? DeviceTexts.CudaWithoutGpu : DeviceTexts.CpuBuild).Format(), threads);
     }
+
+    private static DeviceInfo Chosen(string kind, LocalizableText reason, int threads) => new(kind, reason.ToString(), threads) { ReasonText = reason };
 
     private static bool LibTorchIsCudaBuild() => AppContext.BaseDirectory is { } dir
         && Directory.EnumerateFiles(dir, "libtorch_cuda*", SearchOption.AllDirectories).Any();

@@ -27,6 +27,24 @@ public sealed record ProblemDescriptor(
     bool Trains = true,
     bool SmallTensors = false)
 {
+    /// <summary>The resource key of <see cref="Title"/>.</summary>
+    public string TitleKey => TitleKeyOf(Id);
+
+    /// <summary>The resource key of the title of the problem <paramref name="id"/> (for pages that hold only its id).</summary>
+    public static string TitleKeyOf(string id) => $"{id}.title";
+
+    /// <summary>The resource key of <see cref="Summary"/>.</summary>
+    public string SummaryKey => $"{Id}.summary";
+
+    /// <summary>The settings schema, each setting keyed <c>&lt;id&gt;.setting.&lt;name&gt;</c>.</summary>
+    public IReadOnlyList<SettingSpec> Settings { get; init; } = [.. Settings.Select(s => s with { TextKey = $"{Id}.setting.{s.Name}" })];
+
+    /// <summary>The metrics, each keyed <c>&lt;id&gt;.metric.&lt;name&gt;</c>.</summary>
+    public IReadOnlyList<MetricSpec> Metrics { get; init; } = [.. Metrics.Select(m => m with { TextKey = $"{Id}.metric.{m.Name}" })];
+
+    /// <summary>The results, each keyed <c>&lt;id&gt;.result.&lt;name&gt;</c>.</summary>
+    public IReadOnlyList<MetricSpec> Results { get; init; } = [.. Results.Select(m => m with { TextKey = $"{Id}.result.{m.Name}" })];
+
     /// <summary>
     /// The setting giving a run's length in reported units (steps or epochs), so a client can show
     /// progress before the run reports any; null when the problem has no such setting.
@@ -60,4 +78,11 @@ public sealed record ProblemDescriptor(
 public sealed record ImageEstimate(string Setting, Func<RunSettings, long> PerRun);
 
 /// <summary>A metric or result name with a label for charts and tables.</summary>
-public sealed record MetricSpec(string Name, string Label, string? Description = null);
+public sealed record MetricSpec(string Name, string Label, string? Description = null)
+{
+    /// <summary>
+    /// The resource key of <see cref="Label"/> (<see cref="Description"/> adds <c>.description</c>), set by
+    /// <see cref="ProblemDescriptor"/>; null outside a descriptor.
+    /// </summary>
+    public string? TextKey { get; init; }
+}

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LabDashboard.Engine.Problems;
+using LabDashboard.Engine.Problems.Texts;
 
 namespace LabDashboard.Engine.Runs;
 
@@ -127,7 +128,7 @@ public sealed record RunRecord(
 public sealed record RunEventPage(RunSummary Summary, IReadOnlyList<RunEvent> Events, bool More);
 
 /// <summary>No problem has this id.</summary>
-public sealed class UnknownProblemException(string problemId) : Exception($"Unknown problem '{problemId}'.")
+public sealed class UnknownProblemException(string problemId) : LocalizableException(RunTexts.UnknownProblem.Format(problemId))
 {
     /// <summary>The id asked for.</summary>
     public string ProblemId { get; } = problemId;

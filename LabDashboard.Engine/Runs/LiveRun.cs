@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Diagnostics;
 using LabDashboard.Engine.Problems;
+using LabDashboard.Engine.Problems.Texts;
 using LabDashboard.Engine.Runs.Storage;
 using LabDashboard.Engine.Settings;
 
@@ -59,8 +61,8 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
             var rejoining = _status == RunStatus.Paused && _hold == DeviceHold.Rejoining;
             if ((_status != RunStatus.Queued && !rejoining) || _queuePosition == position) return;
             _queuePosition = position;
-            var message = position == 0 ? "Starting." : $"Waiting for the device: {position} ahead in the queue.";
-            PublishLocked(NewEvent(RunEventKinds.Queued) with { QueuePosition = position, Message = message });
+            var message = position == 0 ? RunTexts.Starting.Format() : RunTexts.Waiting.Format(position);
+            PublishLocked(NewEvent(RunEventKinds.Queued) with { QueuePosition = position, Message = message.ToString(), MessageText = message });
         }
     }
 
@@ -71,7 +73,8 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
             if (_status != RunStatus.Queued) return;
             _queuePosition = null;
             _clock.Start();
-            PublishLocked(NewEvent(RunEventKinds.Started) with { Message = $"Running on {device}." });
+            var message = RunTexts.Running.Format(device);
+            PublishLocked(NewEvent(RunEventKinds.Started) with { Message = message.ToString(), MessageText = message });
         }
     }
 
@@ -159,7 +162,7 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
     }
 
     /// <summary>Publishes <c>finished</c> once; later events are ignored.</summary>
-    public void Finish(RunOutcome outcome, IReadOnlyDictionary<string, double> results, IReadOnlyList<CheckResult> checks, string? error)
+    public void Finish(RunOutcome outcome, IReadOnlyDictionary<string, double> results, IReadOnlyList<CheckResult> checks, LocalizableText? error)
     {
         lock (_sync)
         {
@@ -168,12 +171,13 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
             _finishedAt = DateTimeOffset.UtcNow;
             _results = new Dictionary<string, double>(results);
             _checks = checks.ToList();
-            _error = error;
+            _error = error?.ToString();
             _clock.Stop();
+            var message = RunTexts.FinishedAs(outcome).Format(_clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture));
             PublishLocked(NewEvent(RunEventKinds.Finished) with
             {
-                Outcome = outcome, Results = _results, Checks = _checks, Error = error,
-                Message = $"{outcome.Name()} after {_clock.Elapsed.TotalSeconds:F1} s",
+                Outcome = outcome, Results = _results, Checks = _checks, Error = _error, ErrorText = error,
+                Message = message.ToString(), MessageText = message,
             });
         }
         _notPaused.Set();

@@ -40,14 +40,15 @@ public sealed class RunContext(string runId, RunSettings settings, DeviceInfo de
         reporter.Publish(Partial(RunEventKinds.Batch) with { Epoch = epoch, Step = step, Metrics = metrics });
 
     /// <summary>Reports progress of a download or preprocessing phase (0..1).</summary>
-    public void Progress(double fraction, string message, IReadOnlyDictionary<string, double>? extra = null)
+    public void Progress(double fraction, LocalizableText message, IReadOnlyDictionary<string, double>? extra = null)
     {
         var metrics = new Dictionary<string, double>(extra ?? new Dictionary<string, double>()) { ["fraction"] = fraction };
-        reporter.Publish(Partial(RunEventKinds.Progress) with { Metrics = metrics, Message = message });
+        reporter.Publish(Partial(RunEventKinds.Progress) with { Metrics = metrics, Message = message.ToString(), MessageText = message });
     }
 
     /// <summary>A log line.</summary>
-    public void Log(string message) => reporter.Publish(Partial(RunEventKinds.Log) with { Message = message });
+    public void Log(LocalizableText message) =>
+        reporter.Publish(Partial(RunEventKinds.Log) with { Message = message.ToString(), MessageText = message });
 
     /// <summary>Stores an image and announces it.</summary>
     public void Image(string name, int epoch, byte[] bytes, string mime = "image/png")

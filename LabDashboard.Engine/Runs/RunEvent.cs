@@ -30,10 +30,14 @@ public sealed record RunEvent
     public IReadOnlyList<CheckResult>? Checks { get; init; }
     /// <summary>How the run ended, on <c>finished</c> (serialised <c>completed</c>, <c>cancelled</c>, <c>failed</c> or <c>interrupted</c>).</summary>
     public RunOutcome? Outcome { get; init; }
-    /// <summary>Human-readable text (progress, log, queue position).</summary>
+    /// <summary>Human-readable text (progress, log, queue position), in English.</summary>
     public string? Message { get; init; }
-    /// <summary>Error text when the run failed.</summary>
+    /// <summary><see cref="Message"/> as a key and arguments, for pages in another language; null on older runs.</summary>
+    public LocalizableText? MessageText { get; init; }
+    /// <summary>Error text when the run failed, in English.</summary>
     public string? Error { get; init; }
+    /// <summary><see cref="Error"/> as a key and arguments; null on older runs.</summary>
+    public LocalizableText? ErrorText { get; init; }
     /// <summary>An image produced by the run; bytes served over HTTP at <see cref="ImageRef.Url"/>.</summary>
     public ImageRef? Image { get; init; }
     /// <summary>Name of a <c>data</c> payload (e.g. <c>histogram</c>, <c>fit</c>, <c>confusion</c>).</summary>

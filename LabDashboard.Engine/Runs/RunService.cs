@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using LabDashboard.Engine.Devices;
 using LabDashboard.Engine.Problems;
+using LabDashboard.Engine.Problems.Texts;
 using LabDashboard.Engine.Runs.Storage;
 using LabDashboard.Engine.Settings;
 using Microsoft.Extensions.Logging;
@@ -265,7 +266,7 @@ public sealed class RunService : IRunService, IDisposable
     }
 
     private static void FinishInterrupted(LiveRun run) =>
-        run.Finish(RunOutcome.Interrupted, new Dictionary<string, double>(), [], "The service stopped while the run was live.");
+        run.Finish(RunOutcome.Interrupted, new Dictionary<string, double>(), [], RunTexts.ServiceStopped.Format());
 
     /// <summary>Gives <paramref name="run"/> the device: a new thread, or the waiting one of a run that gave the device up while paused.</summary>
     private void Launch(LiveRun run)
@@ -301,7 +302,7 @@ public sealed class RunService : IRunService, IDisposable
     private IReadOnlyDictionary<string, string> VersionsOf(LiveRun run) =>
         RunVersions.Collect(_device.ThreadsFor(run.Problem.Descriptor));
 
-    private static (RunOutcome Outcome, string? Error) RunProblem(LiveRun run, RunContext context, DeviceInfo device)
+    private static (RunOutcome Outcome, LocalizableText? Error) RunProblem(LiveRun run, RunContext context, DeviceInfo device)
     {
         try
         {
@@ -315,8 +316,8 @@ public sealed class RunService : IRunService, IDisposable
         }
         catch (Exception ex)
         {
-            context.Log(ex.ToString());
-            return (RunOutcome.Failed, ex.Message);
+            context.Log(RunTexts.ExceptionLog.Format(ex.ToString()));
+            return (RunOutcome.Failed, RunTexts.ErrorOf(ex));
         }
     }
 

@@ -30,6 +30,12 @@ public sealed record SettingSpec(
     IReadOnlyList<string>? Choices = null,
     string? Help = null)
 {
+    /// <summary>
+    /// The resource key of <see cref="Label"/> (<c>&lt;problem id&gt;.setting.&lt;name&gt;</c>; <see cref="Help"/> adds <c>.help</c>),
+    /// set by <see cref="Problems.ProblemDescriptor"/>; null outside a descriptor.
+    /// </summary>
+    public string? TextKey { get; init; }
+
     /// <summary>The longest value a <see cref="SettingKind.Text"/> setting accepts, in characters.</summary>
     public const int MaxTextLength = 4096;
 

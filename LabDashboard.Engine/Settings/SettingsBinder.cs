@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using LabDashboard.Engine.Problems.Texts;
 
 namespace LabDashboard.Engine.Settings;
 
@@ -15,12 +15,12 @@ public static class SettingsBinder
     /// <exception cref="SettingsValidationException">Unknown names, wrong types, out-of-range or refused values.</exception>
     public static RunSettings Bind(IReadOnlyList<SettingSpec> schema, JsonElement? json, SettingCheckContext context)
     {
-        var errors = new List<string>();
+        var errors = new List<LocalizableText>();
         var values = schema.ToDictionary(s => s.Name, s => s.Default, StringComparer.Ordinal);
         if (json is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } element)
         {
             if (element.ValueKind != JsonValueKind.Object)
-                throw new SettingsValidationException(["settings must be a JSON object"]);
+                throw new SettingsValidationException([SettingsTexts.NotAnObject.Format()]);
             foreach (var property in element.EnumerateObject())
                 BindOne(schema, property, context, values, errors);
         }
@@ -31,63 +31,64 @@ public static class SettingsBinder
     /// <summary>The schema's defaults.</summary>
     public static RunSettings Defaults(IReadOnlyList<SettingSpec> schema) => Bind(schema, null);
 
-    private static void BindOne(IReadOnlyList<SettingSpec> schema, JsonProperty property, SettingCheckContext context, Dictionary<string, object> values, List<string> errors)
+    private static void BindOne(IReadOnlyList<SettingSpec> schema, JsonProperty property, SettingCheckContext context, Dictionary<string, object> values, List<LocalizableText> errors)
     {
         var spec = schema.FirstOrDefault(s => s.Name == property.Name);
         if (spec is null)
         {
-            errors.Add($"unknown setting '{property.Name}'");
+            errors.Add(SettingsTexts.Unknown.Format(property.Name));
             return;
         }
-        var error = TryRead(spec, property.Value, out var value) ?? spec.Validator?.Invoke(value!, context);
+        var error = TryRead(spec, property.Value, out var value)
+            ?? (spec.Validator?.Invoke(value!, context) is { } refused ? SettingsTexts.Refused.Format(refused) : null);
         if (error is null) values[spec.Name] = value!;
-        else errors.Add($"'{spec.Name}': {error}");
+        else errors.Add(SettingsTexts.Setting.Format(spec.Name, error));
     }
 
-    private static string? TryRead(SettingSpec spec, JsonElement json, out object? value)
+    private static LocalizableText? TryRead(SettingSpec spec, JsonElement json, out object? value)
     {
         value = null;
         switch (spec.Kind)
         {
             case SettingKind.Int:
-                if (json.ValueKind != JsonValueKind.Number || !json.TryGetInt32(out var i)) return "expected a whole number";
+                if (json.ValueKind != JsonValueKind.Number || !json.TryGetInt32(out var i)) return SettingsTexts.WholeNumber.Format();
                 value = i;
                 return InRange(spec, i);
             case SettingKind.Double:
-                if (json.ValueKind != JsonValueKind.Number) return "expected a number";
+                if (json.ValueKind != JsonValueKind.Number) return SettingsTexts.Number.Format();
                 var d = json.GetDouble();
-                if (!double.IsFinite(d)) return "expected a finite number";
+                if (!double.IsFinite(d)) return SettingsTexts.FiniteNumber.Format();
                 value = d;
                 return InRange(spec, d);
             case SettingKind.Bool:
-                if (json.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) return "expected true or false";
+                if (json.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) return SettingsTexts.Boolean.Format();
                 value = json.GetBoolean();
                 return null;
             case SettingKind.Choice:
-                if (json.ValueKind != JsonValueKind.String) return "expected a string";
+                if (json.ValueKind != JsonValueKind.String) return SettingsTexts.String.Format();
                 var s = json.GetString()!;
                 value = s;
-                return spec.Choices!.Contains(s) ? null : $"expected one of {string.Join(", ", spec.Choices!)}";
+                return spec.Choices!.Contains(s) ? null : SettingsTexts.OneOf.Format(string.Join(", ", spec.Choices!));
             case SettingKind.IntList:
                 return TryReadIntList(spec, json, out value);
             case SettingKind.Text:
-                if (json.ValueKind != JsonValueKind.String) return "expected a string";
+                if (json.ValueKind != JsonValueKind.String) return SettingsTexts.String.Format();
                 var text = json.GetString()!;
                 value = text;
-                return text.Length <= SettingSpec.MaxTextLength ? null : $"{text.Length} characters; at most {SettingSpec.MaxTextLength} are accepted";
+                return text.Length <= SettingSpec.MaxTextLength ? null : SettingsTexts.TooLong.Format(text.Length, SettingSpec.MaxTextLength);
             default:
-                return "unsupported setting kind";
+                return SettingsTexts.UnsupportedKind.Format();
         }
     }
 
-    private static string? TryReadIntList(SettingSpec spec, JsonElement json, out object? value)
+    private static LocalizableText? TryReadIntList(SettingSpec spec, JsonElement json, out object? value)
     {
         value = null;
-        if (json.ValueKind != JsonValueKind.Array) return "expected an array of whole numbers";
+        if (json.ValueKind != JsonValueKind.Array) return SettingsTexts.WholeNumbers.Format();
         var list = new List<int>();
         foreach (var item in json.EnumerateArray())
         {
-            if (item.ValueKind != JsonValueKind.Number || !item.TryGetInt32(out var i)) return "expected an array of whole numbers";
+            if (item.ValueKind != JsonValueKind.Number || !item.TryGetInt32(out var i)) return SettingsTexts.WholeNumbers.Format();
             var error = InRange(spec, i);
             if (error is not null) return error;
             list.Add(i);
@@ -96,10 +97,10 @@ public static class SettingsBinder
         return null;
     }
 
-    private static string? InRange(SettingSpec spec, double v)
+    private static LocalizableText? InRange(SettingSpec spec, double v)
     {
-        if (spec.Min is { } min && v < min) return $"{v.ToString(CultureInfo.InvariantCulture)} is below the minimum {min.ToString(CultureInfo.InvariantCulture)}";
-        if (spec.Max is { } max && v > max) return $"{v.ToString(CultureInfo.InvariantCulture)} is above the maximum {max.ToString(CultureInfo.InvariantCulture)}";
+        if (spec.Min is { } min && v < min) return SettingsTexts.BelowMinimum.Format(v, min);
+        if (spec.Max is { } max && v > max) return SettingsTexts.AboveMaximum.Format(v, max);
         return null;
     }
 }

@@ -26,9 +26,22 @@ public static class ChunkedEvaluation
     /// <param name="targets">One target per row; moved to the outputs' device chunk by chunk.</param>
     /// <param name="loss">How outputs are scored and turned into labels.</param>
     /// <param name="chunkSize">Rows per forward pass.</param>
-    public static Evaluation Classify(Func<Tensor, Tensor> forward, Tensor inputs, Tensor targets, ClassificationLoss loss, int chunkSize = DefaultChunkSize)
+    public static Evaluation Classify(Func<Tensor, Tensor> forward, Tensor inputs, Tensor targets, ClassificationLoss loss, int chunkSize = DefaultChunkSize) =>
+        Classify(forward, inputs.shape[0], (start, size) => inputs.narrow(0, start, size), targets, loss, chunkSize);
+
+    /// <summary>
+    /// The same for rows too large to hold at once (e.g. photos decoded chunk by chunk): <paramref name="chunk"/>
+    /// builds each chunk's inputs inside the chunk's dispose scope.
+    /// </summary>
+    /// <param name="forward">The model.</param>
+    /// <param name="count">Rows in all.</param>
+    /// <param name="chunk">The inputs of rows <c>start</c> to <c>start + size</c>, on the model's device.</param>
+    /// <param name="targets">One target per row; moved to the outputs' device chunk by chunk.</param>
+    /// <param name="loss">How outputs are scored and turned into labels.</param>
+    /// <param name="chunkSize">Rows per forward pass.</param>
+    public static Evaluation Classify(Func<Tensor, Tensor> forward, long count, Func<long, long, Tensor> chunk, Tensor targets,
+        ClassificationLoss loss, int chunkSize = DefaultChunkSize)
     {
-        var count = inputs.shape[0];
         var predicted = new long[count];
         var outputs = new List<float>();
         double lossSum = 0;
@@ -38,7 +51,7 @@ public static class ChunkedEvaluation
         {
             using var scope = NewDisposeScope();
             var size = Math.Min(chunkSize, count - start);
-            var output = forward(inputs.narrow(0, start, size));
+            var output = forward(chunk(start, size));
             var target = targets.narrow(0, start, size).to(output.device);
             lossSum += loss.Loss(output, target).item<float>() * size;
             correct += loss.Correct(output, target);

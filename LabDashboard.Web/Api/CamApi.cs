@@ -51,7 +51,7 @@ public static partial class CamApi
             {
                 result.Logit, result.Probability, result.Label, backbone = result.Model.Backbone, runId = result.Model.RunId,
                 overlayPng = Convert.ToBase64String(result.OverlayPng), preprocessing = result.Model.Preprocessing,
-                imageSize = result.Model.ImageSize, result.Precision, result.Method, result.Colormap, result.Notices, result.Id,
+                imageSize = result.Model.ImageSize, result.Precision, result.Method, result.Colormap, Notices = result.Notices.Select(n => n.ToString()), result.Id,
             });
         }
         catch (ImageRejectedException e)

@@ -32,5 +32,5 @@ public sealed record ParamCountPair(int Pair, string First, long FirstTotal, str
         counted.Pair.Number,
         counted.Pair.First.Name, counted.FirstTotal,
         counted.Pair.Second.Name, counted.SecondTotal,
-        counted.Answer, counted.Pair.Why);
+        counted.Answer, counted.Pair.Why.ToString());
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LabDashboard.Engine.Problems.Texts;
 using LabDashboard.Engine.Runs;
 
 namespace LabDashboard.Web.Runs;
@@ -36,8 +37,12 @@ public sealed class RunView(string runId, string problemId)
     /// <summary>Per-batch metrics (step and metrics), thinned to at most <see cref="MaxBatchPoints"/>.</summary>
     public IReadOnlyList<BatchPoint> Batches => _batches;
     public string? Message { get; private set; }
+    /// <summary><see cref="Message"/> as a key and arguments; null on older runs.</summary>
+    public LocalizableText? MessageText { get; private set; }
     public double? Fraction { get; private set; }
     public string? Error { get; private set; }
+    /// <summary><see cref="Error"/> as a key and arguments; null on older runs and before the run's <c>finished</c> event is read.</summary>
+    public LocalizableText? ErrorText { get; private set; }
 
     /// <summary>
     /// The settings this run was started with, in form shape (<see cref="SettingsValues"/>), when the
@@ -61,8 +66,8 @@ public sealed class RunView(string runId, string problemId)
         {
             case RunEventKinds.Epoch: ApplyEpoch(e); break;
             case RunEventKinds.Batch when e.Metrics is not null: ApplyBatch(e); break;
-            case RunEventKinds.Progress: Fraction = e.Metrics?.GetValueOrDefault("fraction"); Message = e.Message; break;
-            case RunEventKinds.Log: Message = e.Message; break;
+            case RunEventKinds.Progress: Fraction = e.Metrics?.GetValueOrDefault("fraction"); ApplyMessage(e); break;
+            case RunEventKinds.Log: ApplyMessage(e); break;
             case RunEventKinds.Image when e.Image is not null: _images.Add(e.Image); break;
             case RunEventKinds.Data when e.Name is not null: ApplyData(e); break;
             case RunEventKinds.Finished: ApplyFinished(e); break;
@@ -115,9 +120,11 @@ public sealed class RunView(string runId, string problemId)
     {
         Results = e.Results ?? Results;
         Checks = e.Checks ?? Checks;
-        Error = e.Error ?? Error;
-        Message = e.Message ?? Message;
+        if (e.Error is not null) (Error, ErrorText) = (e.Error, e.ErrorText);
+        if (e.Message is not null) ApplyMessage(e);
     }
+
+    private void ApplyMessage(RunEvent e) => (Message, MessageText) = (e.Message, e.MessageText);
 
     private void ApplyStatus(RunEvent e)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LabDashboard.Engine.Problems.Texts;
 using LabDashboard.Engine.Settings;
 
 namespace LabDashboard.Web.Runs;
@@ -53,15 +54,15 @@ public static class SettingsValues
     }
 
     /// <summary>Errors by setting name, as the engine's binder words them.</summary>
-    public static Dictionary<string, string> Validate(IReadOnlyList<SettingSpec> schema, IReadOnlyDictionary<string, object?> values)
+    public static Dictionary<string, LocalizableText> Validate(IReadOnlyList<SettingSpec> schema, IReadOnlyDictionary<string, object?> values)
     {
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, LocalizableText>(StringComparer.Ordinal);
         foreach (var spec in schema)
         {
             values.TryGetValue(spec.Name, out var value);
             if (value is null || (value is string s && spec.Kind != SettingKind.Text && string.IsNullOrWhiteSpace(s)))
             {
-                errors[spec.Name] = $"'{spec.Name}': a value is required";
+                errors[spec.Name] = SettingsTexts.Required.Format(spec.Name);
                 continue;
             }
             var json = new JsonObject { [spec.Name] = ToNode(spec, value) };
@@ -71,7 +72,7 @@ public static class SettingsValues
             }
             catch (SettingsValidationException e)
             {
-                errors[spec.Name] = string.Join("; ", e.Errors);
+                errors[spec.Name] = e.Texts[0];
             }
         }
         return errors;

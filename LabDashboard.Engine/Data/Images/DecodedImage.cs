@@ -1,3 +1,5 @@
+using LabDashboard.Engine.Problems.Texts;
+
 namespace LabDashboard.Engine.Data.Images;
 
 /// <summary>An image as interleaved RGB bytes (row-major, 3 bytes per pixel).</summary>
@@ -12,7 +14,7 @@ public sealed record RgbImage(int Width, int Height, byte[] Rgb);
 /// <param name="OriginalWidth">Width before resizing (after orientation).</param>
 /// <param name="OriginalHeight">Height before resizing (after orientation).</param>
 /// <param name="Notices">Things the user should know (e.g. only the first frame of an animation was used).</param>
-public sealed record DecodedImage(RgbImage Image, AcceptedImageFormat Format, int OriginalWidth, int OriginalHeight, IReadOnlyList<string> Notices)
+public sealed record DecodedImage(RgbImage Image, AcceptedImageFormat Format, int OriginalWidth, int OriginalHeight, IReadOnlyList<LocalizableText> Notices)
 {
     /// <summary>1 for a full decode; 2, 4 or 8 when a large JPEG was decoded at that fraction of its size (libjpeg-turbo's scaled inverse DCT).</summary>
     public int DecodeReduction { get; init; } = 1;

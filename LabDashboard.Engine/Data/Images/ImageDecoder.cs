@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using LabDashboard.Engine.Problems.Texts;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Bmp;
 using SixLabors.ImageSharp.Formats.Gif;
@@ -52,7 +53,7 @@ public sealed class ImageDecoder
     public DecodedImage Decode(byte[] bytes, int? width = null, int? height = null)
     {
         var header = Inspect(bytes);
-        var notices = new List<string>();
+        var notices = new List<LocalizableText>();
         var reduction = width is { } w0 && height is { } h0 && header.Format == AcceptedImageFormat.Jpeg
             ? JpegReduction(header.Width, header.Height, Math.Max(w0, h0)) : 1;
         using var image = header.Format == AcceptedImageFormat.Jpeg ? LoadJpeg(bytes, reduction) : FirstFrame(Load(bytes, header.Format), header.Format, notices);
@@ -102,18 +103,18 @@ public sealed class ImageDecoder
     private Header Inspect(byte[] bytes)
     {
         if (bytes.LongLength > Limits.MaxBytes)
-            throw new ImageRejectedException(ImageRejection.TooLarge, $"The file is {bytes.LongLength:N0} bytes; the limit is {Limits.MaxBytes:N0}.");
+            throw new ImageRejectedException(ImageRejection.TooLarge, ImageTexts.TooManyBytes.Format($"{bytes.LongLength:N0}", $"{Limits.MaxBytes:N0}"));
         if (bytes.Length == 0)
-            throw new ImageRejectedException(ImageRejection.UnsupportedFormat, "The file is empty.");
+            throw new ImageRejectedException(ImageRejection.UnsupportedFormat, ImageTexts.Empty.Format());
         var format = ImageFormatSniffer.Detect(bytes);
         if (format == AcceptedImageFormat.None)
-            throw new ImageRejectedException(ImageRejection.UnsupportedFormat, "Not an image in an accepted format (JPEG, PNG, WebP, BMP, GIF).");
+            throw new ImageRejectedException(ImageRejection.UnsupportedFormat, ImageTexts.NotAccepted.Format());
         if (!ImageFormatSniffer.LooksComplete(bytes, format))
-            throw new ImageRejectedException(ImageRejection.Undecodable, $"The {format} file is truncated (no end marker).");
+            throw new ImageRejectedException(ImageRejection.Undecodable, ImageTexts.Truncated.Format(format));
         var header = format == AcceptedImageFormat.Jpeg ? JpegHeaderOf(bytes) : ImageSharpHeader(bytes, format);
         var pixels = (long)header.Width * header.Height;
         if (pixels > Limits.MaxPixels)
-            throw new ImageRejectedException(ImageRejection.TooManyPixels, $"{header.Width}×{header.Height} is {pixels:N0} pixels; the limit is {Limits.MaxPixels:N0}.");
+            throw new ImageRejectedException(ImageRejection.TooManyPixels, ImageTexts.TooManyPixels.Format(header.Width, header.Height, $"{pixels:N0}", $"{Limits.MaxPixels:N0}"));
         return header;
     }
 
@@ -126,7 +127,7 @@ public sealed class ImageDecoder
     private Header ImageSharpHeader(byte[] bytes, AcceptedImageFormat format)
     {
         var info = Guarded(() => Image.Identify(_configuration, bytes, out _), format)
-            ?? throw new ImageRejectedException(ImageRejection.Undecodable, $"The {format} header cannot be read.");
+            ?? throw new ImageRejectedException(ImageRejection.Undecodable, ImageTexts.Header.Format(format));
         var orientation = info.Metadata.ExifProfile?.GetValue(ExifTag.Orientation)?.Value ?? ExifOrientationMode.TopLeft;
         return new Header(format, info.Width, info.Height, orientation);
     }
@@ -154,7 +155,7 @@ public sealed class ImageDecoder
         }
         catch (Exception e) when (e is not (OperationCanceledException or ImageRejectedException))
         {
-            throw new ImageRejectedException(ImageRejection.Undecodable, $"The {format} image cannot be decoded (damaged, or a variant that is not supported).", e);
+            throw new ImageRejectedException(ImageRejection.Undecodable, ImageTexts.Undecodable.Format(format), e);
         }
     }
 
@@ -164,10 +165,10 @@ public sealed class ImageDecoder
         return true;
     }, format);
 
-    private static Image<Rgb24> FirstFrame(Image<Rgb24> image, AcceptedImageFormat format, List<string> notices)
+    private static Image<Rgb24> FirstFrame(Image<Rgb24> image, AcceptedImageFormat format, List<LocalizableText> notices)
     {
         if (image.Frames.Count == 1) return image;
-        notices.Add($"Animated {format}: only the first frame is used.");
+        notices.Add(ImageTexts.Animated.Format(format));
         using (image) return image.Frames.CloneFrame(0);
     }
 

@@ -1,3 +1,5 @@
+using LabDashboard.Engine.Problems.Texts;
+
 namespace LabDashboard.Engine.Data.Images;
 
 /// <summary>Why an image was refused (the web layer maps each to an HTTP status).</summary>
@@ -14,8 +16,8 @@ public enum ImageRejection
 }
 
 /// <summary>An image was refused before or while decoding; the message is safe to show a user.</summary>
-public sealed class ImageRejectedException(ImageRejection reason, string message, Exception? inner = null)
-    : Exception(message, inner)
+public sealed class ImageRejectedException(ImageRejection reason, LocalizableText message, Exception? inner = null)
+    : LocalizableException(message, inner)
 {
     /// <summary>Why.</summary>
     public ImageRejection Reason { get; } = reason;

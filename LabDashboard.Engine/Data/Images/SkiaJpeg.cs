@@ -42,7 +42,7 @@ internal static class SkiaJpeg
         if (result != SKCodecResult.Success) throw Refusal(result);
         var image = new RgbImage(size.Width, size.Height, RgbaPixels.ToRgb(rgba));
         if (LastRowIsMidGrey(image))
-            throw new ImageRejectedException(ImageRejection.Undecodable, "The JPEG's image data ends early (the file is cut short or damaged).");
+            throw new ImageRejectedException(ImageRejection.Undecodable, ImageTexts.JpegEndsEarly.Format());
         return image;
     }
 
@@ -52,15 +52,15 @@ internal static class SkiaJpeg
         if (codec is null) throw Refusal(result);
         if (codec.EncodedFormat == SKEncodedImageFormat.Jpeg) return codec;
         codec.Dispose();
-        throw new ImageRejectedException(ImageRejection.Undecodable, "The JPEG header cannot be read.");
+        throw new ImageRejectedException(ImageRejection.Undecodable, ImageTexts.JpegHeader.Format());
     }
 
-    private static ImageRejectedException Refusal(SKCodecResult result) => new(ImageRejection.Undecodable, result switch
+    private static ImageRejectedException Refusal(SKCodecResult result) => new(ImageRejection.Undecodable, (result switch
     {
-        SKCodecResult.IncompleteInput => "The JPEG is truncated: its image data ends early.",
-        SKCodecResult.InvalidInput or SKCodecResult.ErrorInInput => "The JPEG is damaged: its data is invalid.",
-        _ => "The JPEG cannot be decoded.",
-    });
+        SKCodecResult.IncompleteInput => ImageTexts.JpegTruncated,
+        SKCodecResult.InvalidInput or SKCodecResult.ErrorInInput => ImageTexts.JpegDamaged,
+        _ => ImageTexts.JpegUndecodable,
+    }).Format());
 
     private static bool LastRowIsMidGrey(RgbImage image) =>
         !image.Rgb.AsSpan((image.Height - 1) * image.Width * 3).ContainsAnyExcept(MidGrey);

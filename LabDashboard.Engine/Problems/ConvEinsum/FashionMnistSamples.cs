@@ -43,7 +43,7 @@ public static class FashionMnistSamples
         {
             var values = pixels.AsSpan(i * side * side, side * side).ToArray().Select(p => p / 255f).ToArray();
             var name = Spec.ClassNames[labels[i] % Spec.ClassNames.Count];
-            return new SampleImage($"fashion-{i}", $"Fashion #{i}: {name}", new ImagePlane(side, side, values));
+            return new SampleImage($"fashion-{i}", ConvEinsumTexts.FashionSample.Format(i, name), new ImagePlane(side, side, values));
         }).ToList();
     }
 

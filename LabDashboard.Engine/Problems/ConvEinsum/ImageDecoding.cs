@@ -1,3 +1,4 @@
+using LabDashboard.Engine.Problems.Texts;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
@@ -7,7 +8,7 @@ namespace LabDashboard.Engine.Problems.ConvEinsum;
 /// <summary>A decoded upload, or why it could not be decoded.</summary>
 /// <param name="Image">The colour image, resized; null on error.</param>
 /// <param name="Error">A sentence for the user; null on success.</param>
-public sealed record DecodedImage(RgbImage? Image, string? Error)
+public sealed record DecodedImage(RgbImage? Image, LocalizableText? Error)
 {
     /// <summary>The image as grayscale (0.299 R + 0.587 G + 0.114 B, like PIL's <c>convert('L')</c>).</summary>
     public ImagePlane? Gray => Image is null ? null : ImageDecoding.ToGray(Image);
@@ -29,11 +30,11 @@ public static class ImageDecoding
         {
             using var buffer = Buffer(stream);
             var info = Image.Identify(buffer);
-            if (info is null) return new DecodedImage(null, "This file is not an image format I can read (try PNG, JPEG, GIF, BMP or WebP).");
+            if (info is null) return new DecodedImage(null, ConvEinsumTexts.NotAnImage.Format());
             if (info.Width < Kernel4x4.Size || info.Height < Kernel4x4.Size)
-                return new DecodedImage(null, $"The image is {info.Width}×{info.Height} pixels; a 4×4 kernel needs at least 4×4.");
+                return new DecodedImage(null, ConvEinsumTexts.TooSmall.Format($"{info.Width}×{info.Height}"));
             if ((long)info.Width * info.Height > MaxSourcePixels)
-                return new DecodedImage(null, $"The image is {info.Width}×{info.Height} pixels; at most {MaxSourcePixels / 1_000_000} million pixels are accepted.");
+                return new DecodedImage(null, ConvEinsumTexts.TooLarge.Format($"{info.Width}×{info.Height}", MaxSourcePixels / 1_000_000));
             buffer.Position = 0;
             using var image = Image.Load<Rgb24>(buffer);
             Shrink(image, maxSide);
@@ -41,7 +42,7 @@ public static class ImageDecoding
         }
         catch (Exception e) when (e is UnknownImageFormatException or InvalidImageContentException or NotSupportedException or ImageFormatException)
         {
-            return new DecodedImage(null, $"The image could not be decoded: {e.Message}");
+            return new DecodedImage(null, ConvEinsumTexts.Undecodable.Format(e.Message));
         }
     }
 

@@ -1,3 +1,4 @@
+using LabDashboard.Engine.Problems.Texts;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -7,7 +8,7 @@ namespace LabDashboard.Engine.Problems.ConvEinsum;
 /// <param name="Code">The PyTorch expression.</param>
 /// <param name="Shape">The resulting shape.</param>
 /// <param name="Note">What happened to the axes.</param>
-public sealed record ShapeStep(string Code, IReadOnlyList<long> Shape, string Note);
+public sealed record ShapeStep(string Code, IReadOnlyList<long> Shape, LocalizableText Note);
 
 /// <summary>Part (2): einsum against permute→Linear→permute on a seeded X.</summary>
 /// <param name="Seed">The seed of the local generator.</param>
@@ -51,9 +52,9 @@ public static class PixelwiseLinear
         var maxDiff = (byEinsum - reference).abs().max().item<float>();
         IReadOnlyList<ShapeStep> einsumSteps =
         [
-            new("X = torch.rand(10, 3, 28, 28)", x.shape, "o = 10 images, c = 3 channels, i×j = 28×28 pixels"),
-            new("W = linear.weight", w.shape, "k = 1 output, c = 3 inputs (Linear stores out×in)"),
-            new($"torch.einsum('{Equation}', X, W)", byEinsum.shape, "sums over c for every image o, output k and pixel (i, j)"),
+            new("X = torch.rand(10, 3, 28, 28)", x.shape, ConvEinsumTexts.StepX.Format()),
+            new("W = linear.weight", w.shape, ConvEinsumTexts.StepW.Format()),
+            new($"torch.einsum('{Equation}', X, W)", byEinsum.shape, ConvEinsumTexts.StepEinsum.Format()),
         ];
         return new EinsumWalkthrough(seed, w.data<float>().ToArray(), einsumSteps, referenceSteps, maxDiff);
     }
@@ -77,9 +78,9 @@ public static class PixelwiseLinear
         var back = mapped.permute(0, 3, 1, 2);
         IReadOnlyList<ShapeStep> steps =
         [
-            new("X.permute(0, 2, 3, 1)", channelsLast.shape, "channels last, so Linear sees 3 features per pixel"),
-            new("linear(…)  # Linear(3, 1, bias=False)", mapped.shape, "3 → 1 on the last axis, for all 10·28·28 pixels"),
-            new("….permute(0, 3, 1, 2)", back.shape, "channels first again"),
+            new("X.permute(0, 2, 3, 1)", channelsLast.shape, ConvEinsumTexts.StepChannelsLast.Format()),
+            new("linear(…)  # Linear(3, 1, bias=False)", mapped.shape, ConvEinsumTexts.StepLinear.Format()),
+            new("….permute(0, 3, 1, 2)", back.shape, ConvEinsumTexts.StepChannelsFirst.Format()),
         ];
         return (back, steps);
     }

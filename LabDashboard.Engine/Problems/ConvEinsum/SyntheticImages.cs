@@ -1,10 +1,16 @@
+using LabDashboard.Engine.Problems.Texts;
+
 namespace LabDashboard.Engine.Problems.ConvEinsum;
 
 /// <summary>A named input image for the conv page.</summary>
 /// <param name="Id">Stable id, e.g. <c>square</c> or <c>fashion-3</c>.</param>
 /// <param name="Label">What a user sees.</param>
 /// <param name="Image">The grayscale image (0..1).</param>
-public sealed record SampleImage(string Id, string Label, ImagePlane Image);
+public sealed record SampleImage(string Id, LocalizableText Label, ImagePlane Image)
+{
+    /// <summary>A user's own image, labelled with its file name.</summary>
+    public static SampleImage Upload(string fileName, ImagePlane image) => new("upload", ConvEinsumTexts.Upload.Format(fileName), image);
+}
 
 /// <summary>Test images drawn in code: a square, a circle, stripes, and a colour scene.</summary>
 public static class SyntheticImages
@@ -15,9 +21,9 @@ public static class SyntheticImages
     /// <summary>The three grayscale shapes.</summary>
     public static IReadOnlyList<SampleImage> All(int size = DefaultSize) =>
     [
-        new("square", "Square", Square(size)),
-        new("circle", "Circle", Circle(size)),
-        new("stripes", "Stripes", Stripes(size)),
+        new("square", ConvEinsumTexts.Square.Format(), Square(size)),
+        new("circle", ConvEinsumTexts.Circle.Format(), Circle(size)),
+        new("stripes", ConvEinsumTexts.Stripes.Format(), Stripes(size)),
     ];
 
     /// <summary>A bright square in the middle of a dark field.</summary>

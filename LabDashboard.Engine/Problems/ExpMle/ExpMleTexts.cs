@@ -2,7 +2,7 @@ using LabDashboard.Engine.Problems.Texts;
 
 namespace LabDashboard.Engine.Problems.ExpMle;
 
-/// <summary>exp-mle's check names and details, keyed for the pages' languages.</summary>
+/// <summary>exp-mle's texts (checks, run messages, captions, errors), keyed for the pages' languages.</summary>
 internal static class ExpMleTexts
 {
     public static readonly TextTemplate GapCheck = new("exp-mle.check.gap", "|λ − x̄| < 1e-3");

@@ -1,3 +1,5 @@
+using LabDashboard.Engine.Problems.Texts;
+
 namespace LabDashboard.Engine.Problems.FashionCnn;
 
 /// <summary>One misclassified test image: its index, labels and the URL of its 28×28 PNG.</summary>
@@ -10,13 +12,21 @@ public sealed record MisclassifiedData(IReadOnlyList<string> ClassNames, IReadOn
 /// A grid image of maps (filters or feature maps): <paramref name="Count"/> cells, <paramref name="Columns"/>
 /// per row, each <paramref name="CellPixels"/> wide, at <paramref name="ImageUrl"/>.
 /// </summary>
-public sealed record MapGridData(string ImageUrl, int Count, int Columns, int CellPixels, string Caption);
+public sealed record MapGridData(string ImageUrl, int Count, int Columns, int CellPixels, string Caption)
+{
+    /// <summary><see cref="Caption"/> as a key and arguments; null on older runs.</summary>
+    public LocalizableText? CaptionText { get; init; }
+}
 
 /// <summary>The <c>model</c> payload: where the trained model was saved.</summary>
 public sealed record SavedModelData(string Folder, string Architecture, string Scale);
 
 /// <summary>The <c>dataset</c> payload: which source the images came from.</summary>
-public sealed record DatasetSourceData(string Description, string Layout, string Folder, int TrainCount, int TestCount);
+public sealed record DatasetSourceData(string Description, string Layout, string Folder, int TrainCount, int TestCount)
+{
+    /// <summary><see cref="Description"/> as a key and arguments; null on older runs.</summary>
+    public LocalizableText? DescriptionText { get; init; }
+}
 
 /// <summary>The names of fashion-cnn's <c>data</c> payloads (and of the images the map grids show).</summary>
 public static class FashionPayloadNames

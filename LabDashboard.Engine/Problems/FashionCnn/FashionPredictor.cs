@@ -47,7 +47,23 @@ public sealed class FashionPredictor : IDisposable
         FashionModelStore.Latest(paths) is { } folder ? Load(folder) : null;
 
     /// <summary>Predicts the class of an image file (PNG, JPEG, GIF, BMP…).</summary>
-    public FashionPrediction Predict(byte[] imageFile)
+    public FashionPrediction Predict(byte[] imageFile) => WithInput(imageFile, (input, image, inverted) =>
+    {
+        var logits = CnnFunctional.Forward(_architecture, _weights, input);
+        var probabilities = logits.softmax(1)[0].data<float>().Select(p => (double)p).ToArray();
+        var best = Array.IndexOf(probabilities, probabilities.Max());
+        return new FashionPrediction(best, Info.ClassNames, probabilities, inverted, GrayPng.FromUnit(image[0, 0]));
+    });
+
+    /// <summary>The first conv layer's feature maps for an image file, as a PNG grid (8 per row).</summary>
+    public byte[] FeatureMapsPng(byte[] imageFile) => WithInput(imageFile, (input, _, _) =>
+        GrayPng.Grid(CnnFunctional.FirstFeatureMaps(_architecture, _weights, input)[0], FashionVisuals.GridColumns, zoom: 2));
+
+    /// <summary>
+    /// Calls <paramref name="use"/> with the image file as the model's input [1, 1, 28, 28] (scaled as the model was
+    /// trained), the same in 0–1, and whether it was inverted: one caller at a time, in a dispose scope, without autograd.
+    /// </summary>
+    private T WithInput<T>(byte[] imageFile, Func<Tensor, Tensor, bool, T> use)
     {
         var (pixels, inverted) = FashionImageInput.Prepare(imageFile);
         lock (_gate)
@@ -55,24 +71,7 @@ public sealed class FashionPredictor : IDisposable
             using var scope = NewDisposeScope();
             using var noGrad = no_grad();
             var image = tensor(pixels, [1, 1, 28, 28]);
-            var logits = CnnFunctional.Forward(_architecture, _weights, Info.Scale == "raw255" ? image * 255 : image);
-            var probabilities = logits.softmax(1)[0].data<float>().Select(p => (double)p).ToArray();
-            var best = Array.IndexOf(probabilities, probabilities.Max());
-            return new FashionPrediction(best, Info.ClassNames, probabilities, inverted, GrayPng.FromUnit(image[0, 0]));
-        }
-    }
-
-    /// <summary>The first conv layer's feature maps for an image file, as a PNG grid (8 per row).</summary>
-    public byte[] FeatureMapsPng(byte[] imageFile)
-    {
-        var (pixels, _) = FashionImageInput.Prepare(imageFile);
-        lock (_gate)
-        {
-            using var scope = NewDisposeScope();
-            using var noGrad = no_grad();
-            var image = tensor(pixels, [1, 1, 28, 28]);
-            var maps = CnnFunctional.FirstFeatureMaps(_architecture, _weights, Info.Scale == "raw255" ? image * 255 : image);
-            return GrayPng.Grid(maps[0], FashionVisuals.GridColumns, zoom: 2);
+            return use(Info.Scale == FashionSettings.Raw255Scale ? image * 255 : image, image, inverted);
         }
     }
 

@@ -38,12 +38,12 @@ public sealed class FashionProblem(IOptions<EngineEnvironmentOptions>? sources =
         var settings = FashionSettings.From(context.Settings);
         var architecture = ReadArchitecture(settings);
         using var data = DatasetProvider.Load(DatasetProvider.WithMirror(ImageDatasets.FashionMnist, _sources.DatasetMirror), context, settings.Raw255 ? PixelScale.Raw255 : PixelScale.Unit);
-        context.Data(FashionPayloadNames.Dataset, new DatasetSourceData(data.Location.Description, data.Location.Layout.ToString(), data.Location.Folder,
-            (int)data.TrainImages.shape[0], (int)data.TestImages.shape[0]));
+        context.Data(FashionPayloadNames.Dataset, new DatasetSourceData(data.Location.Description.ToString(), data.Location.Layout.ToString(), data.Location.Folder,
+            (int)data.TrainImages.shape[0], (int)data.TestImages.shape[0]) { DescriptionText = data.Location.Description });
 
         torch.random.manual_seed(settings.Seed);
         using var trainer = new FashionTrainer(data, Options(settings, architecture), context.Device.Device);
-        context.Log($"Training {architecture} ({trainer.Model.parameters().Sum(p => p.numel())} parameters) on {trainer.TrainCount} images.");
+        context.Log(FashionTexts.Training.Format(architecture, trainer.Model.parameters().Sum(p => p.numel()), trainer.TrainCount));
         var (evaluation, trainAcc, pace) = Train(context, settings.Epochs, trainer);
         Finish(context, settings, trainer, data, architecture, (evaluation, trainAcc, pace));
     }
@@ -102,7 +102,7 @@ public sealed class FashionProblem(IOptions<EngineEnvironmentOptions>? sources =
         var info = new FashionModelInfo(architecture.ToString(), scale, data.ClassNames, context.RunId, evaluation.Accuracy);
         var folder = FashionModelStore.Save(context.Paths, info, weights);
         context.Data(FashionPayloadNames.Model, new SavedModelData(folder, info.Architecture, scale));
-        context.Log($"Saved the model to {folder}.");
+        context.Log(FashionTexts.Saved.Format(folder));
         context.Result(FashionMetrics.TestAcc, evaluation.Accuracy);
         context.Result(FashionMetrics.TrainAcc, trainAcc);
         context.Result(FashionMetrics.TestLoss, evaluation.Loss);

@@ -42,8 +42,9 @@ internal static class FashionVisuals
         var zoom = Math.Max(1, 40 / kernel);
         using var scope = NewDisposeScope();
         context.Image(FashionPayloadNames.Filters, epoch, GrayPng.Grid(filters.select(1, 0), GridColumns, zoom));
+        var caption = FashionTexts.FiltersCaption.Format(filters.shape[0], kernel, kernel);
         context.Data(FashionPayloadNames.Filters, new MapGridData(ImageRef.UrlFor(context.RunId, FashionPayloadNames.Filters, epoch), (int)filters.shape[0], GridColumns, kernel * zoom,
-            $"first-layer filters ({filters.shape[0]} × {kernel}×{kernel}), each stretched to its own range"));
+            caption.ToString()) { CaptionText = caption });
     }
 
     private static void PublishFeatureMaps(RunContext context, int epoch, CnnArchitecture architecture, IReadOnlyDictionary<string, Tensor> weights, Tensor testImages, string className)
@@ -53,7 +54,8 @@ internal static class FashionVisuals
         var image = testImages.narrow(0, 0, 1).to(weights.Values.First().device);
         var maps = CnnFunctional.FirstFeatureMaps(architecture, weights, image)[0];
         context.Image(FashionPayloadNames.FeatureMaps, epoch, GrayPng.Grid(maps, GridColumns, zoom: 2));
+        var caption = FashionTexts.FeatureMapsCaption.Format(className);
         context.Data(FashionPayloadNames.FeatureMaps, new MapGridData(ImageRef.UrlFor(context.RunId, FashionPayloadNames.FeatureMaps, epoch), (int)maps.shape[0], GridColumns, (int)maps.shape[2] * 2,
-            $"first-layer feature maps of test image 0 ({className})"));
+            caption.ToString()) { CaptionText = caption });
     }
 }

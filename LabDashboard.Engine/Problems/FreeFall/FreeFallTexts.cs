@@ -2,7 +2,7 @@ using LabDashboard.Engine.Problems.Texts;
 
 namespace LabDashboard.Engine.Problems.FreeFall;
 
-/// <summary>free-fall's check names and details, keyed for the pages' languages.</summary>
+/// <summary>free-fall's texts (checks, run messages, captions, errors), keyed for the pages' languages.</summary>
 internal static class FreeFallTexts
 {
     public static readonly TextTemplate PredictionCheck = new("free-fall.check.prediction", "t({0} m) within 0.05 s of √(2h/9.8)");

@@ -1,4 +1,5 @@
 using LabDashboard.Engine.Data;
+using LabDashboard.Engine.Problems.Texts;
 using LabDashboard.Engine.Runs;
 using TorchSharp;
 
@@ -13,7 +14,7 @@ internal static class DigitClassifierProvider
         var store = new DigitClassifierStore(context.Paths);
         if (store.TryLoad(context.Device.Device) is { } cached)
         {
-            context.Log($"Digit classifier loaded from the state folder (MNIST test accuracy {cached.TestAccuracy:P2}).");
+            context.Log(GanTexts.ClassifierLoaded.Format($"{cached.TestAccuracy:P2}"));
             return cached;
         }
         return Train(context, scaffold, mnist, store);
@@ -21,7 +22,7 @@ internal static class DigitClassifierProvider
 
     private static (NetworkWeights Weights, double TestAccuracy) Train(RunContext context, TrainingScaffold scaffold, ImageDataset mnist, DigitClassifierStore store)
     {
-        const string message = "Training the MNIST digit classifier that judges the samples (once; cached afterwards)";
+        var message = GanTexts.ClassifierTraining.Format();
         context.Progress(0, message);
         using var model = TrainOnDevice(context, scaffold, mnist, message);
         double accuracy;
@@ -30,11 +31,11 @@ internal static class DigitClassifierProvider
             accuracy = DigitClassifierTraining.Accuracy(model, images, labels);
         var weights = NetworkWeights.From(model);
         store.Save(weights, accuracy);
-        context.Progress(1, $"Digit classifier trained: MNIST test accuracy {accuracy:P2}.");
+        context.Progress(1, GanTexts.ClassifierTrained.Format($"{accuracy:P2}"));
         return (weights, accuracy);
     }
 
-    private static DigitClassifier TrainOnDevice(RunContext context, TrainingScaffold scaffold, ImageDataset mnist, string message)
+    private static DigitClassifier TrainOnDevice(RunContext context, TrainingScaffold scaffold, ImageDataset mnist, LocalizableText message)
     {
         using var images = mnist.TrainImages.to(context.Device.Device);
         using var labels = mnist.TrainLabels.to(context.Device.Device);

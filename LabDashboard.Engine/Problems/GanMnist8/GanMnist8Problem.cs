@@ -44,7 +44,7 @@ public sealed class GanMnist8Problem(IOptions<EngineEnvironmentOptions>? sources
         using var mnist = DatasetProvider.Load(DatasetProvider.WithMirror(ImageDatasets.Mnist, _sources.DatasetMirror), context);
         classifier = DigitClassifierProvider.LoadOrTrain(context, new TrainingScaffold(context), mnist);
         var real = DigitFilter.Images(mnist.TrainImages, mnist.TrainLabels, digit).to(context.Device.Device);
-        context.Log($"Training on {real.shape[0]} MNIST training images of the digit {digit}.");
+        context.Log(GanTexts.TrainingOn.Format(real.shape[0], digit));
         return real;
     }
 }

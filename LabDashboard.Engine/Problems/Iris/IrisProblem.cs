@@ -49,7 +49,7 @@ public sealed class IrisProblem : IProblem
     {
         var upload = dataFile.Trim();
         if (upload.Length == 0) return IrisTable.Load();
-        context.Log($"Reading the uploaded CSV {upload}.");
+        context.Log(IrisTexts.ReadingUpload.Format(upload));
         return IrisUploads.Load(context.Paths, upload);
     }
 

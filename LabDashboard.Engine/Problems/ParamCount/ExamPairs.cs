@@ -1,3 +1,5 @@
+using LabDashboard.Engine.Problems.Texts;
+
 namespace LabDashboard.Engine.Problems.ParamCount;
 
 /// <summary>A named network: its layers and the input shape used to show shapes flowing.</summary>
@@ -21,7 +23,7 @@ public sealed record ExamPair(
     long ExpectedFirst,
     long ExpectedSecond,
     string ExpectedAnswer,
-    string Why)
+    LocalizableText Why)
 {
     /// <summary>The answer choices: first name, second name, <c>same</c>.</summary>
     public IReadOnlyList<string> Choices => [First.Name, Second.Name, ExamPairs.Same];
@@ -43,26 +45,26 @@ public static class ExamPairs
             new("net1", [LayerSpec.Linear(10, 1, bias: false), LayerSpec.Sigmoid()], Features),
             new("net2", [LayerSpec.Linear(10, 1)], Features),
             10, 11, "net2",
-            "A bias adds one parameter per output (10·1 + 1 = 11); Sigmoid has none."),
+            ParamCountTexts.Pair1Why.Format()),
         new(2,
             new("net1", [LayerSpec.Linear(10, 5), LayerSpec.Dropout(0.5), LayerSpec.ReLU(), LayerSpec.Linear(5, 1)], Features),
             new("net2", [LayerSpec.Linear(10, 5), LayerSpec.ReLU(), LayerSpec.Linear(5, 1)], Features),
             61, 61, Same,
-            "Dropout adds no parameters: both are (10·5 + 5) + (5·1 + 1) = 61."),
+            ParamCountTexts.Pair2Why.Format()),
         new(3,
             new("conv1", [LayerSpec.Conv2d(1, 1, 3)], Image),
             new("conv2", [LayerSpec.Conv2d(1, 1, 5)], Image),
             10, 26, "conv2",
-            "The kernel adds in·out·k² weights: 1·1·3² + 1 = 10 against 1·1·5² + 1 = 26."),
+            ParamCountTexts.Pair3Why.Format()),
         new(4,
             new("conv1", [LayerSpec.Conv2d(1, 2, 3)], Image),
             new("conv2", [LayerSpec.Conv2d(1, 1, 3)], Image),
             20, 10, "conv1",
-            "Each output channel has its own kernel and bias: 1·2·3² + 2 = 20 against 10."),
+            ParamCountTexts.Pair4Why.Format()),
         new(5,
             new("conv1", [LayerSpec.Conv2d(1, 2, 3, stride: 1)], Image),
             new("conv2", [LayerSpec.Conv2d(1, 2, 3, stride: 2)], Image),
             20, 20, Same,
-            "Stride changes the output size (26×26 against 13×13), not the weights: 20 and 20."),
+            ParamCountTexts.Pair5Why.Format()),
     ];
 }

@@ -1,3 +1,5 @@
+using LabDashboard.Engine.Problems.Texts;
+
 namespace LabDashboard.Engine.Problems.ParamCount;
 
 /// <summary>One layer of an analysed stack.</summary>
@@ -15,18 +17,18 @@ public sealed record LayerRow(
     IReadOnlyList<long>? OutputShape,
     FormulaCount? Formula,
     long? TorchCount,
-    string? Error);
+    LocalizableText? Error);
 
 /// <summary>A layer stack with shapes flowing through it and its parameter counts.</summary>
 /// <param name="InputShape">The input shape (batch first, e.g. (1, 1, 28, 28)).</param>
 /// <param name="Rows">One row per layer.</param>
 /// <param name="InputError">What is wrong with the input shape, or null.</param>
-public sealed record LayerStackAnalysis(IReadOnlyList<long> InputShape, IReadOnlyList<LayerRow> Rows, string? InputError)
+public sealed record LayerStackAnalysis(IReadOnlyList<long> InputShape, IReadOnlyList<LayerRow> Rows, LocalizableText? InputError)
 {
     /// <summary>Every message, input first, then by layer ("Layer 2 (Linear(5, 1)): …").</summary>
-    public IReadOnlyList<string> Errors =>
+    public IReadOnlyList<LocalizableText> Errors =>
         [.. InputError is null ? [] : new[] { InputError },
-         .. Rows.Where(r => r.Error is not null).Select(r => $"Layer {r.Index + 1} ({r.Layer}): {r.Error}")];
+         .. Rows.Where(r => r.Error is not null).Select(r => ParamCountTexts.LayerError.Format(r.Index + 1, r.Layer, r.Error!))];
 
     /// <summary>True when the input and every layer are valid.</summary>
     public bool IsValid => Errors.Count == 0;

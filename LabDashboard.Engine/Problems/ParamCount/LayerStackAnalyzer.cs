@@ -1,4 +1,5 @@
 using System.Globalization;
+using LabDashboard.Engine.Problems.Texts;
 
 namespace LabDashboard.Engine.Problems.ParamCount;
 
@@ -31,26 +32,26 @@ public static class LayerStackAnalyzer
     }
 
     /// <summary>Parses "1, 1, 28, 28" (commas, spaces, x or × between numbers; brackets ignored).</summary>
-    public static (IReadOnlyList<long>? Shape, string? Error) ParseShape(string? text)
+    public static (IReadOnlyList<long>? Shape, LocalizableText? Error) ParseShape(string? text)
     {
         var parts = (text ?? "").Split([',', ' ', 'x', '×', '(', ')', '[', ']'], StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length == 0) return (null, "Enter an input shape such as 1, 1, 28, 28.");
+        if (parts.Length == 0) return (null, ParamCountTexts.EnterShape.Format());
         var shape = new List<long>();
         foreach (var part in parts)
         {
             if (!long.TryParse(part, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var dim))
-                return (null, $"'{part}' in the input shape is not a whole number.");
+                return (null, ParamCountTexts.NotWhole.Format(part));
             shape.Add(dim);
         }
         var error = InputShapeError(shape);
         return error is null ? (shape, null) : (null, error);
     }
 
-    private static string? InputShapeError(IReadOnlyList<long> shape)
+    private static LocalizableText? InputShapeError(IReadOnlyList<long> shape)
     {
-        if (shape.Count is < 1 or > 5) return $"The input shape needs 1 to 5 dimensions, got {shape.Count}.";
-        if (shape.Any(d => d <= 0)) return $"Every input dimension must be positive, got {LayerStackAnalysis.ShapeText(shape)}.";
-        if (shape.Any(d => d > MaxDimension)) return $"Input dimensions above {MaxDimension} are not accepted.";
+        if (shape.Count is < 1 or > 5) return ParamCountTexts.Dimensions.Format(shape.Count);
+        if (shape.Any(d => d <= 0)) return ParamCountTexts.NotPositive.Format(LayerStackAnalysis.ShapeText(shape));
+        if (shape.Any(d => d > MaxDimension)) return ParamCountTexts.TooLarge.Format(MaxDimension);
         return null;
     }
 
@@ -66,7 +67,7 @@ public static class LayerStackAnalyzer
         return new LayerRow(index, layer, input, output, formula, torchCount, shapeError);
     }
 
-    private static (long? Count, string? Error) CountWithTorch(LayerSpec layer)
+    private static (long? Count, LocalizableText? Error) CountWithTorch(LayerSpec layer)
     {
         try
         {
@@ -74,7 +75,7 @@ public static class LayerStackAnalyzer
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return (null, $"TorchSharp could not build this layer: {e.Message}");
+            return (null, ParamCountTexts.TorchFailed.Format(e.Message));
         }
     }
 }

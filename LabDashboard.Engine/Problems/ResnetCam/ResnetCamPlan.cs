@@ -1,3 +1,4 @@
+using LabDashboard.Engine.Problems.Texts;
 using LabDashboard.Engine.Devices;
 using LabDashboard.Engine.Problems.ResnetCam.Data;
 using LabDashboard.Engine.Problems.ResnetCam.Training;
@@ -10,7 +11,7 @@ namespace LabDashboard.Engine.Problems.ResnetCam;
 /// <param name="Resolved">The settings with the mode's defaults filled in (size, learning rate, preprocessing).</param>
 /// <param name="Data">The data set found and its split, or why none was found.</param>
 /// <param name="Estimate">A rough duration on this device; null without data.</param>
-public sealed record ResnetCamPlan(string Resolved, string Data, string? Estimate)
+public sealed record ResnetCamPlan(LocalizableText Resolved, LocalizableText Data, LocalizableText? Estimate)
 {
     /// <summary>Resolves <paramref name="settings"/> and, when a data set is found, estimates the run's length. Reads no image.</summary>
     public static ResnetCamPlan For(RunSettings settings, LabPaths paths, DeviceInfo device)
@@ -19,7 +20,7 @@ public sealed record ResnetCamPlan(string Resolved, string Data, string? Estimat
         var roots = paths.DataRoots.Append(Path.Combine(paths.StateRoot, "data"));
         var split = PetDatasetLocator.Find(roots, resolved.Seed, resolved.MaxImages);
         return split is null
-            ? new ResnetCamPlan(resolved.Describe(), $"No data set yet: looked for {PetDatasetLocator.OxfordFolder}/ and {PetDatasetLocator.FolderPerClassFolder}/ in {string.Join(", ", paths.DataRoots)}.", null)
+            ? new ResnetCamPlan(resolved.Describe(), ResnetCamTexts.NoData.Format(PetDatasetLocator.OxfordFolder, PetDatasetLocator.FolderPerClassFolder, string.Join(", ", paths.DataRoots)), null)
             : new ResnetCamPlan(resolved.Describe(), split.Describe(), TrainingEstimate.Describe(resolved, split, device));
     }
 }

@@ -1,3 +1,4 @@
+using LabDashboard.Engine.Problems.Texts;
 using LabDashboard.Engine.Data.Images;
 using LabDashboard.Engine.Problems.ResnetCam.Data;
 using LabDashboard.Engine.Problems.ResnetCam.Model;
@@ -34,21 +35,21 @@ public sealed class ResnetCamProblem(IOptions<EngineEnvironmentOptions>? sources
     public void Run(RunContext context)
     {
         var settings = ResnetCamSettings.From(context.Settings);
-        context.Log("Settings: " + settings.Describe());
+        context.Log(ResnetCamTexts.SettingsLog.Format(settings.Describe()));
         var backbones = new BackboneStore(context.Paths, TorchvisionWeightsDownload.From(_sources.TorchvisionWeightsUrl));
         context.Log(backbones.EnsureConverted(settings.Backbone,
-            p => context.Progress(p.Fraction, "Downloading " + p.Message, p.ToMetrics()), context.Cancellation));
+            p => context.Progress(p.Fraction, p.Message, p.ToMetrics()), context.Cancellation));
         torch.random.manual_seed(settings.Seed);
 
         var split = FindData(context, settings);
-        context.Log("Data: " + split.Describe());
+        context.Log(ResnetCamTexts.DataLog.Format(split.Describe()));
         context.Data("model", new { backbone = settings.Backbone.Id, settings.Preprocessing, settings.ImageSize, settings.TrainBackbone, dataset = split.Layout, datasetRoot = split.Root });
         context.Log(TrainingEstimate.Describe(settings, split, context.Device));
 
         var decoder = new ImageDecoder();
         var cacheFolder = context.Paths.StateFolder("resnet-cam", "cache");
-        using var train = OpenImages(context, "train", split.Train, settings, decoder, cacheFolder);
-        using var test = OpenImages(context, "test", split.Test, settings, decoder, cacheFolder);
+        using var train = OpenImages(context, ResnetCamTexts.TrainPart.Format(), split.Train, settings, decoder, cacheFolder);
+        using var test = OpenImages(context, ResnetCamTexts.TestPart.Format(), split.Test, settings, decoder, cacheFolder);
         var job = new TrainingJob(context, settings, backbones, split, train, test, cacheFolder);
         var outcome = settings.TrainBackbone ? WholeNetworkTrainer.Train(job) : HeadOnlyTrainer.Train(job);
         Finish(job, outcome);
@@ -60,17 +61,17 @@ public sealed class ResnetCamProblem(IOptions<EngineEnvironmentOptions>? sources
         var split = PetDatasetLocator.Find(roots, settings.Seed, settings.MaxImages);
         if (split is not null) return split;
         if (!settings.Download)
-            throw new FileNotFoundException($"No cats-vs-dogs data: looked for {PetDatasetLocator.OxfordFolder}/ and {PetDatasetLocator.FolderPerClassFolder}/ in {string.Join(", ", roots)}. Turn on 'download' or put a data set there.");
+            throw new LocalizableException(ResnetCamTexts.NoDataRun.Format(PetDatasetLocator.OxfordFolder, PetDatasetLocator.FolderPerClassFolder, string.Join(", ", roots)));
         OxfordPetDownload.Run(context, _sources.OxfordPetUrl);
         return PetDatasetLocator.Find(roots, settings.Seed, settings.MaxImages) ?? throw new InvalidDataException("The download did not produce a data set.");
     }
 
-    private static DecodedImageCache OpenImages(RunContext context, string part, IReadOnlyList<PetImage> images, ResnetCamSettings settings, ImageDecoder decoder, string folder) =>
+    private static DecodedImageCache OpenImages(RunContext context, LocalizableText part, IReadOnlyList<PetImage> images, ResnetCamSettings settings, ImageDecoder decoder, string folder) =>
         DecodedImageCache.OpenOrBuild(folder, images, settings.ImageSize, decoder,
             done =>
             {
                 if (done % 32 == 0 || done == images.Count)
-                    context.Progress((double)done / images.Count, $"Decoding {part} images at {settings.ImageSize}px: {done}/{images.Count}");
+                    context.Progress((double)done / images.Count, ResnetCamTexts.Decoding.Format(part, settings.ImageSize, done, images.Count));
             },
             context.Cancellation);
 
@@ -89,7 +90,7 @@ public sealed class ResnetCamProblem(IOptions<EngineEnvironmentOptions>? sources
             ResnetCamTexts.TestAccDetail.Format($"{outcome.TestAccuracy:P1}", job.Split.Test.Count));
         store.Complete(new TrainedModelInfo(context.RunId, job.Settings.Backbone.Id, job.Settings.Preprocessing, job.Settings.ImageSize,
             job.Settings.TrainBackbone, $"{job.Split.Layout} ({job.Split.Root})", DateTimeOffset.UtcNow, outcome.TestAccuracy));
-        context.Log($"Saved the model of run {context.RunId} ({job.Settings.Backbone.Id}, {job.Settings.Preprocessing}, {job.Settings.ImageSize}px).");
+        context.Log(ResnetCamTexts.Saved.Format(context.RunId, job.Settings.Backbone.Id, job.Settings.Preprocessing, job.Settings.ImageSize));
         outcome.Dispose();
     }
 }

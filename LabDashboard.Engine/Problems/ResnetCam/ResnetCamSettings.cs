@@ -1,3 +1,4 @@
+using LabDashboard.Engine.Problems.Texts;
 using LabDashboard.Engine.Devices;
 using LabDashboard.Engine.Problems.ResnetCam.Model;
 using LabDashboard.Engine.Settings;
@@ -55,6 +56,6 @@ internal sealed record ResnetCamSettings(
 
     public static bool CudaDefault() => DeviceInfo.Detect().Kind == "cuda";
 
-    public string Describe() =>
-        $"backbone {Backbone.Id}, preprocessing {Preprocessing}, {ImageSize}px, {(TrainBackbone ? "whole network" : "head only (frozen backbone)")}, Adam lr {LearningRate:G3}, batch {BatchSize}, {Epochs} epochs, seed {Seed}";
+    public LocalizableText Describe() => ResnetCamTexts.Settings.Format(Backbone.Id, Preprocessing, ImageSize,
+        (TrainBackbone ? ResnetCamTexts.WholeNetwork : ResnetCamTexts.HeadOnlyFrozen).Format(), $"{LearningRate:G3}", BatchSize, Epochs, Seed);
 }

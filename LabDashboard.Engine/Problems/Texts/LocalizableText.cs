@@ -8,9 +8,12 @@ namespace LabDashboard.Engine.Problems.Texts;
 /// </summary>
 /// <param name="Key">The resource key, e.g. <c>iris.check.testAcc.detail</c>.</param>
 /// <param name="Template">The English text with placeholders.</param>
-/// <param name="Args">The filled-in parts (numbers, names), formatted.</param>
+/// <param name="Args">The filled-in parts (numbers, names), formatted; a nested text's English.</param>
 public sealed record LocalizableText(string Key, string Template, IReadOnlyList<string> Args)
 {
+    /// <summary>The arguments that are engine text themselves, by position, so pages show them in their language too; null when none.</summary>
+    public IReadOnlyDictionary<int, LocalizableText>? Nested { get; init; }
+
     /// <summary>The English text.</summary>
     public override string ToString() => string.Format(CultureInfo.InvariantCulture, Template, [.. Args]);
 }
@@ -20,7 +23,13 @@ public sealed record LocalizableText(string Key, string Template, IReadOnlyList<
 /// <param name="Template">The English text with placeholders.</param>
 public sealed record TextTemplate(string Key, string Template)
 {
-    /// <summary>The text with <paramref name="args"/> (formatted invariantly) in the placeholders.</summary>
-    public LocalizableText Format(params object[] args) =>
-        new(Key, Template, [.. args.Select(a => Convert.ToString(a, CultureInfo.InvariantCulture) ?? "")]);
+    /// <summary>
+    /// The text with <paramref name="args"/> (formatted invariantly) in the placeholders; an argument that is a
+    /// <see cref="LocalizableText"/> stays keyed (<see cref="LocalizableText.Nested"/>).
+    /// </summary>
+    public LocalizableText Format(params object[] args)
+    {
+        var nested = args.Select((a, i) => (Index: i, Text: a as LocalizableText)).Where(a => a.Text is not null).ToDictionary(a => a.Index, a => a.Text!);
+        return new(Key, Template, [.. args.Select(a => Convert.ToString(a, CultureInfo.InvariantCulture) ?? "")]) { Nested = nested.Count == 0 ? null : nested };
+    }
 }

@@ -9,7 +9,8 @@ namespace LabDashboard.Engine.Runs.Storage;
 /// </summary>
 internal static class InterruptedRunRecovery
 {
-    public const string Message = "The process stopped while the run was live.";
+    /// <summary>The English of the recovered runs' error and message (<see cref="RunTexts.ProcessStopped"/>).</summary>
+    public static string Message => RunTexts.ProcessStopped.Template;
 
     public static void Run(RunDatabase database)
     {
@@ -35,7 +36,9 @@ internal static class InterruptedRunRecovery
         Results = new Dictionary<string, double>(),
         Checks = [],
         Error = Message,
+        ErrorText = RunTexts.ProcessStopped.Format(),
         Message = Message,
+        MessageText = RunTexts.ProcessStopped.Format(),
     };
 
     /// <summary>When the run's last event was written: its start plus <paramref name="finished"/>'s elapsed time.</summary>

@@ -1,6 +1,7 @@
 using Bunit;
 using LabDashboard.Engine.Problems;
 using LabDashboard.Engine.Problems.ExpMle;
+using LabDashboard.Engine.Problems.GanMnist8;
 using LabDashboard.Engine.Runs;
 using LabDashboard.Web.Components.Shared;
 
@@ -55,18 +56,31 @@ public class EngineTextRenderingTests : LabComponentTest
     private const string OldGanCheckDetail = "62% of the final grid is called a 8 with p ≥ 0.9 (goal ≥ 50%).";
 
     [Theory]
-    [InlineData("en", GanCheckDetail, "Passed: Samples look like the digit", GanCheckDetail)]
-    [InlineData("ko", GanCheckDetail, "통과: 샘플이 그 숫자처럼 보임", "분류기가 최종 격자에 준 8일 평균 확률은 85%입니다 (목표 ≥ 50%). 샘플의 10%가 p ≥ 0.9에 도달했습니다. 최고 격자: 300 에포크 (100%).")]
-    [InlineData("ko", OldGanCheckDetail, "통과: 샘플이 그 숫자처럼 보임", "최종 격자의 62%가 p ≥ 0.9로 8(으)로 판정됨 (목표 ≥ 50%).")]
-    public void AnswerChecks_translate_the_fixed_text_and_keep_the_engine_numbers(string culture, string englishDetail, string name, string detail)
+    [InlineData("en", "Passed: Samples look like the digit", GanCheckDetail)]
+    [InlineData("ko", "통과: 샘플이 그 숫자처럼 보임", "분류기가 최종 격자에 준 8일 평균 확률은 85%입니다 (목표 ≥ 50%). 샘플의 10%가 p ≥ 0.9에 도달했습니다. 최고 격자: 300 에포크 (100%).")]
+    public void AnswerChecks_translate_a_keyed_check_and_keep_the_engine_numbers(string culture, string name, string detail)
     {
         using var _ = UiCulture.Use(culture);
-        CheckResult[] checks = [new("Samples look like the digit", true, englishDetail)];
+        var (nameText, detailText) = (GanTexts.DigitCheck.Format(), GanTexts.DigitDetail.Format("85%", 8, "50%", "10%", 0.9, 300, "100%"));
+        CheckResult[] checks = [new(nameText.ToString(), true, detailText.ToString()) { NameText = nameText, DetailText = detailText }];
 
         var view = Render<AnswerChecks>(p => p.Add(c => c.Checks, checks));
 
+        Assert.Equal(GanCheckDetail, checks[0].Detail);
         Assert.Contains(name, view.Find("[data-testid=check]").TextContent);
         Assert.Contains(detail, view.Find("[data-testid=check]").TextContent);
+    }
+
+    [Fact]
+    public void A_check_stored_without_keys_shows_its_name_and_detail_as_the_engine_wrote_them()
+    {
+        using var _ = UiCulture.Use("ko");
+        CheckResult[] checks = [new("Samples look like the digit", true, OldGanCheckDetail)];
+
+        var view = Render<AnswerChecks>(p => p.Add(c => c.Checks, checks));
+
+        Assert.Contains("통과: Samples look like the digit", view.Find("[data-testid=check]").TextContent);
+        Assert.Contains(OldGanCheckDetail, view.Find("[data-testid=check]").TextContent);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using Bunit;
+using LabDashboard.Engine;
+using LabDashboard.Engine.Problems;
 using LabDashboard.Engine.Problems.ParamCount;
 using LabDashboard.Engine.Runs;
 using LabDashboard.Tests.Engine;
@@ -13,7 +15,11 @@ public class ProblemPagesInKoreanTests : LabComponentTest
 {
     private readonly TempFolder _state = new();
 
-    public ProblemPagesInKoreanTests() => Services.AddSingleton(new LabPaths([], _state.Path));
+    public ProblemPagesInKoreanTests()
+    {
+        Services.AddSingleton(new LabPaths([], _state.Path));
+        Services.AddExamProblems().AddSingleton<ProblemCatalog>();
+    }
 
     [Fact]
     public void ConvEinsum_page_in_Korean()

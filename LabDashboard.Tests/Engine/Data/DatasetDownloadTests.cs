@@ -17,7 +17,7 @@ public sealed class DatasetDownloadTests : IDisposable
     {
         var reports = new List<(double Fraction, string Message, IReadOnlyDictionary<string, double> Metrics)>();
 
-        var location = DatasetProvider.Locate(_mirror.Mnist("good"), Paths, (f, m, x) => reports.Add((f, m, x)), default, _downloader);
+        var location = DatasetProvider.Locate(_mirror.Mnist("good"), Paths, (f, m, x) => reports.Add((f, m.ToString(), x)), default, _downloader);
 
         Assert.Equal(DatasetLayout.Downloaded, location.Layout);
         Assert.Equal(DownloadFolder, location.Folder);

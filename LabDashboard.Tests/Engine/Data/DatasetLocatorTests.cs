@@ -16,8 +16,8 @@ public class DatasetLocatorTests
         Assert.Equal(Path.Combine(TestData.Root, "mnist"), mnist.Folder);
         Assert.Equal(DatasetLayout.Flat, fashion!.Layout);
         Assert.EndsWith("train-images-idx3-ubyte.gz", fashion.Files[IdxRole.TrainImages]);
-        Assert.Contains("Fashion-MNIST", fashion.Description);
-        Assert.Contains(fashion.Folder, fashion.Description);
+        Assert.Contains("Fashion-MNIST", fashion.Description.ToString());
+        Assert.Contains(fashion.Folder, fashion.Description.ToString());
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public class DatasetLocatorTests
 
         Assert.Equal(DatasetLayout.Torchvision, found!.Layout);
         Assert.Equal(Path.Combine(temp.Path, "MNIST", "raw", "t10k-labels-idx1-ubyte"), found.Files[IdxRole.TestLabels]);
-        Assert.Contains("torchvision", found.Description);
+        Assert.Contains("torchvision", found.Description.ToString());
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class DatasetLocatorTests
         var found = DatasetLocator.Find(spec, [temp.Sub("empty")], null);
 
         Assert.Equal(DatasetLayout.System, found!.Layout);
-        Assert.Contains("system package", found.Description);
+        Assert.Contains("system package", found.Description.ToString());
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public class DatasetLocatorTests
 
         Assert.Equal(DatasetLayout.Csv, found!.Layout);
         Assert.EndsWith("fashion-mnist_test.csv", found.Files[IdxRole.TestImages]);
-        Assert.Contains("CSV", found.Description);
+        Assert.Contains("CSV", found.Description.ToString());
     }
 
     [Fact]

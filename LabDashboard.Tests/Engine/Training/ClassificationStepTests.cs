@@ -80,4 +80,24 @@ public class ClassificationStepTests
         Assert.Equal(0.75, evaluation.Accuracy, 9);
         Assert.Equal([-2f, -0.1f, 0f, 3f], evaluation.Outputs);
     }
+
+    [Fact]
+    public void Inputs_built_chunk_by_chunk_are_asked_for_in_order_and_scored_as_one_set()
+    {
+        using var logits = tensor(new[] { -2f, -0.1f, 0f, 3f });
+        using var targets = tensor(new[] { 0f, 1f, 1f, 1f });
+        var asked = new List<(long Start, long Size)>();
+
+        var evaluation = ChunkedEvaluation.Classify(l => l, 4, (start, size) =>
+        {
+            asked.Add((start, size));
+            return logits.narrow(0, start, size);
+        }, targets, ClassificationLoss.BinaryWithLogits, chunkSize: 3);
+
+        Assert.Equal([(0L, 3L), (3L, 1L)], asked);
+        Assert.Equal([0L, 0, 1, 1], evaluation.Predicted);
+        Assert.Equal(0.75, evaluation.Accuracy, 9);
+        using var loss = nn.functional.binary_cross_entropy_with_logits(logits, targets);
+        Assert.Equal(loss.item<float>(), evaluation.Loss, 5);
+    }
 }

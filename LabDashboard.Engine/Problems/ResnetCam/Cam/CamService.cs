@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using LabDashboard.Engine.Data.Images;
+using LabDashboard.Engine.Problems.Texts;
 using LabDashboard.Engine.Problems.ResnetCam.Model;
 using LabDashboard.Engine.Problems.ResnetCam.Models;
 using LabDashboard.Engine.Runs;
@@ -23,7 +24,7 @@ public sealed record CamOptions(string Colormap = "magma", double Alpha = 0.5, b
 public sealed record CamExplanation(
     string Id, double Logit, double Probability, string Label, TrainedModelInfo Model, string Method, string Colormap,
     double Alpha, float LegendLow, float LegendHigh, double MapMean, RgbImage Input, RgbImage Heatmap,
-    int OriginalWidth, int OriginalHeight, string Format, IReadOnlyList<string> Notices)
+    int OriginalWidth, int OriginalHeight, string Format, IReadOnlyList<LocalizableText> Notices)
 {
     private byte[]? _inputPng, _heatmapPng, _overlayPng;
 
@@ -57,7 +58,7 @@ public sealed record CamExplanation(
 public sealed record CamTimings(double DecodeMs, double ForwardMs, double RenderMs);
 
 /// <summary>No completed resnet-cam model (or not the one asked for).</summary>
-public sealed class NoTrainedModelException(string message) : Exception(message);
+public sealed class NoTrainedModelException(LocalizableText message) : LocalizableException(message);
 
 /// <summary>
 /// Predicts and explains uploaded photos with the latest completed resnet-cam model (or a chosen
@@ -109,7 +110,7 @@ public sealed class CamService : IDisposable
     {
         _decoder.Check(bytes);
         var info = _models.Find(string.IsNullOrWhiteSpace(runId) ? null : runId) ?? throw new NoTrainedModelException(
-            runId is null ? "No trained resnet-cam model yet: train one first." : $"Run '{runId}' has no completed resnet-cam model.");
+            runId is null ? ResnetCamTexts.NoModel.Format() : ResnetCamTexts.NoSuchModel.Format(runId));
         await _gate.WaitAsync(cancellationToken);
         try
         {

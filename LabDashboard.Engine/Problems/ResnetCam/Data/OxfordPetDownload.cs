@@ -29,12 +29,12 @@ public static class OxfordPetDownload
     {
         baseUrl ??= DefaultBaseUrl;
         var destination = Path.Combine(context.Paths.StateFolder("data"), PetDatasetLocator.OxfordFolder);
-        context.Log($"Downloading Oxford-IIIT Pet from {baseUrl} into {destination}.");
+        context.Log(ResnetCamTexts.DownloadingPets.Format(baseUrl, destination));
         var client = http ?? new HttpClient { Timeout = TimeSpan.FromHours(2) };
         try
         {
             new ArchiveDownloader(client).DownloadAndExtractAsync(Items(baseUrl), destination,
-                p => context.Progress(p.Fraction, "Downloading " + p.Message, p.ToMetrics()), context.Cancellation).GetAwaiter().GetResult();
+                p => context.Progress(p.Fraction, p.Message, p.ToMetrics()), context.Cancellation).GetAwaiter().GetResult();
         }
         finally
         {

@@ -1,3 +1,4 @@
+using LabDashboard.Engine.Problems.Texts;
 namespace LabDashboard.Engine.Problems.ResnetCam.Data;
 
 /// <summary>One labelled photo: dog = 1, cat = 0.</summary>
@@ -17,8 +18,8 @@ public sealed record PetImage(string Path, int Label)
 public sealed record PetSplit(string Layout, string Root, IReadOnlyList<PetImage> Train, IReadOnlyList<PetImage> Test)
 {
     /// <summary>A line for the run log and the page: the data set's folder name and counts, never the server's path.</summary>
-    public string Describe() =>
-        $"{Layout} at {System.IO.Path.GetFileName(Root.TrimEnd('/', '\\'))}: {Train.Count} train ({Train.Count(i => i.Label == 1)} dogs), {Test.Count} test ({Test.Count(i => i.Label == 1)} dogs)";
+    public LocalizableText Describe() => ResnetCamTexts.Split.Format(Layout, System.IO.Path.GetFileName(Root.TrimEnd('/', '\\')),
+        Train.Count, Train.Count(i => i.Label == 1), Test.Count, Test.Count(i => i.Label == 1));
 }
 
 /// <summary>Finds the data set: each Data:Root is searched for <c>oxford-iiit-pet/</c>, then <c>catsdogs/</c>.</summary>

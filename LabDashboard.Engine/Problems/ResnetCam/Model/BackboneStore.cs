@@ -1,3 +1,4 @@
+using LabDashboard.Engine.Problems.Texts;
 using LabDashboard.Engine.Data;
 using LabDashboard.Engine.Problems.ResnetCam.Onnx;
 using LabDashboard.Engine.Runs;
@@ -36,12 +37,12 @@ internal sealed class BackboneStore(LabPaths paths, TorchvisionWeightsDownload? 
     /// <param name="backbone">Which.</param>
     /// <param name="progress">Reports a download of torchvision's weights, if one is needed.</param>
     /// <param name="cancellation">Stops that download.</param>
-    public string EnsureConverted(BackboneSpec backbone, Action<DownloadProgress>? progress = null, CancellationToken cancellation = default)
+    public LocalizableText EnsureConverted(BackboneSpec backbone, Action<DownloadProgress>? progress = null, CancellationToken cancellation = default)
     {
         lock (ConversionLock)
         {
             if (File.Exists(WeightsPath(backbone)) && (backbone != Backbones.Cntk || File.Exists(MeanImagePath)))
-                return $"Using converted {backbone.Id} weights from {WeightsPath(backbone)}.";
+                return ResnetCamTexts.UsingConverted.Format(backbone.Id, WeightsPath(backbone));
             return backbone == Backbones.Cntk ? ConvertCntk() : ConvertTorchvision(progress, cancellation);
         }
     }
@@ -75,7 +76,7 @@ internal sealed class BackboneStore(LabPaths paths, TorchvisionWeightsDownload? 
     private IEnumerable<string> Candidates(string relative) =>
         new[] { AppContext.BaseDirectory }.Concat(paths.DataRoots).Select(root => Path.Combine(root, relative));
 
-    private string ConvertCntk()
+    private LocalizableText ConvertCntk()
     {
         var model = FindOnnx("ResNet18.onnx") ?? throw MissingOnnx("ResNet18.onnx");
         var preprocess = FindOnnx("ResNetPreprocess.onnx") ?? throw MissingOnnx("ResNetPreprocess.onnx");
@@ -83,19 +84,15 @@ internal sealed class BackboneStore(LabPaths paths, TorchvisionWeightsDownload? 
         WriteTensors(WeightsPath(Backbones.Cntk), named.ToDictionary(p => p.Key, p => (p.Value.Dims, p.Value.Values)));
         var mean = OnnxReader.ReadFile(preprocess).Initializers["MeanImage"];
         WriteTensors(MeanImagePath, new Dictionary<string, (long[], float[])> { [MeanImageKey] = (mean.Dims, mean.Values) });
-        return $"Converted {named.Count} tensors of {Path.GetFileName(model)} to {WeightsPath(Backbones.Cntk)}.";
+        return ResnetCamTexts.Converted.Format(named.Count, Path.GetFileName(model), WeightsPath(Backbones.Cntk));
     }
 
     /// <summary>Builds a module (its constructor draws from the global RNG): call only from a training run, before seeding.</summary>
-    private string ConvertTorchvision(Action<DownloadProgress>? progress, CancellationToken cancellation)
+    private LocalizableText ConvertTorchvision(Action<DownloadProgress>? progress, CancellationToken cancellation)
     {
         var pth = FindTorchvisionPth();
-        var downloaded = "";
-        if (pth is null)
-        {
-            pth = DownloadTorchvisionPth(progress, cancellation);
-            downloaded = $"Downloaded {TorchvisionPthName} to {pth}. ";
-        }
+        var downloaded = pth is null;
+        pth ??= DownloadTorchvisionPth(progress, cancellation);
         using var module = ResNetBuilder.Create(Backbones.Torchvision.Blocks, outputs: 1000);
         var loaded = new Dictionary<string, bool>();
         module.load_py(pth, strict: false, loadedParameters: loaded);
@@ -104,7 +101,9 @@ internal sealed class BackboneStore(LabPaths paths, TorchvisionWeightsDownload? 
         var tensors = module.state_dict().Where(p => !p.Key.StartsWith("fc.", StringComparison.Ordinal) && !p.Key.EndsWith("num_batches_tracked", StringComparison.Ordinal))
             .Select(p => (p.Key, p.Value)).ToList();
         WeightsFile.Save(WeightsPath(Backbones.Torchvision), tensors);
-        return $"{downloaded}Converted {tensors.Count} tensors of {pth} to {WeightsPath(Backbones.Torchvision)}.";
+        return downloaded
+            ? ResnetCamTexts.DownloadedAndConverted.Format(TorchvisionPthName, pth, tensors.Count, WeightsPath(Backbones.Torchvision))
+            : ResnetCamTexts.Converted.Format(tensors.Count, pth, WeightsPath(Backbones.Torchvision));
     }
 
     private string DownloadTorchvisionPth(Action<DownloadProgress>? progress, CancellationToken cancellation)

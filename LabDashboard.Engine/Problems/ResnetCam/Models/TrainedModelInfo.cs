@@ -1,3 +1,5 @@
+using LabDashboard.Engine.Problems.Texts;
+
 namespace LabDashboard.Engine.Problems.ResnetCam.Models;
 
 /// <summary>A completed resnet-cam model: which run, backbone, preprocessing and size.</summary>
@@ -14,8 +16,8 @@ public sealed record TrainedModelInfo(
     string Dataset, DateTimeOffset CompletedAt, double TestAccuracy)
 {
     /// <summary>A short line for the UI.</summary>
-    public string Describe() =>
-        $"run {RunId}: {Backbone}, {Preprocessing}, {ImageSize}px, {(TrainBackbone ? "whole network" : "head only")}, test accuracy {TestAccuracy:P1}";
+    public LocalizableText Describe() => ResnetCamTexts.Model.Format(RunId, Backbone, Preprocessing, ImageSize,
+        (TrainBackbone ? ResnetCamTexts.WholeNetwork : ResnetCamTexts.HeadOnly).Format(), $"{TestAccuracy:P1}");
 }
 
 /// <summary>One held-out image with its prediction and CAM overlay (PNG under the model's gallery folder).</summary>

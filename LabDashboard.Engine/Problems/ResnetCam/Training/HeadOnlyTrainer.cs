@@ -1,3 +1,4 @@
+using LabDashboard.Engine.Problems.Texts;
 using LabDashboard.Engine.Problems.ResnetCam.Model;
 using LabDashboard.Engine.Runs;
 using LabDashboard.Engine.Training;
@@ -16,8 +17,8 @@ internal static class HeadOnlyTrainer
         var (context, settings) = (job.Context, job.Settings);
         var weights = job.Backbones.LoadWeights(settings.Backbone);
         var preprocessor = job.Backbones.Preprocessor(settings.Backbone, settings.Preprocessing);
-        using var trainFeatures = Features(job, "train", job.Train, job.Split.Train, weights, preprocessor, keepLayer4: false);
-        var testFeatures = Features(job, "test", job.Test, job.Split.Test, weights, preprocessor, keepLayer4: true);
+        using var trainFeatures = Features(job, ResnetCamTexts.TrainPart.Format(), job.Train, job.Split.Train, weights, preprocessor, keepLayer4: false);
+        var testFeatures = Features(job, ResnetCamTexts.TestPart.Format(), job.Test, job.Split.Test, weights, preprocessor, keepLayer4: true);
         foreach (var w in weights.Values) w.Dispose();
 
         var device = context.Device.Device;
@@ -38,15 +39,15 @@ internal static class HeadOnlyTrainer
         return Evaluate(job, head, testFeatures, trainAccuracy);
     }
 
-    private static ExtractedFeatures Features(TrainingJob job, string part, DecodedImageCache images, IReadOnlyList<Data.PetImage> list,
+    private static ExtractedFeatures Features(TrainingJob job, LocalizableText part, DecodedImageCache images, IReadOnlyList<Data.PetImage> list,
         IReadOnlyDictionary<string, Tensor> weights, ImagePreprocessor preprocessor, bool keepLayer4)
     {
         var s = job.Settings;
         var key = CacheKey.For(list, "features", s.Backbone.Id, s.Preprocessing, s.ImageSize, keepLayer4);
         var path = Path.Combine(job.CacheFolder, $"{key}-features{WeightsFile.Extension}");
-        if (File.Exists(path)) job.Context.Log($"Using cached {part} features ({s.Backbone.Id}, {s.Preprocessing}, {s.ImageSize}px).");
+        if (File.Exists(path)) job.Context.Log(ResnetCamTexts.CachedFeatures.Format(part, s.Backbone.Id, s.Preprocessing, s.ImageSize));
         return FeatureExtractor.OpenOrExtract(path, images, weights, s.Backbone, preprocessor, keepLayer4,
-            done => job.ReportProgress($"Extracting {part} features at {s.ImageSize}px", done, images.Count), job.Context.Checkpoint);
+            done => job.ReportProgress(ResnetCamTexts.Extracting.Format(part, s.ImageSize), done, images.Count), job.Context.Checkpoint);
     }
 
     private static TrainingOutcome Evaluate(TrainingJob job, Linear head, ExtractedFeatures test, double trainAccuracy)

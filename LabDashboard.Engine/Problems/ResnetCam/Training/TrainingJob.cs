@@ -1,3 +1,4 @@
+using LabDashboard.Engine.Problems.Texts;
 using LabDashboard.Engine.Problems.ResnetCam.Data;
 using LabDashboard.Engine.Problems.ResnetCam.Model;
 using LabDashboard.Engine.Runs;
@@ -12,10 +13,10 @@ internal sealed record TrainingJob(
 {
     public Tensor Labels(IReadOnlyList<PetImage> images) => tensor(images.Select(i => (float)i.Label).ToArray());
 
-    public void ReportProgress(string what, int done, int total)
+    public void ReportProgress(LocalizableText what, int done, int total)
     {
         if (done % 32 == 0 || done == total)
-            Context.Progress((double)done / total, $"{what}: {done}/{total}");
+            Context.Progress((double)done / total, ResnetCamTexts.Counted.Format(what, done, total));
     }
 }
 
@@ -37,7 +38,7 @@ internal static class TrainingEstimate
     // Measured on a 2-core CPU: ~0.035 s per forward at 224²; a training step costs ~3 forwards.
     private const double ForwardSecondsAt224 = 0.035;
 
-    public static string Describe(ResnetCamSettings s, PetSplit split, Devices.DeviceInfo device)
+    public static LocalizableText Describe(ResnetCamSettings s, PetSplit split, Devices.DeviceInfo device)
     {
         var scale = Math.Pow(s.ImageSize / 224.0, 2) / (device.Kind == "cuda" ? 20 : 1);
         var images = split.Train.Count + split.Test.Count;
@@ -45,8 +46,8 @@ internal static class TrainingEstimate
             ? (split.Train.Count * s.Epochs * 3 + split.Test.Count) * ForwardSecondsAt224 * scale
             : images * ForwardSecondsAt224 * scale;
         var what = s.TrainBackbone
-            ? $"{s.Epochs} epochs of the whole network on {split.Train.Count} images"
-            : $"feature extraction of {images} images (cached afterwards; the head trains in seconds)";
-        return $"Estimate on {device.Kind}: {what} at {s.ImageSize}px ≈ {TimeSpan.FromSeconds(seconds):h\\:mm\\:ss}.";
+            ? ResnetCamTexts.EstimateWhole.Format(s.Epochs, split.Train.Count)
+            : ResnetCamTexts.EstimateHead.Format(images);
+        return ResnetCamTexts.Estimate.Format(device.Kind, what, s.ImageSize, $"{TimeSpan.FromSeconds(seconds):h\\:mm\\:ss}");
     }
 }

@@ -4,16 +4,17 @@ using LabDashboard.Engine.Problems.ResnetCam.Models;
 using LabDashboard.Engine.Runs;
 using LabDashboard.Engine.Training;
 using TorchSharp;
-using TorchSharp.Modules;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
-using static TorchSharp.torch.nn;
 
 namespace LabDashboard.Engine.Problems.ResnetCam.Training;
 
 /// <summary>The exam's configuration: the whole ResNet (fc → Linear(512, 1)) trained with Adam.</summary>
 internal static class WholeNetworkTrainer
 {
+    // Held-out photos decoded and evaluated per forward pass (as before the shared evaluation); at 512 px the whole set would not fit at once.
+    private const int EvaluationChunkSize = 16;
+
     public static TrainingOutcome Train(TrainingJob job)
     {
         var (context, settings) = (job.Context, job.Settings);
@@ -21,7 +22,7 @@ internal static class WholeNetworkTrainer
         using var model = ResNetBuilder.Create(settings.Backbone.Blocks, outputs: 1);
         var loaded = new Dictionary<string, bool>();
         model.load_safetensors(job.Backbones.WeightsPath(settings.Backbone), strict: false, loadedParameters: loaded);
-        context.Log($"Loaded {loaded.Count(p => p.Value)} backbone tensors; fc is a fresh Linear(512, 1).");
+        context.Log(ResnetCamTexts.BackboneLoaded.Format(loaded.Count(p => p.Value)));
         model.to(device);
         var parts = ResNetParts.Of(model);
         var preprocessor = job.Backbones.Preprocessor(settings.Backbone, settings.Preprocessing);
@@ -36,7 +37,7 @@ internal static class WholeNetworkTrainer
             model.train();
             var current = epoch;
             var (loss, accuracy) = step.RunEpoch(scaffold, batches, CPU, batch => Batch(job, preprocessor, labels, batch.Rows()),
-                report => job.ReportProgress($"Epoch {current}", (int)report.RowsDone, labels.Length));
+                report => job.ReportProgress(ResnetCamTexts.Epoch.Format(current), (int)report.RowsDone, labels.Length));
             trainAccuracy = accuracy;
             context.Epoch(epoch, scaffold.Steps, new Dictionary<string, double> { [ResnetCamMetrics.Loss] = loss, [ResnetCamMetrics.TrainAcc] = accuracy });
         }
@@ -53,30 +54,29 @@ internal static class WholeNetworkTrainer
         return (preprocessor.ToInput(images).to(device), tensor(rows.Select(i => labels[i]).ToArray()).to(device));
     }
 
+    /// <summary>Held-out scores; layer4's maps are kept (float16, CPU) for the gallery.</summary>
     private static TrainingOutcome Evaluate(TrainingJob job, ResNetParts parts, ImagePreprocessor preprocessor, double trainAccuracy)
     {
         var device = job.Context.Device.Device;
         var maps = new List<Tensor>();
-        var logits = new List<float>();
-        using (no_grad())
-        {
-            for (var start = 0; start < job.Test.Count; start += 16)
+        using var y = job.Labels(job.Split.Test);
+        var evaluation = ChunkedEvaluation.Classify(
+            input =>
+            {
+                var layer4 = parts.Layer4(input);
+                maps.Add(layer4.to(ScalarType.Float16).cpu().MoveToOuterDisposeScope());
+                return parts.Logits(layer4);
+            },
+            job.Test.Count,
+            (start, size) =>
             {
                 job.Context.Checkpoint();
-                var images = Enumerable.Range(start, Math.Min(16, job.Test.Count - start)).Select(job.Test.Read).ToList();
-                using var scope = NewDisposeScope();
-                var layer4 = parts.Layer4(preprocessor.ToInput(images).to(device));
-                logits.AddRange(parts.Logits(layer4).cpu().data<float>().ToArray());
-                maps.Add(layer4.to(ScalarType.Float16).cpu().MoveToOuterDisposeScope());
-            }
-        }
-        var y = job.Labels(job.Split.Test);
-        using var logitTensor = tensor(logits.ToArray());
-        var testLoss = functional.binary_cross_entropy_with_logits(logitTensor, y).item<float>();
-        var testAccuracy = logits.Zip(job.Split.Test, (l, i) => (l >= 0 ? 1 : 0) == i.Label ? 1.0 : 0.0).Average();
+                return preprocessor.ToInput([.. Enumerable.Range((int)start, (int)size).Select(job.Test.Read)]).to(device);
+            },
+            y, ClassificationLoss.BinaryWithLogits, EvaluationChunkSize);
         var testLayer4 = cat(maps, 0);
         foreach (var m in maps) m.Dispose();
-        return new TrainingOutcome(trainAccuracy, testAccuracy, testLoss,
-            parts.Head.weight!.detach().cpu().clone(), parts.Head.bias!.detach().cpu().clone(), testLayer4, [.. logits]);
+        return new TrainingOutcome(trainAccuracy, evaluation.Accuracy, evaluation.Loss,
+            parts.Head.weight!.detach().cpu().clone(), parts.Head.bias!.detach().cpu().clone(), testLayer4, evaluation.Outputs);
     }
 }

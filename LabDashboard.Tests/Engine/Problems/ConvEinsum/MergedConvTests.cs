@@ -26,7 +26,7 @@ public class MergedConvTests
     {
         var samples = FashionMnistSamples.Load([TestData.Root]);
         Assert.Null(samples.MissingMessage);
-        Assert.All(samples.Samples, s => Assert.True(MergedConv.Apply(s.Image, Horizontal, Vertical).ExactlyEqual, s.Label));
+        Assert.All(samples.Samples, s => Assert.True(MergedConv.Apply(s.Image, Horizontal, Vertical).ExactlyEqual, s.Label.ToString()));
     }
 
     [Theory]

@@ -15,7 +15,7 @@ public class LayerStackAnalyzerTests
         {
             var (input, layers) = RandomValidStack(random);
             var analysis = LayerStackAnalyzer.Analyze(layers, input);
-            Assert.True(analysis.IsValid, string.Join("; ", analysis.Errors));
+            Assert.True(analysis.IsValid, string.Join("; ", analysis.Errors).ToString());
             var (count, shape) = RunOnCpu(layers, input);
             var stackText = string.Join(" → ", layers);
             Assert.True(count == analysis.TorchTotal, $"{stackText}: TorchSharp {count}, editor {analysis.TorchTotal}");
@@ -30,7 +30,7 @@ public class LayerStackAnalyzerTests
         var analysis = LayerStackAnalyzer.Analyze([LayerSpec.Linear(10, 5), LayerSpec.ReLU(), LayerSpec.Linear(4, 1)], [1, 10]);
         Assert.False(analysis.IsValid);
         var error = Assert.Single(analysis.Errors);
-        Assert.Equal("Layer 3 (Linear(4, 1)): expects the last dimension to be 4, but the input is (1, 5).", error);
+        Assert.Equal("Layer 3 (Linear(4, 1)): expects the last dimension to be 4, but the input is (1, 5).", error.ToString());
         Assert.Equal(55 + 5, analysis.TorchTotal); // counts still shown for layers with valid arguments
     }
 
@@ -38,7 +38,7 @@ public class LayerStackAnalyzerTests
     public void A_Linear_after_a_conv_without_Flatten_suggests_adding_one()
     {
         var analysis = LayerStackAnalyzer.Analyze([LayerSpec.Conv2d(1, 2, 3), LayerSpec.Linear(2 * 26 * 26, 10)], [1, 1, 28, 28]);
-        Assert.Contains("Add a Flatten layer", Assert.Single(analysis.Errors));
+        Assert.Contains("Add a Flatten layer", Assert.Single(analysis.Errors).ToString());
     }
 
     [Theory]
@@ -48,7 +48,7 @@ public class LayerStackAnalyzerTests
     public void Zero_negative_or_huge_Linear_sizes_are_explained(int @in, int @out, string message)
     {
         var analysis = LayerStackAnalyzer.Analyze([LayerSpec.Linear(@in, @out)], [1, 10]);
-        Assert.Contains(message, Assert.Single(analysis.Errors));
+        Assert.Contains(message, Assert.Single(analysis.Errors).ToString());
         Assert.Null(analysis.Rows[0].TorchCount);
     }
 
@@ -56,30 +56,30 @@ public class LayerStackAnalyzerTests
     public void Conv_problems_are_explained()
     {
         Assert.Contains("expects 3 input channel(s), but the input (1, 1, 28, 28) has 1",
-            Assert.Single(LayerStackAnalyzer.Analyze([LayerSpec.Conv2d(3, 8, 3)], [1, 1, 28, 28]).Errors));
+            Assert.Single(LayerStackAnalyzer.Analyze([LayerSpec.Conv2d(3, 8, 3)], [1, 1, 28, 28]).Errors).ToString());
         Assert.Contains("the 5×5 window does not fit the 4×4 input",
-            Assert.Single(LayerStackAnalyzer.Analyze([LayerSpec.Conv2d(1, 1, 3), LayerSpec.Conv2d(1, 1, 5)], [1, 1, 6, 6]).Errors));
+            Assert.Single(LayerStackAnalyzer.Analyze([LayerSpec.Conv2d(1, 1, 3), LayerSpec.Conv2d(1, 1, 5)], [1, 1, 6, 6]).Errors).ToString());
         Assert.Contains("expects (C, H, W) or (N, C, H, W)",
-            Assert.Single(LayerStackAnalyzer.Analyze([LayerSpec.Conv2d(1, 1, 3)], [1, 10]).Errors));
+            Assert.Single(LayerStackAnalyzer.Analyze([LayerSpec.Conv2d(1, 1, 3)], [1, 10]).Errors).ToString());
         Assert.Contains("stride must be a positive whole number, got 0",
-            Assert.Single(LayerStackAnalyzer.Analyze([LayerSpec.Conv2d(1, 1, 3, stride: 0)], [1, 1, 8, 8]).Errors));
+            Assert.Single(LayerStackAnalyzer.Analyze([LayerSpec.Conv2d(1, 1, 3, stride: 0)], [1, 1, 8, 8]).Errors).ToString());
         Assert.Contains("padding cannot be negative",
-            Assert.Single(LayerStackAnalyzer.Analyze([LayerSpec.Conv2d(1, 1, 3, padding: -1)], [1, 1, 8, 8]).Errors));
+            Assert.Single(LayerStackAnalyzer.Analyze([LayerSpec.Conv2d(1, 1, 3, padding: -1)], [1, 1, 8, 8]).Errors).ToString());
     }
 
     [Fact]
     public void Other_layer_problems_are_explained()
     {
         Assert.Contains("p must be between 0 and 1",
-            Assert.Single(LayerStackAnalyzer.Analyze([LayerSpec.Dropout(1.5)], [1, 10]).Errors));
+            Assert.Single(LayerStackAnalyzer.Analyze([LayerSpec.Dropout(1.5)], [1, 10]).Errors).ToString());
         Assert.Contains("needs at least 2 dimensions",
-            Assert.Single(LayerStackAnalyzer.Analyze([LayerSpec.Flatten()], [10]).Errors));
+            Assert.Single(LayerStackAnalyzer.Analyze([LayerSpec.Flatten()], [10]).Errors).ToString());
         Assert.Contains("kernel_size must be a positive whole number",
-            Assert.Single(LayerStackAnalyzer.Analyze([LayerSpec.MaxPool2d(0)], [1, 1, 8, 8]).Errors));
+            Assert.Single(LayerStackAnalyzer.Analyze([LayerSpec.MaxPool2d(0)], [1, 1, 8, 8]).Errors).ToString());
         Assert.Contains("more elements than a tensor can hold",
-            Assert.Single(LayerStackAnalyzer.Analyze([LayerSpec.Flatten()], [1, 1_000_000, 1_000_000, 1_000_000, 1_000_000]).Errors));
+            Assert.Single(LayerStackAnalyzer.Analyze([LayerSpec.Flatten()], [1, 1_000_000, 1_000_000, 1_000_000, 1_000_000]).Errors).ToString());
         Assert.Contains("Every input dimension must be positive",
-            Assert.Single(LayerStackAnalyzer.Analyze([LayerSpec.ReLU()], [1, 0, 8]).Errors));
+            Assert.Single(LayerStackAnalyzer.Analyze([LayerSpec.ReLU()], [1, 0, 8]).Errors).ToString());
     }
 
     [Theory]
@@ -97,7 +97,7 @@ public class LayerStackAnalyzerTests
     {
         var (shape, error) = LayerStackAnalyzer.ParseShape(text);
         Assert.Null(shape);
-        Assert.Contains(message, error);
+        Assert.Contains(message, error?.ToString());
     }
 
     private static (long Count, long[] Shape) RunOnCpu(IReadOnlyList<LayerSpec> layers, long[] input)

@@ -53,7 +53,7 @@ public sealed class OxfordArchiveDownloadTests : IDisposable
         Assert.Equal(total, _reports[^1].Bytes);
         Assert.Equal(1.0, _reports[^1].Fraction);
         Assert.All(_reports.Zip(_reports.Skip(1)), p => Assert.True(p.Second.Bytes >= p.First.Bytes));
-        Assert.Contains("MB/s", _reports[^1].Message);
+        Assert.Contains("MB/s", _reports[^1].Message.ToString());
         Assert.Single(Directory.GetFileSystemEntries(_temp.Path));
     }
 

@@ -9,6 +9,6 @@ public class PetSplitTests
     {
         var split = new PetSplit("oxford-iiit-pet", "/srv/lab/data/oxford-iiit-pet/", [new PetImage("/srv/a.jpg", 1)], [new PetImage("/srv/b.jpg", 0)]);
 
-        Assert.Equal("oxford-iiit-pet at oxford-iiit-pet: 1 train (1 dogs), 1 test (0 dogs)", split.Describe());
+        Assert.Equal("oxford-iiit-pet at oxford-iiit-pet: 1 train (1 dogs), 1 test (0 dogs)", split.Describe().ToString());
     }
 }

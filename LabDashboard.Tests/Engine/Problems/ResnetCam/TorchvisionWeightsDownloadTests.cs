@@ -27,7 +27,7 @@ public sealed class TorchvisionWeightsDownloadTests : IDisposable
     private TorchvisionWeightsDownload Mirror(string variant, string? sha256Prefix = null) =>
         new(new Uri(_server.Url(variant) + Name), sha256Prefix ?? Sha256(_server.Files[Name])[..8]);
 
-    private string Convert(BackboneStore store) => store.EnsureConverted(Backbones.Torchvision, _reports.Add, CancellationToken.None);
+    private string Convert(BackboneStore store) => store.EnsureConverted(Backbones.Torchvision, _reports.Add, CancellationToken.None).ToString();
 
     [Fact]
     public void A_missing_pth_is_downloaded_with_byte_progress_into_State_Root_models_and_converted()
@@ -44,7 +44,7 @@ public sealed class TorchvisionWeightsDownloadTests : IDisposable
         Assert.Single(_server.Requests);
         Assert.Equal(_server.Files[Name].Length, _reports[^1].Bytes);
         Assert.Equal(1.0, _reports[^1].Fraction);
-        Assert.Contains("MB/s", _reports[^1].Message);
+        Assert.Contains("MB/s", _reports[^1].Message.ToString());
         Assert.All(_reports.Zip(_reports.Skip(1)), p => Assert.True(p.Second.Bytes >= p.First.Bytes));
         Assert.Equal([Name], Directory.GetFiles(Path.GetDirectoryName(DownloadedPath)!).Select(Path.GetFileName));
     }
