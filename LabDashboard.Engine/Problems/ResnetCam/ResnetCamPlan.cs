@@ -12,14 +12,26 @@ namespace LabDashboard.Engine.Problems.ResnetCam;
 /// <param name="Estimate">A rough duration on this device; null without data.</param>
 public sealed record ResnetCamPlan(string Resolved, string Data, string? Estimate)
 {
-    /// <summary>Resolves <paramref name="settings"/> and, when a data set is found, estimates the run's length. Reads no image.</summary>
-    public static ResnetCamPlan For(RunSettings settings, LabPaths paths, DeviceInfo device)
+    /// <summary>
+    /// Resolves <paramref name="settings"/> and, when a data set is found, estimates the run's length: from
+    /// <paramref name="measured"/> (an earlier whole-network run on this machine) when the whole network is to be
+    /// trained and one is given, else a priori. Reads no image.
+    /// </summary>
+    public static ResnetCamPlan For(RunSettings settings, LabPaths paths, DeviceInfo device, WholeNetworkSpeed? measured = null)
     {
         var resolved = ResnetCamSettings.From(settings);
         var roots = paths.DataRoots.Append(Path.Combine(paths.StateRoot, "data"));
         var split = PetDatasetLocator.Find(roots, resolved.Seed, resolved.MaxImages);
-        return split is null
-            ? new ResnetCamPlan(resolved.Describe(), $"No data set yet: looked for {PetDatasetLocator.OxfordFolder}/ and {PetDatasetLocator.FolderPerClassFolder}/ in {string.Join(", ", paths.DataRoots)}.", null)
-            : new ResnetCamPlan(resolved.Describe(), split.Describe(), TrainingEstimate.Describe(resolved, split, device));
+        if (split is null)
+            return new ResnetCamPlan(resolved.Describe(), $"No data set yet: looked for {PetDatasetLocator.OxfordFolder}/ and {PetDatasetLocator.FolderPerClassFolder}/ in {string.Join(", ", paths.DataRoots)}.", null);
+        var estimate = resolved.TrainBackbone && measured is not null ? Measured(resolved, split, measured) : TrainingEstimate.Describe(resolved, split, device);
+        return new ResnetCamPlan(resolved.Describe(), split.Describe(), estimate);
+    }
+
+    private static string Measured(ResnetCamSettings s, PetSplit split, WholeNetworkSpeed speed)
+    {
+        var minutes = speed.SecondsFor(s.ImageSize, s.Epochs, split.Train.Count, split.Test.Count) / 60;
+        return $"{s.Epochs} epochs of the whole network on {split.Train.Count} images at {s.ImageSize}px ≈ {Math.Max(1, Math.Round(minutes)):F0} min on this machine "
+            + $"(measured: {speed.SecondsPerImage:F2} s per image per epoch at {speed.ImageSize}px in run {speed.RunId}; more while other work shares the CPU).";
     }
 }
