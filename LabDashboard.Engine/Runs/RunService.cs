@@ -99,8 +99,8 @@ public sealed class RunService : IRunService, IDisposable
         if (problem.Descriptor.Images is not { } estimate) return;
         var count = estimate.PerRun(settings);
         if (count <= _options.MaxImagesPerRun) return;
-        throw new SettingsValidationException([
-            $"'{estimate.Setting}': these settings would store {count} images, more than one run may keep ({_options.MaxImagesPerRun}, {RunServiceOptions.Section}:{nameof(RunServiceOptions.MaxImagesPerRun)}); raise '{estimate.Setting}' or train fewer epochs."]);
+        throw new SettingsValidationException([SettingsTexts.TooManyImages.Format(
+            estimate.Setting, count, _options.MaxImagesPerRun, $"{RunServiceOptions.Section}:{nameof(RunServiceOptions.MaxImagesPerRun)}")]);
     }
 
     /// <summary>Every run of <paramref name="owner"/>, live or stored: id and problem.</summary>

@@ -11,6 +11,9 @@ public static class SettingsTexts
     public static readonly TextTemplate Unknown = new("settings.error.unknown", "unknown setting '{0}'");
     /// <summary>A setting and what is wrong with its value.</summary>
     public static readonly TextTemplate Setting = new("settings.error.setting", "'{0}': {1}");
+    /// <summary>Settings that would make one run store more images than a run may keep.</summary>
+    public static readonly TextTemplate TooManyImages = new("settings.error.tooManyImages",
+        "'{0}': these settings would store {1} images, more than one run may keep ({2}, {3}); raise '{0}' or train fewer epochs.");
     /// <summary>An empty field.</summary>
     public static readonly TextTemplate Required = new("settings.error.required", "'{0}': a value is required");
     /// <summary>Not a whole number.</summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using LabDashboard.Tests.Integration;
 using Microsoft.Playwright;
 
 namespace LabDashboard.Tests.E2E;
@@ -59,6 +60,89 @@ public class ResnetCamPageTests(LabBrowserFixture browser)
         Assert.NotEqual(atDefault, atSlider);
 
         await LabBrowserFixture.ScreenshotAsync(page, "resnet-cam-overlay");
+        await page.Context.CloseAsync();
+    }
+
+    public static TheoryData<int, int> Screens => new() { { 1400, 900 }, { 390, 844 } };
+
+    [Theory, MemberData(nameof(Screens))]
+    public async Task Once_a_model_exists_explaining_a_photo_is_the_first_thing_on_screen(int width, int height)
+    {
+        await ResnetCamModels.RunIdAsync(browser.Server, ResnetCamModels.SmallHeadOnly);
+        var page = await browser.OpenAsync("/problems/resnet-cam", viewport: new ViewportSize { Width = width, Height = height });
+
+        var panel = page.GetByTestId("cam-explain");
+        await Assertions.Expect(panel).ToBeVisibleAsync();
+        var panelTop = await panel.EvaluateAsync<double>("e => e.getBoundingClientRect().top");
+        var dropTop = await page.GetByLabel("Choose a photo").EvaluateAsync<double>("e => (e.closest('label') ?? e.parentElement).getBoundingClientRect().top");
+        var controlsTop = await page.GetByTestId("run-controls").EvaluateAsync<double>("e => e.getBoundingClientRect().top");
+
+        Assert.InRange(panelTop, 0, height - 1);
+        Assert.InRange(dropTop, 0, height - 1);
+        Assert.True(panelTop < controlsTop, $"the explain panel ({panelTop} px) is below the run controls ({controlsTop} px)");
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(400, 300, 1400, 900)]
+    [InlineData(300, 400, 390, 844)]
+    public async Task A_non_square_photo_is_shown_at_its_own_aspect(int photoWidth, int photoHeight, int width, int height)
+    {
+        await ResnetCamModels.RunIdAsync(browser.Server, ResnetCamModels.SmallHeadOnly);
+        var photo = ResnetCamModels.CroppedPhoto(photoWidth, photoHeight);
+        var page = await browser.OpenAsync("/problems/resnet-cam", viewport: new ViewportSize { Width = width, Height = height });
+
+        await page.GetByLabel("Choose a photo").SetInputFilesAsync(photo);
+
+        var overlay = page.GetByTestId("cam-overlay");
+        await Assertions.Expect(overlay).ToHaveJSPropertyAsync("complete", true, new() { Timeout = ExplainTimeoutMs });
+        var expected = (double)photoWidth / photoHeight;
+        var natural = await overlay.EvaluateAsync<double[]>("image => [image.naturalWidth, image.naturalHeight]");
+        var shown = await overlay.BoundingBoxAsync();
+        var input = await page.GetByAltText("Input photo").BoundingBoxAsync();
+        Assert.NotNull(shown);
+        Assert.NotNull(input);
+        Assert.InRange(natural[0] / natural[1], expected * 0.99, expected * 1.01);
+        Assert.InRange(shown.Width / shown.Height, expected * 0.98, expected * 1.02);
+        Assert.Equal((shown.Width, shown.Height), (input.Width, input.Height));
+        Assert.True(shown.X + shown.Width <= width, $"the overlay ends at {shown.X + shown.Width} px in a {width} px window");
+        await LabBrowserFixture.ScreenshotAsync(page, $"resnet-cam-photo-{photoWidth}x{photoHeight}-at-{width}x{height}");
+        File.Delete(photo);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Exam_settings_are_one_click_away_with_their_time_here_and_a_whole_network_model_explains_photos()
+    {
+        var wholeNetworkRun = await ResnetCamModels.RunIdAsync(browser.Server, ResnetCamModels.SmallWholeNetwork);
+        var page = await browser.OpenAsync("/problems/resnet-cam");
+
+        // Measured on the whole-network run just trained here, scaled to 512 px.
+        var estimate = page.GetByTestId("exam-estimate");
+        await Assertions.Expect(estimate).ToContainTextAsync(new Regex(@"≈ \d+ min on this machine"));
+        await Assertions.Expect(estimate).ToContainTextAsync(wholeNetworkRun);
+
+        await page.GetByTestId("exam-settings").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"trainBackbone=true.*imageSize=512|imageSize=512.*trainBackbone=true"));
+        await LabBrowserFixture.WaitUntilInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("resnet-plan")).ToContainTextAsync("512px, whole network, Adam lr 1E-05, batch 32, 3 epochs");
+        await Assertions.Expect(page.GetByTestId("resnet-estimate")).ToContainTextAsync(new Regex(@"≈ \d+ min on this machine"));
+        await Assertions.Expect(page.GetByTestId("train")).ToBeEnabledAsync();
+
+        // The whole-network model is in the CAM model menu, and the API explains with it.
+        await page.Locator(".cam-model-select").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open")).ToContainTextAsync(new Regex($@"run {wholeNetworkRun}: [^·]*224px, whole network"));
+        using var client = browser.Server.CreateClient();
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(CamUploads.DogPhotoCropped(400, 300)), "image", "dog.jpg" },
+            { new StringContent(wholeNetworkRun), "runId" },
+        };
+        using var response = await client.PostAsync("/api/cam", form);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        Assert.Contains($"\"runId\":\"{wholeNetworkRun}\"", body);
         await page.Context.CloseAsync();
     }
 

@@ -30,7 +30,7 @@ public class CamApiTests(CamApiFixture server) : IClassFixture<CamApiFixture>
     }
 
     [Fact]
-    public async Task A_dog_photo_is_explained_with_prediction_backbone_run_and_a_png_overlay_at_the_input_size()
+    public async Task A_dog_photo_is_explained_with_prediction_backbone_run_and_a_png_overlay_at_the_photos_aspect()
     {
         var (status, body, _) = await PostAsync(DogPhoto);
 
@@ -42,7 +42,26 @@ public class CamApiTests(CamApiFixture server) : IClassFixture<CamApiFixture>
         Assert.Equal(TrainedHeadOnlyModel.RunId, body.GetProperty("runId").GetString());
         var png = Convert.FromBase64String(body.GetProperty("overlayPng").GetString()!);
         using var overlay = SixLabors.ImageSharp.Image.Load(png);
-        Assert.Equal((224, 224), (overlay.Width, overlay.Height));
+        // The photo is 500×334: the model saw it stretched to 224², the overlay shows it as it is, long side 224.
+        Assert.Equal((224, 150), (overlay.Width, overlay.Height));
+    }
+
+    [Theory]
+    [InlineData(400, 300, 224, 168)]
+    [InlineData(300, 400, 168, 224)]
+    public async Task A_non_square_photos_overlay_input_and_heatmap_keep_its_aspect(int width, int height, int expectedWidth, int expectedHeight)
+    {
+        var (status, body, _) = await PostAsync(CamUploads.DogPhotoCropped(width, height));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var overlay = OverlayRenderer.FromPng(Convert.FromBase64String(body.GetProperty("overlayPng").GetString()!));
+        Assert.Equal((expectedWidth, expectedHeight), (overlay.Width, overlay.Height));
+        var id = body.GetProperty("id").GetString();
+        foreach (var kind in new[] { "input", "heatmap" })
+        {
+            var image = OverlayRenderer.FromPng(await server.Client.GetByteArrayAsync($"/api/cam/results/{id}/{kind}.png"));
+            Assert.Equal((expectedWidth, expectedHeight), (image.Width, image.Height));
+        }
     }
 
     [Fact]
@@ -55,8 +74,8 @@ public class CamApiTests(CamApiFixture server) : IClassFixture<CamApiFixture>
         var input = OverlayRenderer.FromPng(await server.Client.GetByteArrayAsync($"/api/cam/results/{id}/input.png"));
         var heatmap = OverlayRenderer.FromPng(await server.Client.GetByteArrayAsync($"/api/cam/results/{id}/heatmap.png"));
 
-        Assert.Equal((224, 224), (input.Width, input.Height));
-        Assert.Equal((224, 224), (heatmap.Width, heatmap.Height));
+        Assert.Equal((224, 150), (input.Width, input.Height));
+        Assert.Equal((224, 150), (heatmap.Width, heatmap.Height));
         Assert.NotEqual(input.Rgb, heatmap.Rgb);
         Assert.Equal(overlay.Rgb, OverlayRenderer.Blend(input, heatmap, 0.5).Rgb);
     }

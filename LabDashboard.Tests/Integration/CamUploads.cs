@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Processing;
 
 namespace LabDashboard.Tests.Integration;
 
@@ -17,5 +19,15 @@ public static class CamUploads
         using var response = await client.PostAsync("/api/cam", form);
         var body = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, response.Content.Headers.ContentType?.MediaType ?? "", body, clock.Elapsed);
+    }
+
+    /// <summary>A JPEG of the shared american_bulldog_10.jpg (500×334) cut around its centre to <paramref name="width"/>×<paramref name="height"/>.</summary>
+    public static byte[] DogPhotoCropped(int width, int height)
+    {
+        using var image = Image.Load(TestData.Path("catsdogs", "dog", "american_bulldog_10.jpg"));
+        image.Mutate(x => x.Resize(new ResizeOptions { Size = new Size(width, height), Mode = ResizeMode.Crop }));
+        using var output = new MemoryStream();
+        image.SaveAsJpeg(output);
+        return output.ToArray();
     }
 }

@@ -13,14 +13,26 @@ namespace LabDashboard.Engine.Problems.ResnetCam;
 /// <param name="Estimate">A rough duration on this device; null without data.</param>
 public sealed record ResnetCamPlan(LocalizableText Resolved, LocalizableText Data, LocalizableText? Estimate)
 {
-    /// <summary>Resolves <paramref name="settings"/> and, when a data set is found, estimates the run's length. Reads no image.</summary>
-    public static ResnetCamPlan For(RunSettings settings, LabPaths paths, DeviceInfo device)
+    /// <summary>
+    /// Resolves <paramref name="settings"/> and, when a data set is found, estimates the run's length: from
+    /// <paramref name="measured"/> (an earlier whole-network run on this machine) when the whole network is to be
+    /// trained and one is given, else a priori. Reads no image.
+    /// </summary>
+    public static ResnetCamPlan For(RunSettings settings, LabPaths paths, DeviceInfo device, WholeNetworkSpeed? measured = null)
     {
         var resolved = ResnetCamSettings.From(settings);
         var roots = paths.DataRoots.Append(Path.Combine(paths.StateRoot, "data"));
         var split = PetDatasetLocator.Find(roots, resolved.Seed, resolved.MaxImages);
-        return split is null
-            ? new ResnetCamPlan(resolved.Describe(), ResnetCamTexts.NoData.Format(PetDatasetLocator.OxfordFolder, PetDatasetLocator.FolderPerClassFolder, string.Join(", ", paths.DataRoots)), null)
-            : new ResnetCamPlan(resolved.Describe(), split.Describe(), TrainingEstimate.Describe(resolved, split, device));
+        if (split is null)
+            return new ResnetCamPlan(resolved.Describe(), ResnetCamTexts.NoData.Format(PetDatasetLocator.OxfordFolder, PetDatasetLocator.FolderPerClassFolder, string.Join(", ", paths.DataRoots)), null);
+        var estimate = resolved.TrainBackbone && measured is not null ? Measured(resolved, split, measured) : TrainingEstimate.Describe(resolved, split, device);
+        return new ResnetCamPlan(resolved.Describe(), split.Describe(), estimate);
+    }
+
+    private static LocalizableText Measured(ResnetCamSettings s, PetSplit split, WholeNetworkSpeed speed)
+    {
+        var minutes = speed.SecondsFor(s.ImageSize, s.Epochs, split.Train.Count, split.Test.Count) / 60;
+        return ResnetCamTexts.EstimateMeasured.Format(s.Epochs, split.Train.Count, s.ImageSize, $"{Math.Max(1, Math.Round(minutes)):F0}",
+            $"{speed.SecondsPerImage:F2}", speed.ImageSize, speed.RunId);
     }
 }

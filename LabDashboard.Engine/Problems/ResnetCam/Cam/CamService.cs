@@ -17,7 +17,8 @@ namespace LabDashboard.Engine.Problems.ResnetCam.Cam;
 public sealed record CamOptions(string Colormap = "magma", double Alpha = 0.5, bool GradCam = false);
 
 /// <summary>
-/// A prediction with its explanation at the model's input size. The PNGs are encoded when first
+/// A prediction with its explanation: the photo at its own aspect with the model's input size as its long
+/// side (the model saw it stretched to a square), and the map over it at the same size. The PNGs are encoded when first
 /// asked for (each costs 10–45 ms at 512 px): the API answer needs only the overlay,
 /// the page only the input and the heatmap, which the browser fetches in parallel.
 /// </summary>
@@ -34,7 +35,7 @@ public sealed record CamExplanation(
     /// <summary>The number format of the forward pass: float32 or bfloat16.</summary>
     public string Precision { get; init; } = CamPrecision.Float32.Name();
 
-    /// <summary>The resized input photo as PNG.</summary>
+    /// <summary>The photo at its own aspect (long side the model's input size) as PNG.</summary>
     public byte[] InputPng => LazyInitializer.EnsureInitialized(ref _inputPng, () => RgbPng.Encode(Input));
 
     /// <summary>The coloured map as PNG.</summary>
@@ -54,7 +55,7 @@ public sealed record CamExplanation(
 /// <summary>Milliseconds spent in each part of one explanation (PNG encoding comes later, on demand).</summary>
 /// <param name="DecodeMs">Checks, decode, orientation and resize to the model's input size.</param>
 /// <param name="ForwardMs">Preprocessing, the trunk up to layer4 and the logit.</param>
-/// <param name="RenderMs">The map, its sign, upsampling and colouring.</param>
+/// <param name="RenderMs">The photo back at its aspect, the map, its sign, upsampling and colouring.</param>
 public sealed record CamTimings(double DecodeMs, double ForwardMs, double RenderMs);
 
 /// <summary>No completed resnet-cam model (or not the one asked for).</summary>
@@ -152,10 +153,11 @@ public sealed class CamService : IDisposable
         var logit = (einsum("k,k->", model.Weight.reshape(-1), layer4.mean([1, 2])) + model.Bias.reshape(-1)[0]).item<float>();
         var forwardMs = Lap(clock);
         var colormap = Colormaps.Resolve(options.Colormap);
-        var rendering = CamRenderer.Render(decoded.Image, layer4, model.Weight, model.Bias, logit, colormap, options.GradCam);
+        var shown = PhotoAspect.Restore(decoded.Image, decoded.OriginalWidth, decoded.OriginalHeight);
+        var rendering = CamRenderer.Render(shown, layer4, model.Weight, model.Bias, logit, colormap, options.GradCam);
         return new CamExplanation(Guid.NewGuid().ToString("N"), logit, 1 / (1 + Math.Exp(-logit)), logit >= 0 ? "dog" : "cat", info,
             options.GradCam ? "grad-cam" : "cam", colormap, options.Alpha, rendering.Low, rendering.High, rendering.MapMean,
-            decoded.Image, rendering.Heatmap, decoded.OriginalWidth, decoded.OriginalHeight, decoded.Format.ToString(), decoded.Notices)
+            shown, rendering.Heatmap, decoded.OriginalWidth, decoded.OriginalHeight, decoded.Format.ToString(), decoded.Notices)
         {
             Timings = new CamTimings(decodeMs, forwardMs, Lap(clock)),
             Precision = Precision.Name(),
