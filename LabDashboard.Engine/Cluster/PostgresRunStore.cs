@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LabDashboard.Engine.Runs;
 using LabDashboard.Engine.Runs.Storage;
 using Microsoft.Extensions.Logging;
@@ -85,6 +86,36 @@ internal sealed class PostgresRunStore : IRunStore
         var events = new List<RunEvent>();
         while (reader.Read()) events.Add(RunEventJson.Read<RunEvent>(reader.GetString(0)));
         return events;
+    }
+
+    /// <summary>
+    /// Status events of every run in this database's schema, from now on, as the workers commit them
+    /// (PostgreSQL LISTEN/NOTIFY on <see cref="PostgresRunStoreSql.StatusChannel"/>); ends with the cancellation.
+    /// </summary>
+    public async IAsyncEnumerable<RunEvent> WatchStatuses([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var notified = new Queue<string>();
+        connection.Notification += (_, n) => notified.Enqueue(n.Payload);
+        await using (var listen = PostgresRunDatabase.Command(connection, null, $"LISTEN {PostgresRunStoreSql.StatusChannel}"))
+            await listen.ExecuteNonQueryAsync(cancellationToken);
+        while (true)
+        {
+            await connection.WaitAsync(cancellationToken);
+            while (notified.TryDequeue(out var payload))
+                if (await StatusEvent(connection, payload, cancellationToken) is { } e) yield return e;
+        }
+    }
+
+    /// <summary>The notified event, or null when it is not in this schema (the channel is database-wide).</summary>
+    private static async Task<RunEvent?> StatusEvent(NpgsqlConnection connection, string payload, CancellationToken cancellationToken)
+    {
+        var parts = payload.Split(' ');
+        if (parts.Length != 2 || !long.TryParse(parts[1], out var seq)) return null;
+        await using var command = PostgresRunDatabase.Command(connection, null, "SELECT json FROM events WHERE run_id = @run AND seq = @seq");
+        command.Parameters.AddWithValue("run", parts[0]);
+        command.Parameters.AddWithValue("seq", seq);
+        return await command.ExecuteScalarAsync(cancellationToken) is string json ? RunEventJson.Read<RunEvent>(json) : null;
     }
 
     private const string RunColumns = "id, problem_id, status, settings, device, versions, created_at, finished_at, results, checks, error, owner";

@@ -19,7 +19,7 @@ namespace LabDashboard.Tests.Integration.Cluster;
 public sealed class ClusterWebTests
 {
     [SkippableFact]
-    public async Task A_web_front_starts_a_run_that_the_worker_runs_and_each_role_answers_healthz()
+    public async Task A_web_front_starts_a_run_that_the_worker_runs_follows_its_statuses_and_each_role_answers_healthz()
     {
         var redis = TestServices.Require(TestServices.RedisVariable, "Redis");
         using var schema = new PostgresTestSchema();
@@ -38,11 +38,16 @@ public sealed class ClusterWebTests
             Assert.Null(web.Services.GetService<RunService>());
             Assert.IsType<ClusterRunService>(web.Runs);
 
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+            var statuses = new List<RunEvent>();
+            var feed = await StatusesUntilFinished(web.Runs, statuses, timeout.Token);
             var start = await webHttp.PostAsJsonAsync("api/runs", new { problemId = "exp-mle", settings = JsonDocument.Parse("""{"steps": 200}""").RootElement });
             Assert.Equal(HttpStatusCode.Created, start.StatusCode);
             var runId = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString()!;
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
             await foreach (var _ in web.Runs.Watch(runId, 0, timeout.Token)) { }
+            await feed;
+
+            Assert.Equal([RunEventKinds.Queued, RunEventKinds.Started, RunEventKinds.Finished], statuses.Where(e => e.RunId == runId).Select(e => e.Kind));
 
             var run = await webHttp.GetFromJsonAsync<JsonElement>($"api/runs/{runId}");
             Assert.Equal("completed", run.GetProperty("summary").GetProperty("status").GetString());
@@ -50,6 +55,27 @@ public sealed class ClusterWebTests
         finally
         {
             await ForgetCluster(redis, name);
+        }
+    }
+
+    /// <summary>Subscribes to the status feed (returns once subscribed) and collects until the first <c>finished</c>.</summary>
+    private static async Task<Task> StatusesUntilFinished(IRunService runs, List<RunEvent> statuses, CancellationToken cancellationToken)
+    {
+        var feed = runs.WatchStatuses(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var listening = feed.MoveNextAsync();
+        // LISTEN is issued on the first MoveNext; a short wait lets it reach the server before the run is started.
+        await Task.Delay(TimeSpan.FromMilliseconds(300), cancellationToken);
+        return Collect();
+
+        async Task Collect()
+        {
+            await using var _ = feed;
+            while (await listening)
+            {
+                statuses.Add(feed.Current);
+                if (feed.Current.Kind == RunEventKinds.Finished) return;
+                listening = feed.MoveNextAsync();
+            }
         }
     }
 
