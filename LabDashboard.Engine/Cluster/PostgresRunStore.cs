@@ -29,6 +29,8 @@ internal sealed class PostgresRunStore : IRunStore
         if (worker is not null) PostgresInterruptedRunRecovery.Run(_database, worker);
     }
 
+    public string? Worker => _worker;
+
     public RunStoreWriter OpenWriter(ILogger<RunStoreWriter> logger) => new(new Transactions(_database, _worker), logger);
 
     public IReadOnlyList<StoredRun> List(RunQuery query)
@@ -118,7 +120,7 @@ internal sealed class PostgresRunStore : IRunStore
         return await command.ExecuteScalarAsync(cancellationToken) is string json ? RunEventJson.Read<RunEvent>(json) : null;
     }
 
-    private const string RunColumns = "id, problem_id, status, settings, device, versions, created_at, finished_at, results, checks, error, owner";
+    private const string RunColumns = "id, problem_id, status, settings, device, versions, created_at, finished_at, results, checks, error, owner, worker";
 
     private static List<StoredRun> ReadRuns(NpgsqlCommand command)
     {
@@ -130,7 +132,7 @@ internal sealed class PostgresRunStore : IRunStore
                 reader.GetString(3), reader.GetString(4), reader.GetString(5),
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
                 reader.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
-                NullableString(reader, 8), NullableString(reader, 9), NullableString(reader, 10), reader.GetString(11)));
+                NullableString(reader, 8), NullableString(reader, 9), NullableString(reader, 10), reader.GetString(11), NullableString(reader, 12)));
         return runs;
     }
 

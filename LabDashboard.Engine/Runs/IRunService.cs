@@ -104,14 +104,15 @@ public sealed record RunSummary(
     int? QueuePosition,
     string Owner = RunOwners.Local);
 
-/// <summary>A run in full.</summary>
+/// <summary>A run in full; <paramref name="Worker"/> names the process that ran it (a cluster worker, or the host name of a single process; null for runs stored before it was kept).</summary>
 public sealed record RunRecord(
     RunSummary Summary,
     IReadOnlyDictionary<string, object> Settings,
     string Device,
     IReadOnlyDictionary<string, string> Versions,
     IReadOnlyList<RunEvent> EpochEvents,
-    string? Error);
+    string? Error,
+    string? Worker = null);
 
 /// <summary>No problem has this id.</summary>
 public sealed class UnknownProblemException(string problemId) : Exception($"Unknown problem '{problemId}'.")

@@ -51,6 +51,7 @@ public sealed class ClusterWebTests
 
             var run = await webHttp.GetFromJsonAsync<JsonElement>($"api/runs/{runId}");
             Assert.Equal("completed", run.GetProperty("summary").GetProperty("status").GetString());
+            Assert.Equal("w1", run.GetProperty("worker").GetString());
         }
         finally
         {
