@@ -44,7 +44,8 @@ public static class ClusterHosting
                 silo.Configure<ClusterOptions>(ids => Name(ids, options)).UseRedisClustering(options.RedisConnectionString!);
                 if (options.AdvertisedAddress is { } address) silo.ConfigureEndpoints(IPAddress.Parse(address), options.SiloPort, options.GatewayPort);
                 else silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort);
-                silo.Services.AddLabClusterSerialization();
+                silo.Configure<SiloOptions>(o => o.SiloName = options.EffectiveWorkerName);
+                silo.Services.AddLabClusterSerialization().AddDeadWorkerRecovery(options.ConnectionString!);
             });
         if (options.Role != ClusterRole.Worker)
             builder.Services.AddSingleton<IRunService>(sp => new ClusterRunService(
