@@ -49,18 +49,24 @@ public static class LabDashboardApp
             options.DataRoots.AddRange(folders.DataRoots);
             options.StateRoot = folders.StateRoot;
         });
+        builder.AddLabClusterRole();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddExam();
         builder.Services.AddLabLocalization();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => LabJson.Configure(o.SerializerOptions));
-        builder.Services.AddSignalR().AddJsonProtocol(o => LabJson.Configure(o.PayloadSerializerOptions));
+        builder.Services.AddSignalR().AddJsonProtocol(o => LabJson.Configure(o.PayloadSerializerOptions)).AddRedisBackplane(builder.Configuration);
     }
 
     private static void UsePipeline(WebApplication app)
     {
         app.UseLabSecurity();
+        if (LabClusterWeb.ServesOnlyHealth(app.Configuration))
+        {
+            app.MapHealth();
+            return;
+        }
         // Outside Development an unhandled exception is logged and answered with a bare 500 ProblemDetails: no stack trace leaves the server.
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler();
@@ -68,6 +74,7 @@ public static class LabDashboardApp
         app.UseLabLocalization();
         app.UseClassroom();
         app.UseAntiforgery();
+        app.MapHealth();
         app.MapStaticAssets().AllowAnonymous();
         app.MapClassroom();
         app.MapProblemsApi();

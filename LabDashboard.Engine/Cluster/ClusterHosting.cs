@@ -2,6 +2,7 @@ using System.Net;
 using LabDashboard.Engine.Problems;
 using LabDashboard.Engine.Runs;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 
@@ -14,7 +15,8 @@ public static class ClusterHosting
     /// Nothing in <c>Cluster:Mode=none</c>. In <c>orleans</c> mode: a silo on <c>Cluster:SiloPort</c> and
     /// <c>Cluster:GatewayPort</c> for the roles <c>worker</c> and <c>all</c>, an Orleans client for
     /// <c>web</c>, members found through Redis (<c>ConnectionStrings:Redis</c>); for <c>web</c> and
-    /// <c>all</c> the <see cref="IRunService"/> then starts runs on the cluster's workers. Call it
+    /// <c>all</c> the <see cref="IRunService"/> then starts runs on the cluster's workers, and a
+    /// <c>web</c> role hosts no local run service at all. Call it
     /// after <see cref="EngineServiceCollectionExtensions.AddLabEngine"/>, whose run service it replaces.
     /// </summary>
     /// <exception cref="InvalidOperationException">The settings are not usable (every problem named).</exception>
@@ -28,24 +30,36 @@ public static class ClusterHosting
         if (problems.Count > 0) throw new InvalidOperationException(string.Join(" ", problems));
 
         if (options.Role == ClusterRole.Web)
+        {
+            HostNoRuns(builder.Services);
             builder.UseOrleansClient(client =>
             {
                 client.Configure<ClusterOptions>(ids => Name(ids, options)).UseRedisClustering(options.RedisConnectionString!);
                 client.Services.AddLabClusterSerialization();
             });
+        }
         else
             builder.UseOrleans(silo =>
             {
                 silo.Configure<ClusterOptions>(ids => Name(ids, options)).UseRedisClustering(options.RedisConnectionString!);
                 if (options.AdvertisedAddress is { } address) silo.ConfigureEndpoints(IPAddress.Parse(address), options.SiloPort, options.GatewayPort);
                 else silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort);
-                silo.Services.AddLabClusterSerialization();
+                silo.Configure<SiloOptions>(o => o.SiloName = options.EffectiveWorkerName);
+                silo.Services.AddLabClusterSerialization().AddDeadWorkerRecovery(options.ConnectionString!);
             });
         if (options.Role != ClusterRole.Worker)
             builder.Services.AddSingleton<IRunService>(sp => new ClusterRunService(
                 sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<ProblemCatalog>(), sp.GetRequiredService<LabPaths>(),
                 new PostgresRunStore(options.ConnectionString!, worker: null)));
         return builder;
+    }
+
+    /// <summary>A web front trains nothing: no local engine that would queue runs or mark its own as interrupted.</summary>
+    private static void HostNoRuns(IServiceCollection services)
+    {
+        services.RemoveAll<RunService>();
+        services.RemoveAll<IRunService>();
+        services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(RunServiceLifetime)));
     }
 
     private static void Name(ClusterOptions ids, LabClusterOptions options)

@@ -10,10 +10,10 @@ namespace LabDashboard.Engine.Cluster;
 /// <summary>
 /// The web role's <see cref="IRunService"/> in a lab cluster: settings are checked here, the run is
 /// started, steered and watched through its <see cref="IRunGrain"/> on a worker silo, and lists and
-/// records are read from the shared PostgreSQL history. Not yet: the status feed across workers
-/// (<see cref="WatchStatuses"/>) and images, which stay in the worker's <c>State:Root</c>.
+/// records are read from the shared PostgreSQL history, whose notifications are the status feed of
+/// every worker (<see cref="WatchStatuses"/>). Not yet: images, which stay in the worker's <c>State:Root</c>.
 /// </summary>
-internal sealed class ClusterRunService(IGrainFactory grains, ProblemCatalog catalog, LabPaths paths, IRunStore history) : IRunService
+internal sealed class ClusterRunService(IGrainFactory grains, ProblemCatalog catalog, LabPaths paths, PostgresRunStore history) : IRunService
 {
     public ProblemCatalog Catalog => catalog;
 
@@ -39,8 +39,7 @@ internal sealed class ClusterRunService(IGrainFactory grains, ProblemCatalog cat
         return WatchGrain(Grain(runId), afterSeq, kinds?.ToArray(), cancellationToken);
     }
 
-    public IAsyncEnumerable<RunEvent> WatchStatuses(CancellationToken cancellationToken) =>
-        throw new NotSupportedException("The status feed of a lab cluster is not built yet (issue 16).");
+    public IAsyncEnumerable<RunEvent> WatchStatuses(CancellationToken cancellationToken) => history.WatchStatuses(cancellationToken);
 
     public bool Exists(string runId) => history.Exists(runId);
 

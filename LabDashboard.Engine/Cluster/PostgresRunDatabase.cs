@@ -19,6 +19,21 @@ internal sealed class PostgresRunDatabase(string connectionString)
         return connection;
     }
 
+    public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     public void CreateSchema()
     {
         using var connection = Open();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LabDashboard.Engine.Runs;
 using LabDashboard.Engine.Runs.Storage;
 using Microsoft.Extensions.Logging;
@@ -27,6 +28,8 @@ internal sealed class PostgresRunStore : IRunStore
         _database.CreateSchema();
         if (worker is not null) PostgresInterruptedRunRecovery.Run(_database, worker);
     }
+
+    public string? Worker => _worker;
 
     public RunStoreWriter OpenWriter(ILogger<RunStoreWriter> logger) => new(new Transactions(_database, _worker), logger);
 
@@ -93,7 +96,37 @@ internal sealed class PostgresRunStore : IRunStore
     {
     }
 
-    private const string RunColumns = "id, problem_id, status, settings, device, versions, created_at, finished_at, results, checks, error, owner";
+    /// <summary>
+    /// Status events of every run in this database's schema, from now on, as the workers commit them
+    /// (PostgreSQL LISTEN/NOTIFY on <see cref="PostgresRunStoreSql.StatusChannel"/>); ends with the cancellation.
+    /// </summary>
+    public async IAsyncEnumerable<RunEvent> WatchStatuses([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var notified = new Queue<string>();
+        connection.Notification += (_, n) => notified.Enqueue(n.Payload);
+        await using (var listen = PostgresRunDatabase.Command(connection, null, $"LISTEN {PostgresRunStoreSql.StatusChannel}"))
+            await listen.ExecuteNonQueryAsync(cancellationToken);
+        while (true)
+        {
+            await connection.WaitAsync(cancellationToken);
+            while (notified.TryDequeue(out var payload))
+                if (await StatusEvent(connection, payload, cancellationToken) is { } e) yield return e;
+        }
+    }
+
+    /// <summary>The notified event, or null when it is not in this schema (the channel is database-wide).</summary>
+    private static async Task<RunEvent?> StatusEvent(NpgsqlConnection connection, string payload, CancellationToken cancellationToken)
+    {
+        var parts = payload.Split(' ');
+        if (parts.Length != 2 || !long.TryParse(parts[1], out var seq)) return null;
+        await using var command = PostgresRunDatabase.Command(connection, null, "SELECT json FROM events WHERE run_id = @run AND seq = @seq");
+        command.Parameters.AddWithValue("run", parts[0]);
+        command.Parameters.AddWithValue("seq", seq);
+        return await command.ExecuteScalarAsync(cancellationToken) is string json ? RunEventJson.Read<RunEvent>(json) : null;
+    }
+
+    private const string RunColumns = "id, problem_id, status, settings, device, versions, created_at, finished_at, results, checks, error, owner, worker";
 
     private static List<StoredRun> ReadRuns(NpgsqlCommand command)
     {
@@ -105,7 +138,7 @@ internal sealed class PostgresRunStore : IRunStore
                 reader.GetString(3), reader.GetString(4), reader.GetString(5),
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
                 reader.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
-                NullableString(reader, 8), NullableString(reader, 9), NullableString(reader, 10), reader.GetString(11)));
+                NullableString(reader, 8), NullableString(reader, 9), NullableString(reader, 10), reader.GetString(11), NullableString(reader, 12)));
         return runs;
     }
 

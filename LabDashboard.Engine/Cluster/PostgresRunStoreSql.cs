@@ -7,6 +7,9 @@ namespace LabDashboard.Engine.Cluster;
 /// <summary>The statements that change the PostgreSQL history: the same changes as SQLite's <see cref="RunStoreSql"/>, in PostgreSQL's dialect.</summary>
 internal static class PostgresRunStoreSql
 {
+    /// <summary>The channel that carries "runId seq" of each stored status event (<see cref="RunStates.StatusKinds"/>), delivered at commit.</summary>
+    public const string StatusChannel = "lab_run_status";
+
     public static void InsertRun(NpgsqlConnection connection, NpgsqlTransaction transaction, NewRunRow row, string? worker)
     {
         using var command = PostgresRunDatabase.Command(connection, transaction, """
@@ -35,9 +38,17 @@ internal static class PostgresRunStoreSql
             insert.Parameters.AddWithValue("json", RunEventJson.Write(e));
             insert.ExecuteNonQuery();
         }
+        if (RunStates.StatusKinds.Contains(e.Kind)) Notify(connection, transaction, e);
         if (RunStates.After(e) is not { } status) return;
         if (e.Kind == RunEventKinds.Finished) Finish(connection, transaction, e, status, now);
         else SetStatus(connection, transaction, e.RunId, status, started: e.Kind == RunEventKinds.Started, now);
+    }
+
+    private static void Notify(NpgsqlConnection connection, NpgsqlTransaction transaction, RunEvent e)
+    {
+        using var notify = PostgresRunDatabase.Command(connection, transaction, $"SELECT pg_notify('{StatusChannel}', @payload)");
+        notify.Parameters.AddWithValue("payload", $"{e.RunId} {e.Seq}");
+        notify.ExecuteNonQuery();
     }
 
     public static bool DeleteRun(NpgsqlConnection connection, NpgsqlTransaction transaction, string runId)

@@ -112,14 +112,15 @@ public sealed record RunSummary(
     int? QueuePosition,
     string Owner = RunOwners.Local);
 
-/// <summary>A run in full.</summary>
+/// <summary>A run in full; <paramref name="Worker"/> names the process that ran it (a cluster worker, or the host name of a single process; null for runs stored before it was kept).</summary>
 public sealed record RunRecord(
     RunSummary Summary,
     IReadOnlyDictionary<string, object> Settings,
     string Device,
     IReadOnlyDictionary<string, string> Versions,
     IReadOnlyList<RunEvent> EpochEvents,
-    string? Error);
+    string? Error,
+    string? Worker = null);
 
 /// <summary>A page of a run's events (<see cref="IRunService.EventPage"/>).</summary>
 /// <param name="Summary">The run now.</param>

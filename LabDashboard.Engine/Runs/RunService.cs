@@ -193,7 +193,7 @@ public sealed class RunService : IRunService, IDisposable
     public RunRecord? Get(string runId)
     {
         if (_live.TryGet(runId, out var run))
-            return new RunRecord(run.Summary(), run.Settings.Values, _device.Kind, VersionsOf(run), run.EpochEvents(), run.Error);
+            return new RunRecord(run.Summary(), run.Settings.Values, _device.Kind, VersionsOf(run), run.EpochEvents(), run.Error, _store.Worker);
         return _store.Find(runId) is { } stored
             ? StoredRunViews.Record(stored, _store.Events(runId, 0, [RunEventKinds.Epoch]), Catalog)
             : null;

@@ -37,6 +37,9 @@ public sealed class LabServer : IAsyncDisposable
     /// <summary>The server's writable state folder.</summary>
     public string StateRoot { get; }
 
+    /// <summary>The app's services (e.g. its hub context).</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>The app's run service (to arrange or inspect runs without going through HTTP).</summary>
     public IRunService Runs => _app.Services.GetRequiredService<IRunService>();
 

@@ -9,6 +9,9 @@ namespace LabDashboard.Engine.Runs.Storage;
 /// </summary>
 internal interface IRunStore
 {
+    /// <summary>The worker name new runs are written under (null for a store that only reads).</summary>
+    string? Worker { get; }
+
     /// <summary>The writer (one per store; its owner is the only writer).</summary>
     RunStoreWriter OpenWriter(ILogger<RunStoreWriter> logger);
 

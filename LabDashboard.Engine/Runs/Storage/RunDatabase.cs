@@ -78,6 +78,7 @@ internal sealed class RunDatabase(string path)
             """);
         AddColumnIfMissing(connection, "runs", "owner", $"TEXT NOT NULL DEFAULT '{RunOwners.Local}'");
         Execute(connection, "CREATE INDEX IF NOT EXISTS runs_by_owner ON runs (owner, created_at)");
+        AddColumnIfMissing(connection, "runs", "worker", "TEXT");
     }
 
     /// <summary>Brings a database written by an older version up to the current columns (SQLite has no ADD COLUMN IF NOT EXISTS).</summary>

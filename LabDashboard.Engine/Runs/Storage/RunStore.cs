@@ -25,7 +25,10 @@ internal sealed class RunStore : IRunStore
     public void CloseReaders() => _database.CloseReaders();
 
     /// <summary>The write connection (one per store; its owner is the only writer).</summary>
-    public RunStoreWriter OpenWriter(ILogger<RunStoreWriter> logger) => new(new SqliteRunStoreTransactions(_database), logger);
+    /// <summary>The host name: one process runs every run of its SQLite history.</summary>
+    public string Worker => Environment.MachineName;
+
+    public RunStoreWriter OpenWriter(ILogger<RunStoreWriter> logger) => new(new SqliteRunStoreTransactions(_database, Worker), logger);
 
     /// <summary>The rows the query asks for, newest first (creation time, then id).</summary>
     public IReadOnlyList<StoredRun> List(RunQuery query)
@@ -92,7 +95,7 @@ internal sealed class RunStore : IRunStore
         return events;
     }
 
-    private const string RunColumns = "id, problem_id, status, settings, device, versions, created_at, finished_at, results, checks, error, owner";
+    private const string RunColumns = "id, problem_id, status, settings, device, versions, created_at, finished_at, results, checks, error, owner, worker";
 
     private static List<StoredRun> ReadRuns(SqliteCommand command)
     {
@@ -104,7 +107,7 @@ internal sealed class RunStore : IRunStore
                 reader.GetString(3), reader.GetString(4), reader.GetString(5),
                 RunDatabase.FromUnixMs(reader.GetInt64(6)),
                 reader.IsDBNull(7) ? null : RunDatabase.FromUnixMs(reader.GetInt64(7)),
-                NullableString(reader, 8), NullableString(reader, 9), NullableString(reader, 10), reader.GetString(11)));
+                NullableString(reader, 8), NullableString(reader, 9), NullableString(reader, 10), reader.GetString(11), NullableString(reader, 12)));
         return runs;
     }
 

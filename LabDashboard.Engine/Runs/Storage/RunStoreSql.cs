@@ -5,11 +5,11 @@ namespace LabDashboard.Engine.Runs.Storage;
 /// <summary>The statements that change the database (run by the one writer, and by start-up recovery).</summary>
 internal static class RunStoreSql
 {
-    public static void InsertRun(SqliteConnection connection, SqliteTransaction transaction, NewRunRow row)
+    public static void InsertRun(SqliteConnection connection, SqliteTransaction transaction, NewRunRow row, string worker)
     {
         using var command = Command(connection, transaction, """
-            INSERT INTO runs (id, problem_id, owner, status, settings, device, versions, created_at)
-            VALUES ($id, $problem, $owner, 'queued', $settings, $device, $versions, $created)
+            INSERT INTO runs (id, problem_id, owner, status, settings, device, versions, created_at, worker)
+            VALUES ($id, $problem, $owner, 'queued', $settings, $device, $versions, $created, $worker)
             """);
         command.Parameters.AddWithValue("$id", row.Id);
         command.Parameters.AddWithValue("$problem", row.ProblemId);
@@ -18,6 +18,7 @@ internal static class RunStoreSql
         command.Parameters.AddWithValue("$device", row.Device);
         command.Parameters.AddWithValue("$versions", row.VersionsJson);
         command.Parameters.AddWithValue("$created", RunDatabase.UnixMs(row.CreatedAt));
+        command.Parameters.AddWithValue("$worker", worker);
         command.ExecuteNonQuery();
     }
 

@@ -3,17 +3,17 @@ using Microsoft.Data.Sqlite;
 namespace LabDashboard.Engine.Runs.Storage;
 
 /// <summary>The SQLite writer's transactions, all on its one connection (<see cref="RunStoreSql"/>'s statements).</summary>
-internal sealed class SqliteRunStoreTransactions(RunDatabase database) : IRunStoreTransactions
+internal sealed class SqliteRunStoreTransactions(RunDatabase database, string worker) : IRunStoreTransactions
 {
     private readonly SqliteConnection _connection = database.Open();
 
-    public IRunStoreTransaction Begin() => new Transaction(_connection, _connection.BeginTransaction());
+    public IRunStoreTransaction Begin() => new Transaction(_connection, _connection.BeginTransaction(), worker);
 
     public void Dispose() => _connection.Dispose();
 
-    private sealed class Transaction(SqliteConnection connection, SqliteTransaction transaction) : IRunStoreTransaction
+    private sealed class Transaction(SqliteConnection connection, SqliteTransaction transaction, string worker) : IRunStoreTransaction
     {
-        public void InsertRun(NewRunRow row) => RunStoreSql.InsertRun(connection, transaction, row);
+        public void InsertRun(NewRunRow row) => RunStoreSql.InsertRun(connection, transaction, row, worker);
 
         public void AppendEvent(RunEvent e, DateTimeOffset now) => RunStoreSql.AppendEvent(connection, transaction, e, now);
 

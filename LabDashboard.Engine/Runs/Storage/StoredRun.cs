@@ -16,4 +16,5 @@ internal sealed record StoredRun(
     string? ResultsJson,
     string? ChecksJson,
     string? Error,
-    string Owner);
+    string Owner,
+    string? Worker = null);

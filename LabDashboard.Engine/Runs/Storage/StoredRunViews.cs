@@ -20,7 +20,8 @@ internal static class StoredRunViews
         run.Device,
         RunEventJson.Read<Dictionary<string, string>>(run.VersionsJson),
         epochEvents,
-        run.Error);
+        run.Error,
+        run.Worker);
 
     /// <summary>Typed through the problem's schema when it still accepts them, else as plain JSON values.</summary>
     private static IReadOnlyDictionary<string, object> Settings(StoredRun run, ProblemCatalog catalog)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using LabDashboard.Engine.Cluster;
 using LabDashboard.Engine.Devices;
@@ -25,7 +26,8 @@ public sealed class ClusterRunServiceTests
         using var schema = new PostgresTestSchema();
         using var state = new TempFolder();
         var problem = new GatedProblem();
-        var cluster = Cluster(schema.ConnectionString, state.Path, problem);
+        var engines = new List<RunService>();
+        var cluster = Cluster(schema.ConnectionString, state.Path, problem, engines);
         await cluster.DeployAsync();
         try
         {
@@ -66,18 +68,66 @@ public sealed class ClusterRunServiceTests
         {
             await cluster.StopAllSilosAsync();
             await cluster.DisposeAsync();
+            engines.ForEach(e => e.Dispose());
         }
     }
 
-    /// <summary>Two silos, each running the problem on an engine of its own that writes the shared history as that silo.</summary>
-    private static InProcessTestCluster Cluster(string connectionString, string stateRoot, IProblem problem)
+    [SkippableFact]
+    public async Task A_worker_killed_mid_run_has_its_run_marked_interrupted_by_the_surviving_worker()
+    {
+        using var schema = new PostgresTestSchema();
+        using var state = new TempFolder();
+        var problem = new GatedProblem();
+        var engines = new List<RunService>();
+        var cluster = Cluster(schema.ConnectionString, state.Path, problem, engines);
+        await cluster.DeployAsync();
+        try
+        {
+            var runs = new ClusterRunService(cluster.Client, new ProblemCatalog([problem]), new LabPaths([], state.Path),
+                new PostgresRunStore(schema.ConnectionString, worker: null));
+            var runId = runs.Start("gated", JsonDocument.Parse("""{"steps": 4}""").RootElement, "ada");
+            problem.Release(1);
+            await using (var reader = new EventReader(runs.Watch(runId, 0, CancellationToken.None)))
+                await reader.Until(e => e.Epoch == 1);
+            var victim = cluster.Silos.Single(s => s.Name == Worker(schema.ConnectionString, runId));
+
+            var detection = Stopwatch.StartNew();
+            await cluster.KillSiloAsync(victim);
+            while (runs.Get(runId)!.Summary.Status != RunStatus.Interrupted)
+            {
+                Assert.True(detection.Elapsed < TimeSpan.FromSeconds(90), "The dead worker's run was not marked interrupted within 90 s.");
+                await Task.Delay(250);
+            }
+
+            Assert.Equal(victim.Name, runs.Get(runId)!.Worker);
+            await using var late = new EventReader(runs.Watch(runId, 0, CancellationToken.None));
+            Assert.Equal(RunOutcome.Interrupted, (await late.UntilKind(RunEventKinds.Finished)).Outcome);
+        }
+        finally
+        {
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+            problem.Release(100);
+            engines.ForEach(e => e.Dispose());
+        }
+    }
+
+    /// <summary>
+    /// Two silos, each running the problem on an engine of its own that writes the shared history as
+    /// that silo. The engines are made here and disposed by the test, not by the silo's container: a
+    /// killed silo then leaves its runs live, as a killed process does.
+    /// </summary>
+    private static InProcessTestCluster Cluster(string connectionString, string stateRoot, IProblem problem, List<RunService> engines)
     {
         var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSilo((silo, siloBuilder) => siloBuilder.Services
-            .AddLabClusterSerialization()
-            .AddSingleton(_ => new RunService(new ProblemCatalog([problem]), DeviceInfo.Detect(),
+        builder.ConfigureSilo((silo, siloBuilder) =>
+        {
+            var engine = new RunService(new ProblemCatalog([problem]), DeviceInfo.Detect(),
                 new LabPaths([], Path.Combine(stateRoot, silo.SiloName)), new RunServiceOptions(),
-                new PostgresRunStore(connectionString, silo.SiloName))));
+                new PostgresRunStore(connectionString, silo.SiloName));
+            lock (engines) engines.Add(engine);
+            siloBuilder.Services.AddLabClusterSerialization().AddDeadWorkerRecovery(connectionString).AddSingleton(engine);
+        });
         builder.ConfigureClient(client => client.Services.AddLabClusterSerialization());
         return builder.Build();
     }

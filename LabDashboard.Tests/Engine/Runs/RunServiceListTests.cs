@@ -72,6 +72,7 @@ public class RunServiceListTests
 
         var run = Assert.Single(service.List(new RunQuery(Owner: RunOwners.Local)));
         Assert.Equal(("old-run", RunStatus.Completed), (run.RunId, run.Status));
+        Assert.Null(service.Get("old-run")!.Worker);
         Assert.Empty(service.List(new RunQuery(Owner: "alice")));
     }
 

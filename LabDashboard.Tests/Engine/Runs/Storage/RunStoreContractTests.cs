@@ -41,6 +41,8 @@ public abstract class RunStoreContractTests : IDisposable
         Assert.Equal("""{"accuracy":0.97}""", run.ResultsJson);
         Assert.Contains("\"passed\":true", run.ChecksJson);
         Assert.Null(run.Error);
+        Assert.Equal(store.Worker, run.Worker);
+        Assert.False(string.IsNullOrEmpty(run.Worker));
         var events = store.Events("r1", 0);
         Assert.Equal([1L, 2, 3, 4], events.Select(e => e.Seq));
         Assert.True(double.IsNaN(events[1].Metrics!["loss"]));
