@@ -19,9 +19,13 @@ internal sealed record TrainingJob(
     }
 }
 
-/// <summary>What training produced: scores, the head, and held-out layer4 maps + logits for the gallery (CPU).</summary>
+/// <summary>
+/// What training produced: scores, the head, and held-out layer4 maps + logits for the gallery (CPU); the head-only
+/// mode adds the unseen-breed evaluation and the epoch its head was taken from.
+/// </summary>
 internal sealed record TrainingOutcome(
-    double TrainAccuracy, double TestAccuracy, double TestLoss, Tensor HeadWeight, Tensor HeadBias, Tensor TestLayer4, float[] TestLogits) : IDisposable
+    double TrainAccuracy, double TestAccuracy, double TestLoss, Tensor HeadWeight, Tensor HeadBias, Tensor TestLayer4, float[] TestLogits,
+    UnseenBreedsData? UnseenBreeds = null, int? BestEpoch = null) : IDisposable
 {
     public void Dispose()
     {
@@ -43,10 +47,10 @@ internal static class TrainingEstimate
         var images = split.Train.Count + split.Test.Count;
         var seconds = s.TrainBackbone
             ? (split.Train.Count * s.Epochs * 3 + split.Test.Count) * ForwardSecondsAt224 * scale
-            : images * ForwardSecondsAt224 * scale;
+            : (images + split.Train.Count * s.Head.AugmentedViews) * ForwardSecondsAt224 * scale;
         var what = s.TrainBackbone
             ? $"{s.Epochs} epochs of the whole network on {split.Train.Count} images"
-            : $"feature extraction of {images} images (cached afterwards; the head trains in seconds)";
+            : $"feature extraction of {images} images and {s.Head.AugmentedViews} augmented views of each training photo (cached afterwards; the head and the unseen-breed folds train in seconds)";
         return $"Estimate on {device.Kind}: {what} at {s.ImageSize}px ≈ {TimeSpan.FromSeconds(seconds):h\\:mm\\:ss}.";
     }
 }

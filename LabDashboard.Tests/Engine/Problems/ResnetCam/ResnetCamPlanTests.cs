@@ -22,7 +22,7 @@ public sealed class ResnetCamPlanTests : IDisposable
 
         Assert.Contains("224px", plan.Resolved);
         Assert.Contains("head only", plan.Resolved);
-        Assert.Contains("lr 0.001", plan.Resolved);
+        Assert.Contains("lr 0.01, full batch, up to 200 epochs (early stopping, patience 20), 3 augmented views per photo, breeds balanced", plan.Resolved);
         Assert.Contains("catsdogs", plan.Data);
         Assert.StartsWith("Estimate on cpu", plan.Estimate);
     }
@@ -34,7 +34,7 @@ public sealed class ResnetCamPlanTests : IDisposable
 
         Assert.Contains("512px", plan.Resolved);
         Assert.Contains("whole network", plan.Resolved);
-        Assert.Contains("lr 1E-05", plan.Resolved);
+        Assert.Contains("lr 1E-05, batch 32, 3 epochs", plan.Resolved);
         Assert.Contains("80 train", plan.Data);
         Assert.Contains("3 epochs of the whole network on 80 images", plan.Estimate);
     }
