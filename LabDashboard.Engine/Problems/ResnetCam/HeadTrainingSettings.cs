@@ -9,7 +9,7 @@ namespace LabDashboard.Engine.Problems.ResnetCam;
 internal sealed record HeadTrainingSettings(int AugmentedViews, bool BalanceBreeds, double WeightDecay, int Patience, bool UnseenBreeds)
 {
     /// <summary>The defaults (chosen by the sweep in the README's problem 7 section).</summary>
-    public static HeadTrainingSettings Default { get; } = new(AugmentedViews: 3, BalanceBreeds: true, WeightDecay: 1e-4, Patience: 20, UnseenBreeds: true);
+    public static HeadTrainingSettings Default { get; } = new(AugmentedViews: 3, BalanceBreeds: false, WeightDecay: 1e-4, Patience: 20, UnseenBreeds: true);
 
     /// <summary>Share of the training photos of each breed held out to pick the best epoch.</summary>
     public const double ValidationFraction = 0.15;

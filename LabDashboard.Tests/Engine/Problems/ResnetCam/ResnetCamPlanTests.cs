@@ -22,7 +22,7 @@ public sealed class ResnetCamPlanTests : IDisposable
 
         Assert.Contains("224px", plan.Resolved);
         Assert.Contains("head only", plan.Resolved);
-        Assert.Contains("lr 0.01, full batch, up to 200 epochs (early stopping, patience 20), 3 augmented views per photo, breeds balanced", plan.Resolved);
+        Assert.Contains("lr 0.01, full batch, up to 200 epochs (early stopping, patience 20), 3 augmented views per photo, breeds as drawn, weight decay 0.0001", plan.Resolved);
         Assert.Contains("catsdogs", plan.Data);
         Assert.StartsWith("Estimate on cpu", plan.Estimate);
     }
