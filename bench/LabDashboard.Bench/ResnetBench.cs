@@ -21,9 +21,9 @@ internal static class ResnetBench
 {
     private const string HeadRun = "bench-head";
 
-    public static BenchCommand Command { get; } = new("resnet", "[--head-images 96] [--whole-images 40] [--repeats 7] [--precision auto|float32|bfloat16|both]",
-        "one 512 px epoch per mode (head-only with feature extraction; whole network, 0 images = skip), then decode (libjpeg-turbo reduced vs ImageSharp full) and drop-to-overlay of 4032×3024 JPEGs (smooth and detailed 4:2:0, detailed 4:4:4)",
-        ["--head-images", "--whole-images", "--repeats", "--precision"], RunAsync);
+    public static BenchCommand Command { get; } = new("resnet", "[--head-images 96] [--whole-images 40] [--precision-images 32] [--repeats 7] [--precision auto|float32|bfloat16|both]",
+        "one 512 px epoch per mode (head-only with feature extraction; whole network, 0 images = skip), an exam-settings epoch in float32 and in mixed bfloat16 (0 images = skip), then decode (libjpeg-turbo reduced vs ImageSharp full) and drop-to-overlay of 4032×3024 JPEGs (smooth and detailed 4:2:0, detailed 4:4:4)",
+        ["--head-images", "--whole-images", "--precision-images", "--repeats", "--precision"], RunAsync);
 
     private static async Task RunAsync(BenchArguments options)
     {
@@ -32,9 +32,11 @@ internal static class ResnetBench
         var paths = new LabPaths([options.DataRoot], state.Root);
         var device = DeviceInfo.Detect();
         Console.WriteLine($"device {device.Kind}; state {state.Root}");
+        if (options.Int("--precision-images", 32) is > 0 and var precisionImages)
+            ResnetPrecisionBench.Compare(paths, options.DataRoot, precisionImages);
 
         Time($"head-only, 1 epoch, 512px, {headImages} images (80 % train; features extracted)",
-            () => Train($$"""{"trainBackbone": false, "imageSize": "512", "epochs": 1, "maxImages": {{headImages}}}""", HeadRun, device, paths));
+            () => Train($$"""{"trainBackbone": false, "imageSize": "512", "epochs": 1, "maxImages": {{headImages}}, "augmentedViews": 0, "unseenBreeds": false}""", HeadRun, device, paths));
         if (wholeImages > 0)
             Time($"whole network, 1 epoch, 512px, {wholeImages} images (80 % train), batches of 8",
                 () => Train($$"""{"trainBackbone": true, "imageSize": "512", "epochs": 1, "maxImages": {{wholeImages}}, "batchSize": 8}""", "bench-whole", device, paths));

@@ -26,7 +26,7 @@ internal static class RunsListSeed
             var problem = Problems[i % Problems.Length];
             var owner = $"student{(i % 40 + 1).ToString("D2", CultureInfo.InvariantCulture)}";
             RunStoreSql.InsertRun(connection, transaction, new NewRunRow(id, problem, owner, """{"epochs":3,"lr":0.001}""", "cpu",
-                """{"torchSharp":"0.107.0","libtorch":"2.7.1",".NET":"10.0.0"}""", start.AddMinutes(i)));
+                """{"torchSharp":"0.107.0","libtorch":"2.7.1",".NET":"10.0.0"}""", start.AddMinutes(i)), "bench");
             foreach (var e in Events(id, problem)) RunStoreSql.AppendEvent(connection, transaction, e, start.AddMinutes(i + 1));
         }
         transaction.Commit();

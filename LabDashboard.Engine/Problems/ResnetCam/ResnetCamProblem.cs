@@ -27,7 +27,7 @@ public sealed class ResnetCamProblem(IOptions<EngineEnvironmentOptions>? sources
         ResnetCamMetrics.Epoch,
         ResnetCamMetrics.Results)
     {
-        ProgressSetting = ResnetCamSettings.Names.Epochs,
+        // No ProgressSetting: the head stops early, so a run's epoch count is not known before it ends.
         RunFolders = [TrainedModelStore.RunsFolder],
     };
 
@@ -86,11 +86,40 @@ public sealed class ResnetCamProblem(IOptions<EngineEnvironmentOptions>? sources
         context.Result(ResnetCamMetrics.ImageSize, job.Settings.ImageSize);
         context.Result(ResnetCamMetrics.TrainImages, job.Split.Train.Count);
         context.Result(ResnetCamMetrics.TestImages, job.Split.Test.Count);
+        if (outcome.BestEpoch is { } best) context.Result(ResnetCamMetrics.BestEpoch, best);
         context.Check(ResnetCamTexts.TestAccCheck.Format(), outcome.TestAccuracy >= 0.90,
             ResnetCamTexts.TestAccDetail.Format($"{outcome.TestAccuracy:P1}", job.Split.Test.Count));
+        ReportReliability(context, ReliabilityData.Of(outcome.TestLogits, [.. job.Split.Test.Select(i => i.Label)]));
+        ReportUnseenBreeds(context, job.Settings, outcome.UnseenBreeds);
         store.Complete(new TrainedModelInfo(context.RunId, job.Settings.Backbone.Id, job.Settings.Preprocessing, job.Settings.ImageSize,
             job.Settings.TrainBackbone, $"{job.Split.Layout} ({job.Split.Root})", DateTimeOffset.UtcNow, outcome.TestAccuracy));
         context.Log(ResnetCamTexts.Saved.Format(context.RunId, job.Settings.Backbone.Id, job.Settings.Preprocessing, job.Settings.ImageSize));
         outcome.Dispose();
+    }
+
+    private static void ReportReliability(RunContext context, ReliabilityData reliability)
+    {
+        context.Data(ReliabilityData.PayloadName, reliability);
+        context.Result(ResnetCamMetrics.Ece, reliability.ExpectedCalibrationError);
+        if (reliability.MeanConfidenceRight is { } right) context.Result(ResnetCamMetrics.MeanConfRight, right);
+        if (reliability.MeanConfidenceWrong is { } wrong) context.Result(ResnetCamMetrics.MeanConfWrong, wrong);
+        context.Check(ResnetCamTexts.ConfidenceCheck.Format(), reliability.MeanConfidenceRight >= 0.90,
+            ResnetCamTexts.ConfidenceDetail.Format($"{reliability.MeanConfidenceRight ?? 0:P1}", reliability.Right, $"{reliability.MeanConfidenceWrong ?? 0:P1}", reliability.Wrong));
+    }
+
+    private static void ReportUnseenBreeds(RunContext context, ResnetCamSettings settings, UnseenBreedsData? unseen)
+    {
+        if (unseen is null)
+        {
+            context.Log(settings.TrainBackbone
+                ? ResnetCamTexts.UnseenSkippedWhole.Format()
+                : ResnetCamTexts.UnseenSkipped.Format());
+            return;
+        }
+        context.Data(UnseenBreedsData.PayloadName, unseen);
+        context.Result(ResnetCamMetrics.UnseenBreedAcc, unseen.MeanAccuracy);
+        context.Result(ResnetCamMetrics.UnseenBreeds, unseen.Folds.Count);
+        context.Check(ResnetCamTexts.UnseenBreedCheck.Format(), unseen.MeanAccuracy >= 0.95,
+            ResnetCamTexts.UnseenBreedDetail.Format($"{unseen.MeanAccuracy:P1}", unseen.Folds.Count));
     }
 }

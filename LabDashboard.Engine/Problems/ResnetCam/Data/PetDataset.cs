@@ -8,6 +8,20 @@ public sealed record PetImage(string Path, int Label)
 {
     /// <summary>"dog" or "cat".</summary>
     public string LabelName => Label == 1 ? "dog" : "cat";
+
+    /// <summary>
+    /// The breed, from Oxford's file naming (<c>BREED_NUMBER.jpg</c>: "american_pit_bull_terrier_12.jpg" →
+    /// "american_pit_bull_terrier"); the whole name without extension when it does not end in a number.
+    /// </summary>
+    public string Breed
+    {
+        get
+        {
+            var stem = System.IO.Path.GetFileNameWithoutExtension(Path);
+            var underscore = stem.LastIndexOf('_');
+            return underscore > 0 && stem[(underscore + 1)..] is { Length: > 0 } number && number.All(char.IsAsciiDigit) ? stem[..underscore] : stem;
+        }
+    }
 }
 
 /// <summary>A train/test split of a cats-vs-dogs data set and where it came from.</summary>

@@ -17,13 +17,18 @@ internal static class StratifiedSample
     }
 
     /// <summary>Splits each label's images into (train, test) with <paramref name="testFraction"/> held out.</summary>
-    public static (IReadOnlyList<PetImage> Train, IReadOnlyList<PetImage> Test) Split(IReadOnlyList<PetImage> images, double testFraction, int seed)
+    public static (IReadOnlyList<PetImage> Train, IReadOnlyList<PetImage> Test) Split(IReadOnlyList<PetImage> images, double testFraction, int seed) =>
+        Split(images, testFraction, seed, i => i.Label.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>Splits each group's images (e.g. each breed's) into (train, test) with <paramref name="testFraction"/> held out.</summary>
+    public static (IReadOnlyList<PetImage> Train, IReadOnlyList<PetImage> Test) Split(IReadOnlyList<PetImage> images, double testFraction, int seed,
+        Func<PetImage, string> group)
     {
         var train = new List<PetImage>();
         var test = new List<PetImage>();
-        foreach (var group in images.GroupBy(i => i.Label).OrderBy(g => g.Key))
+        foreach (var members in images.GroupBy(group).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var shuffled = Shuffled(group, seed);
+            var shuffled = Shuffled(members, seed);
             var testCount = (int)Math.Round(shuffled.Count * testFraction);
             test.AddRange(shuffled.Take(testCount));
             train.AddRange(shuffled.Skip(testCount));

@@ -14,8 +14,14 @@ internal sealed class ImagePreprocessor(string preprocessing, Tensor? cntkMeanIm
 
     public Tensor ToInput(IReadOnlyList<RgbImage> images)
     {
+        using var rgb = ToFloatRgb(images);
+        return FromFloatRgb(rgb);
+    }
+
+    /// <summary>A float32 RGB batch [N, 3, H, W] in 0..255 (e.g. augmented) as model input.</summary>
+    public Tensor FromFloatRgb(Tensor rgb)
+    {
         using var scope = NewDisposeScope();
-        var rgb = ToFloatRgb(images);
         var input = Preprocessing switch
         {
             Preprocessings.CntkBgrMean => rgb.flip(1) - MeanImage(rgb.shape[2], rgb.shape[3]),

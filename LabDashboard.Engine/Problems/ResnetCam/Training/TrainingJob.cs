@@ -20,9 +20,13 @@ internal sealed record TrainingJob(
     }
 }
 
-/// <summary>What training produced: scores, the head, and held-out layer4 maps + logits for the gallery (CPU).</summary>
+/// <summary>
+/// What training produced: scores, the head, and held-out layer4 maps + logits for the gallery (CPU); the head-only
+/// mode adds the unseen-breed evaluation and the epoch its head was taken from.
+/// </summary>
 internal sealed record TrainingOutcome(
-    double TrainAccuracy, double TestAccuracy, double TestLoss, Tensor HeadWeight, Tensor HeadBias, Tensor TestLayer4, float[] TestLogits) : IDisposable
+    double TrainAccuracy, double TestAccuracy, double TestLoss, Tensor HeadWeight, Tensor HeadBias, Tensor TestLayer4, float[] TestLogits,
+    UnseenBreedsData? UnseenBreeds = null, int? BestEpoch = null) : IDisposable
 {
     public void Dispose()
     {
@@ -44,10 +48,10 @@ internal static class TrainingEstimate
         var images = split.Train.Count + split.Test.Count;
         var seconds = s.TrainBackbone
             ? (split.Train.Count * s.Epochs * 3 + split.Test.Count) * ForwardSecondsAt224 * scale
-            : images * ForwardSecondsAt224 * scale;
+            : (images + split.Train.Count * s.Head.AugmentedViews) * ForwardSecondsAt224 * scale;
         var what = s.TrainBackbone
             ? ResnetCamTexts.EstimateWhole.Format(s.Epochs, split.Train.Count)
-            : ResnetCamTexts.EstimateHead.Format(images);
+            : ResnetCamTexts.EstimateHead.Format(images, s.Head.AugmentedViews);
         return ResnetCamTexts.Estimate.Format(device.Kind, what, s.ImageSize, $"{TimeSpan.FromSeconds(seconds):h\\:mm\\:ss}");
     }
 }

@@ -22,7 +22,7 @@ public sealed class ResnetCamPlanTests : IDisposable
 
         Assert.Contains("224px", plan.Resolved.ToString());
         Assert.Contains("head only", plan.Resolved.ToString());
-        Assert.Contains("lr 0.001", plan.Resolved.ToString());
+        Assert.Contains("lr 0.01, full batch, up to 200 epochs (early stopping, patience 20), 0 augmented views per photo, breeds as drawn, weight decay 0.0001", plan.Resolved.ToString());
         Assert.Contains("catsdogs", plan.Data.ToString());
         Assert.StartsWith("Estimate on cpu", plan.Estimate?.ToString());
     }
@@ -34,7 +34,7 @@ public sealed class ResnetCamPlanTests : IDisposable
 
         Assert.Contains("512px", plan.Resolved.ToString());
         Assert.Contains("whole network", plan.Resolved.ToString());
-        Assert.Contains("lr 1E-05", plan.Resolved.ToString());
+        Assert.Contains("lr 1E-05, batch 32, 3 epochs", plan.Resolved.ToString());
         Assert.Contains("80 train", plan.Data.ToString());
         Assert.Contains("3 epochs of the whole network on 80 images", plan.Estimate?.ToString());
     }
