@@ -30,6 +30,7 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
     private string? _error;
     private long _deliveredSeq;
     private bool _deliveredFinished;
+    private RunLabel _label = RunLabel.None;
 
     public string Id { get; } = id;
     public IProblem Problem { get; } = problem;
@@ -43,6 +44,13 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
     public Thread? Thread { get; set; }
 
     public RunStatus Status { get { lock (_sync) return _status; } }
+
+    /// <summary>The user's name, notes and tags (the store keeps them too).</summary>
+    public RunLabel Label
+    {
+        get { lock (_sync) return _label; }
+        set { lock (_sync) _label = value; }
+    }
     public bool IsFinished { get { lock (_sync) return _status.IsFinished(); } }
 
     public CancellationToken Cancellation => _cancel.Token;
@@ -178,7 +186,12 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
 
     public RunSummary Summary()
     {
-        lock (_sync) return new RunSummary(Id, ProblemId, _status, CreatedAt, _finishedAt, _results, _checks, _queuePosition);
+        lock (_sync)
+            return new RunSummary(Id, ProblemId, _status, CreatedAt, _finishedAt, _results, _checks, _queuePosition)
+            {
+                Label = _label,
+                Settings = Settings.Values,
+            };
     }
 
     public IReadOnlyList<RunEvent> EpochEvents()

@@ -117,11 +117,16 @@ public sealed class RunService : IRunService, IDisposable
         var live = _live.All.Where(r => query.ProblemId is null || r.ProblemId == query.ProblemId).Select(r => r.Summary())
             .Where(s => query.Before is null || query.Before.Precedes(s)).ToList();
         var liveIds = live.Select(s => s.RunId).ToHashSet(StringComparer.Ordinal);
-        var stored = _store.List(query).Where(r => !liveIds.Contains(r.Id)).Select(StoredRunViews.Summary);
+        var stored = _store.List(query).Where(r => !liveIds.Contains(r.Id)).Select(r => StoredRunViews.Summary(r, Catalog));
         return live.Concat(stored)
             .OrderByDescending(s => s.CreatedAt.ToUnixTimeMilliseconds()).ThenByDescending(s => s.RunId, StringComparer.Ordinal)
             .Take(query.Limit).ToList();
     }
+
+    /// <inheritdoc />
+    public RunSummary? Summary(string runId) =>
+        _live.TryGet(runId, out var run) ? run.Summary()
+        : _store.Find(runId) is { } stored ? StoredRunViews.Summary(stored, Catalog) : null;
 
     /// <inheritdoc />
     public RunRecord? Get(string runId)
@@ -141,6 +146,16 @@ public sealed class RunService : IRunService, IDisposable
         var deleted = _pump.Delete(runId) | (run is not null && _live.Forget(run));
         if (deleted) DeleteFiles(runId, problem);
         return deleted;
+    }
+
+    /// <inheritdoc />
+    public RunSummary? Relabel(string runId, RunLabel label)
+    {
+        var live = _live.TryGet(runId, out var run);
+        if (live) run!.Label = label;
+        // Queued after the run's row: a run started a moment ago is labelled too.
+        var stored = _pump.Relabel(runId, label);
+        return live || stored ? Summary(runId) : null;
     }
 
     /// <summary>Everything the run wrote: its images and its folder in each of the problem's <see cref="ProblemDescriptor.RunFolders"/>.</summary>

@@ -80,12 +80,24 @@ internal sealed class FakeRunService : IRunService
         }
     }
 
+    /// <summary>As the real service: summaries carry their run's settings.</summary>
     public IReadOnlyList<RunSummary> List(RunQuery query) =>
-        Records.Select(r => r.Summary).Where(s => query.ProblemId is null || s.ProblemId == query.ProblemId)
+        Records.Select(WithSettings).Where(s => query.ProblemId is null || s.ProblemId == query.ProblemId)
             .Where(s => query.Before is null || query.Before.Precedes(s)).Take(query.Limit).ToList();
 
+    public RunSummary? Summary(string runId) => Get(runId) is { } record ? WithSettings(record) : null;
+    private static RunSummary WithSettings(RunRecord record) => record.Summary with { Settings = record.Settings };
     public RunRecord? Get(string runId) => Records.FirstOrDefault(r => r.Summary.RunId == runId);
     public bool Delete(string runId) => Records.RemoveAll(r => r.Summary.RunId == runId) > 0;
+
+    public RunSummary? Relabel(string runId, RunLabel label)
+    {
+        var index = Records.FindIndex(r => r.Summary.RunId == runId);
+        if (index < 0) return null;
+        Records[index] = Records[index] with { Summary = Records[index].Summary with { Label = label } };
+        return WithSettings(Records[index]);
+    }
+
     public (byte[] Bytes, string Mime)? GetImage(string runId, string name, int epoch) => null;
 
     private bool Record(string call)

@@ -51,6 +51,29 @@ internal sealed class RunDatabase(string path)
                 json TEXT NOT NULL,
                 PRIMARY KEY (run_id, seq)) WITHOUT ROWID;
             """);
+        AddMissingColumns(connection);
+    }
+
+    /// <summary>Columns added to <c>runs</c> after its first release, with the value older rows get.</summary>
+    private static readonly (string Name, string Definition)[] AddedRunColumns =
+    [
+        ("name", "TEXT NOT NULL DEFAULT ''"),
+        ("notes", "TEXT NOT NULL DEFAULT ''"),
+        ("tags", "TEXT NOT NULL DEFAULT '[]'"),
+    ];
+
+    /// <summary>Brings a database written by an older version up to date (SQLite has no ADD COLUMN IF NOT EXISTS).</summary>
+    private static void AddMissingColumns(SqliteConnection connection)
+    {
+        var existing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT name FROM pragma_table_info('runs')";
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) existing.Add(reader.GetString(0));
+        }
+        foreach (var (name, definition) in AddedRunColumns.Where(c => !existing.Contains(c.Name)))
+            Execute(connection, $"ALTER TABLE runs ADD COLUMN {name} {definition}");
     }
 
     public static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)

@@ -83,7 +83,7 @@ internal sealed class RunStore
         return events;
     }
 
-    private const string RunColumns = "id, problem_id, status, settings, device, versions, created_at, finished_at, results, checks, error";
+    private const string RunColumns = "id, problem_id, status, settings, device, versions, created_at, finished_at, results, checks, error, name, notes, tags";
 
     private static List<StoredRun> ReadRuns(SqliteCommand command)
     {
@@ -95,7 +95,8 @@ internal sealed class RunStore
                 reader.GetString(3), reader.GetString(4), reader.GetString(5),
                 RunDatabase.FromUnixMs(reader.GetInt64(6)),
                 reader.IsDBNull(7) ? null : RunDatabase.FromUnixMs(reader.GetInt64(7)),
-                NullableString(reader, 8), NullableString(reader, 9), NullableString(reader, 10)));
+                NullableString(reader, 8), NullableString(reader, 9), NullableString(reader, 10),
+                new RunLabel(reader.GetString(11), reader.GetString(12), RunEventJson.Read<List<string>>(reader.GetString(13)))));
         return runs;
     }
 

@@ -15,4 +15,5 @@ internal sealed record StoredRun(
     DateTimeOffset? FinishedAt,
     string? ResultsJson,
     string? ChecksJson,
-    string? Error);
+    string? Error,
+    RunLabel Label);
