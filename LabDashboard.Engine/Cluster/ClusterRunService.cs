@@ -43,7 +43,7 @@ internal sealed class ClusterRunService(IGrainFactory grains, ProblemCatalog cat
 
     public bool Exists(string runId) => history.Exists(runId);
 
-    public IReadOnlyList<RunSummary> List(RunQuery query) => history.List(query).Select(StoredRunViews.Summary).ToList();
+    public IReadOnlyList<RunSummary> List(RunQuery query) => history.List(query).Select(r => StoredRunViews.Summary(r, catalog)).ToList();
 
     public RunRecord? Get(string runId) => history.Find(runId) is { } run
         ? StoredRunViews.Record(run, history.Events(runId, 0, [RunEventKinds.Epoch]), catalog)
@@ -54,8 +54,13 @@ internal sealed class ClusterRunService(IGrainFactory grains, ProblemCatalog cat
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         if (history.Find(runId) is not { } run) return null;
         var events = history.Events(runId, afterSeq, limit: limit == int.MaxValue ? limit : limit + 1);
-        return new RunEventPage(StoredRunViews.Summary(run), events.Take(limit).ToList(), events.Count > limit);
+        return new RunEventPage(StoredRunViews.Summary(run, catalog), events.Take(limit).ToList(), events.Count > limit);
     }
+
+    public RunSummary? Summary(string runId) => history.Find(runId) is { } run ? StoredRunViews.Summary(run, catalog) : null;
+
+    public RunSummary? Relabel(string runId, RunLabel label) =>
+        history.Exists(runId) && Grain(runId).Relabel(label.Name, label.Notes, [.. label.Tags]).GetAwaiter().GetResult() ? Summary(runId) : null;
 
     public bool Delete(string runId) => history.Exists(runId) && Grain(runId).Delete().GetAwaiter().GetResult();
 

@@ -24,6 +24,9 @@ public interface IRunGrain : IGrainWithStringKey
     /// <summary><see cref="IRunService.Resume"/> on the worker.</summary>
     Task<bool> Resume();
 
+    /// <summary><see cref="IRunService.Relabel"/> on the worker (the label's parts, already validated); false when there is no such run.</summary>
+    Task<bool> Relabel(string name, string notes, string[] tags);
+
     /// <summary><see cref="IRunService.Delete"/> on the worker.</summary>
     Task<bool> Delete();
 

@@ -56,6 +56,9 @@ internal sealed class PostgresRunDatabase(string connectionString)
                 checks TEXT,
                 error TEXT,
                 worker TEXT);
+            ALTER TABLE runs ADD COLUMN IF NOT EXISTS name TEXT NOT NULL DEFAULT '';
+            ALTER TABLE runs ADD COLUMN IF NOT EXISTS notes TEXT NOT NULL DEFAULT '';
+            ALTER TABLE runs ADD COLUMN IF NOT EXISTS tags TEXT NOT NULL DEFAULT '[]';
             CREATE INDEX IF NOT EXISTS runs_by_problem ON runs (problem_id, created_at);
             CREATE INDEX IF NOT EXISTS runs_by_time ON runs (created_at, id);
             CREATE INDEX IF NOT EXISTS runs_by_owner ON runs (owner, created_at);

@@ -126,7 +126,7 @@ internal sealed class PostgresRunStore : IRunStore
         return await command.ExecuteScalarAsync(cancellationToken) is string json ? RunEventJson.Read<RunEvent>(json) : null;
     }
 
-    private const string RunColumns = "id, problem_id, status, settings, device, versions, created_at, finished_at, results, checks, error, owner, worker";
+    private const string RunColumns = "id, problem_id, status, settings, device, versions, created_at, finished_at, results, checks, error, owner, worker, name, notes, tags";
 
     private static List<StoredRun> ReadRuns(NpgsqlCommand command)
     {
@@ -138,7 +138,8 @@ internal sealed class PostgresRunStore : IRunStore
                 reader.GetString(3), reader.GetString(4), reader.GetString(5),
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
                 reader.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
-                NullableString(reader, 8), NullableString(reader, 9), NullableString(reader, 10), reader.GetString(11), NullableString(reader, 12)));
+                NullableString(reader, 8), NullableString(reader, 9), NullableString(reader, 10), reader.GetString(11),
+                new RunLabel(reader.GetString(13), reader.GetString(14), RunEventJson.Read<List<string>>(reader.GetString(15))), NullableString(reader, 12)));
         return runs;
     }
 
@@ -168,6 +169,8 @@ internal sealed class PostgresRunStore : IRunStore
         public void AppendEvent(RunEvent e, DateTimeOffset now) => PostgresRunStoreSql.AppendEvent(connection, transaction, e, now);
 
         public bool DeleteRun(string runId) => PostgresRunStoreSql.DeleteRun(connection, transaction, runId);
+
+        public bool Relabel(string runId, RunLabel label) => PostgresRunStoreSql.Relabel(connection, transaction, runId, label);
 
         public void Commit() => transaction.Commit();
 

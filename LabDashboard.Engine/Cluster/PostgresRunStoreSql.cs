@@ -63,6 +63,17 @@ internal static class PostgresRunStoreSql
         return run.ExecuteNonQuery() > 0;
     }
 
+    /// <summary>Sets the run's name, notes and tags; false when it has no row.</summary>
+    public static bool Relabel(NpgsqlConnection connection, NpgsqlTransaction transaction, string runId, RunLabel label)
+    {
+        using var command = PostgresRunDatabase.Command(connection, transaction, "UPDATE runs SET name = @name, notes = @notes, tags = @tags WHERE id = @run");
+        command.Parameters.AddWithValue("name", label.Name);
+        command.Parameters.AddWithValue("notes", label.Notes);
+        command.Parameters.AddWithValue("tags", RunEventJson.Write(label.Tags));
+        command.Parameters.AddWithValue("run", runId);
+        return command.ExecuteNonQuery() > 0;
+    }
+
     private static void SetStatus(NpgsqlConnection connection, NpgsqlTransaction transaction, string runId, RunStatus status, bool started, DateTimeOffset now)
     {
         using var command = PostgresRunDatabase.Command(connection, transaction,

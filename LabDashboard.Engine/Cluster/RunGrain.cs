@@ -32,6 +32,9 @@ internal sealed class RunGrain(RunService runs) : Grain, IRunGrain
 
     public Task<bool> Resume() => Task.FromResult(runs.Resume(RunId));
 
+    public Task<bool> Relabel(string name, string notes, string[] tags) =>
+        Task.FromResult(runs.Relabel(RunId, new RunLabel(name, notes, tags)) is not null);
+
     public Task<bool> Delete() => Task.FromResult(runs.Delete(RunId));
 
     public IAsyncEnumerable<RunEvent> Watch(long afterSeq, string[]? kinds) => runs.Watch(RunId, afterSeq, kinds, CancellationToken.None);

@@ -48,6 +48,9 @@ public interface IRunService
     /// <summary>Runs, newest first (creation time, then id), as the query says: of one problem, a page at a time.</summary>
     IReadOnlyList<RunSummary> List(RunQuery query);
 
+    /// <summary>One run's summary (its row: reads no events), or null.</summary>
+    RunSummary? Summary(string runId);
+
     /// <summary>One run in full, or null.</summary>
     RunRecord? Get(string runId);
 
@@ -60,6 +63,9 @@ public interface IRunService
 
     /// <summary>Deletes a finished run and its images. False when unknown or still live.</summary>
     bool Delete(string runId);
+
+    /// <summary>Gives a run (live or finished) a new name, notes and tags; its summary with them, or null when no run has this id.</summary>
+    RunSummary? Relabel(string runId, RunLabel label);
 
     /// <summary>A stored image's bytes and mime type, or null.</summary>
     (byte[] Bytes, string Mime)? GetImage(string runId, string name, int epoch);
@@ -110,7 +116,14 @@ public sealed record RunSummary(
     IReadOnlyDictionary<string, double> Results,
     IReadOnlyList<CheckResult> Checks,
     int? QueuePosition,
-    string Owner = RunOwners.Local);
+    string Owner = RunOwners.Local)
+{
+    /// <summary>The user's name, notes and tags for the run.</summary>
+    public RunLabel Label { get; init; } = RunLabel.None;
+
+    /// <summary>The run's settings (typed as in <see cref="RunRecord.Settings"/>), so a list can compare runs without reading their events.</summary>
+    public IReadOnlyDictionary<string, object> Settings { get; init; } = new Dictionary<string, object>();
+}
 
 /// <summary>A run in full; <paramref name="Worker"/> names the process that ran it (a cluster worker, or the host name of a single process; null for runs stored before it was kept).</summary>
 public sealed record RunRecord(

@@ -36,6 +36,7 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
     private bool _deliveredFinished;
     private long _pauses;
     private DeviceHold _hold = DeviceHold.Holds;
+    private RunLabel _label = RunLabel.None;
 
     public string Id { get; } = id;
     public IProblem Problem { get; } = problem;
@@ -50,6 +51,13 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
     public Thread? Thread { get; set; }
 
     public RunStatus Status { get { lock (_sync) return _status; } }
+
+    /// <summary>The user's name, notes and tags (the store keeps them too).</summary>
+    public RunLabel Label
+    {
+        get { lock (_sync) return _label; }
+        set { lock (_sync) _label = value; }
+    }
     public bool IsFinished { get { lock (_sync) return _status.IsFinished(); } }
 
     public CancellationToken Cancellation => _cancel.Token;
@@ -248,7 +256,12 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
 
     public RunSummary Summary()
     {
-        lock (_sync) return new RunSummary(Id, ProblemId, _status, CreatedAt, _finishedAt, _results, _checks, _queuePosition, Owner);
+        lock (_sync)
+            return new RunSummary(Id, ProblemId, _status, CreatedAt, _finishedAt, _results, _checks, _queuePosition, Owner)
+            {
+                Label = _label,
+                Settings = Settings.Values,
+            };
     }
 
     /// <summary>At most <paramref name="limit"/> delivered (so stored) events after <paramref name="afterSeq"/>.</summary>

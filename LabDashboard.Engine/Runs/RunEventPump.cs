@@ -49,6 +49,14 @@ internal sealed class RunEventPump : IDisposable
         return delete.Done.Task.GetAwaiter().GetResult();
     }
 
+    /// <summary>Stores a run's name, notes and tags after everything queued before; true when the run has a row.</summary>
+    public bool Relabel(string runId, RunLabel label)
+    {
+        var relabel = new RelabelRun(runId, label);
+        Add(relabel);
+        return relabel.Done.Task.GetAwaiter().GetResult();
+    }
+
     /// <summary>Waits until everything queued so far is stored and delivered.</summary>
     public void Flush()
     {
@@ -122,6 +130,15 @@ internal sealed class RunEventPump : IDisposable
         public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public override void Write(IRunStoreTransaction transaction) => _deleted = transaction.DeleteRun(runId);
         public override void Stored() => Done.TrySetResult(_deleted);
+        public override void Failed(Exception error) => Done.TrySetException(error);
+    }
+
+    private sealed class RelabelRun(string runId, RunLabel label) : Item
+    {
+        private bool _updated;
+        public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public override void Write(IRunStoreTransaction transaction) => _updated = transaction.Relabel(runId, label);
+        public override void Stored() => Done.TrySetResult(_updated);
         public override void Failed(Exception error) => Done.TrySetException(error);
     }
 

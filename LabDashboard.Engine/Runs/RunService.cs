@@ -29,7 +29,7 @@ public sealed class RunService : IRunService, IDisposable
     private readonly DeviceQueue _queue = new();
     private readonly StatusWatchers _statuses = new();
     private readonly RunListCache _lists = new();
-    private readonly StoredSummaries _storedSummaries = new();
+    private readonly StoredSummaries _storedSummaries;
     private readonly RunQuotas _quotas;
     private readonly Lock _admission = new();
     private readonly IRunStore _store;
@@ -56,6 +56,7 @@ public sealed class RunService : IRunService, IDisposable
     {
         _quotas = new RunQuotas(quotas ?? new QuotaOptions(), paths, catalog);
         Catalog = catalog;
+        _storedSummaries = new StoredSummaries(catalog);
         _device = device;
         _paths = paths;
         _options = options;
@@ -190,6 +191,11 @@ public sealed class RunService : IRunService, IDisposable
     }
 
     /// <inheritdoc />
+    public RunSummary? Summary(string runId) =>
+        _live.TryGet(runId, out var run) ? run.Summary()
+        : _store.Find(runId) is { } stored ? StoredRunViews.Summary(stored, Catalog) : null;
+
+    /// <inheritdoc />
     public RunRecord? Get(string runId)
     {
         if (_live.TryGet(runId, out var run))
@@ -208,7 +214,7 @@ public sealed class RunService : IRunService, IDisposable
         RunSummary summary;
         IReadOnlyList<RunEvent> events;
         if (_live.TryGet(runId, out var run)) (events, summary) = (run.Delivered(afterSeq, ask), run.Summary());
-        else if (_store.Find(runId) is { } stored) (summary, events) = (StoredRunViews.Summary(stored), _store.Events(runId, afterSeq, limit: ask));
+        else if (_store.Find(runId) is { } stored) (summary, events) = (StoredRunViews.Summary(stored, Catalog), _store.Events(runId, afterSeq, limit: ask));
         else return null;
         return new RunEventPage(summary, events.Take(limit).ToList(), events.Count > limit);
     }
@@ -222,6 +228,17 @@ public sealed class RunService : IRunService, IDisposable
         if (deleted) _lists.Invalidate();
         if (deleted) DeleteFiles(runId, problem);
         return deleted;
+    }
+
+    /// <inheritdoc />
+    public RunSummary? Relabel(string runId, RunLabel label)
+    {
+        var live = _live.TryGet(runId, out var run);
+        if (live) run!.Label = label;
+        // Queued after the run's row: a run started a moment ago is labelled too.
+        var stored = _pump.Relabel(runId, label);
+        if (live || stored) _lists.Invalidate();
+        return live || stored ? Summary(runId) : null;
     }
 
     /// <summary>Everything the run wrote: its images and its folder in each of the problem's <see cref="ProblemDescriptor.RunFolders"/>.</summary>

@@ -82,13 +82,25 @@ internal sealed class FakeRunService : IRunService
         }
     }
 
+    /// <summary>As the real service: summaries carry their run's settings.</summary>
     public IReadOnlyList<RunSummary> List(RunQuery query) =>
-        Records.Select(r => r.Summary).Where(query.Matches).Take(query.Limit).ToList();
+        Records.Select(WithSettings).Where(query.Matches).Take(query.Limit).ToList();
 
+    public RunSummary? Summary(string runId) => Get(runId) is { } record ? WithSettings(record) : null;
+    private static RunSummary WithSettings(RunRecord record) => record.Summary with { Settings = record.Settings };
     public RunRecord? Get(string runId) => Records.FirstOrDefault(r => r.Summary.RunId == runId);
     public RunEventPage? EventPage(string runId, long afterSeq, int limit) =>
         Get(runId) is { } run ? new RunEventPage(run.Summary, run.EpochEvents.Where(e => e.Seq > afterSeq).Take(limit).ToList(), false) : null;
     public bool Delete(string runId) => Records.RemoveAll(r => r.Summary.RunId == runId) > 0;
+
+    public RunSummary? Relabel(string runId, RunLabel label)
+    {
+        var index = Records.FindIndex(r => r.Summary.RunId == runId);
+        if (index < 0) return null;
+        Records[index] = Records[index] with { Summary = Records[index].Summary with { Label = label } };
+        return WithSettings(Records[index]);
+    }
+
     public (byte[] Bytes, string Mime)? GetImage(string runId, string name, int epoch) => null;
 
     private bool Record(string call)

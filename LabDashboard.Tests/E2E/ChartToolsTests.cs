@@ -154,8 +154,8 @@ public class ChartToolsTests(LabBrowserFixture browser)
         var longRun = await StartAndFinishAsync("""{"steps": 1000, "reportEvery": 10}""");
         var page = await browser.OpenAsync("/runs");
 
-        await page.GetByLabel($"Overlay {shortRun}").CheckAsync();
-        await page.GetByLabel($"Overlay {longRun}").CheckAsync();
+        await page.GetByLabel($"Compare {shortRun}").CheckAsync();
+        await page.GetByLabel($"Compare {longRun}").CheckAsync();
 
         var canvas = page.Locator($".live-chart-canvas[data-run-ids='{shortRun} {longRun}']").First;
         await Assertions.Expect(canvas).ToHaveAttributeAsync("data-points", "200");

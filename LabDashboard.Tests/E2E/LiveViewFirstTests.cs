@@ -54,7 +54,7 @@ public class LiveViewFirstTests(LabBrowserFixture browser)
     }
 
     /// <summary>The outermost elements that end right of the window, to say what to fix.</summary>
-    private static Task<string> TooWideAsync(IPage page) => page.EvaluateAsync<string>("""
+    internal static Task<string> TooWideAsync(IPage page) => page.EvaluateAsync<string>("""
         () => {
             const wide = e => e.getBoundingClientRect().right > window.innerWidth + 0.5;
             const clipped = e => { for (let a = e.parentElement; a; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible' && a.getBoundingClientRect().right <= window.innerWidth + 0.5) return true; return false; };

@@ -8,7 +8,7 @@ using LabDashboard.Web.Security;
 
 namespace LabDashboard.Web.Api;
 
-/// <summary>Run history over REST: list, detail, metrics as CSV, images, start and delete.</summary>
+/// <summary>Run history over REST: list, detail, metrics as CSV, images, start, name/notes/tags and delete.</summary>
 public static class RunsApi
 {
     public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder app)
@@ -19,6 +19,7 @@ public static class RunsApi
         group.MapGet("/{runId}", Get);
         group.MapGet("/{runId}/metrics.csv", MetricsCsv);
         group.MapGet("/{runId}/points", RunPoints.Get);
+        group.MapPatch("/{runId}", Relabel);
         group.MapDelete("/{runId}", Delete);
         group.MapGet("/{runId}/images/{name}/{epoch:int}", Image);
         return app;
@@ -109,6 +110,25 @@ public static class RunsApi
         var names = runs.Catalog.Find(run.Summary.ProblemId)?.Descriptor.Metrics.Select(m => m.Name);
         var csv = RunMetricsCsv.Write(run.EpochEvents, names);
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv", $"{run.Summary.ProblemId}-{runId}.csv");
+    }
+
+    /// <summary>The body of <c>PATCH /api/runs/{id}</c>: what to change; a part left out (null) keeps its value.</summary>
+    public sealed record RelabelRunRequest(string? Name, string? Notes, IReadOnlyList<string?>? Tags);
+
+    private static IResult Relabel(string runId, RelabelRunRequest? request, UserRuns runs)
+    {
+        if (request is null) return ApiProblems.Invalid("body", "The body must be a JSON object with name, notes and/or tags.");
+        if (runs.Summary(runId) is not { } current) return ApiProblems.UnknownRun(runId);
+        try
+        {
+            var label = RunLabel.Create(request.Name ?? current.Label.Name, request.Notes ?? current.Label.Notes, request.Tags ?? current.Label.Tags);
+            return runs.Relabel(runId, label) is { } summary ? TypedResults.Ok(summary) : ApiProblems.UnknownRun(runId);
+        }
+        catch (RunLabelValidationException e)
+        {
+            return TypedResults.ValidationProblem(e.Errors.ToDictionary(x => x.Key, x => x.Value.ToArray()),
+                detail: e.Message, title: "Invalid run label");
+        }
     }
 
     private static IResult Delete(string runId, UserRuns runs)

@@ -63,8 +63,8 @@ public sealed class RunAccess(IRunService runs, LabMode mode, IOptionsMonitor<Cl
     private string? OwnerOf(string runId)
     {
         if (_owners.TryGetValue(runId, out var owner)) return owner;
-        if (runs.Get(runId) is not { } record) return null;
-        return _owners[runId] = record.Summary.Owner;
+        if (runs.Summary(runId) is not { } summary) return null;
+        return _owners[runId] = summary.Owner;
     }
 }
 

@@ -75,6 +75,12 @@ public sealed class UserRuns(IRunService runs, RunAccess access, RunCaller calle
     /// <inheritdoc cref="IRunService.Get"/>
     public RunRecord? Get(string runId) => Sees(runId) ? runs.Get(runId) : null;
 
+    /// <inheritdoc cref="IRunService.Summary"/>
+    public RunSummary? Summary(string runId) => Sees(runId) ? runs.Summary(runId) : null;
+
+    /// <inheritdoc cref="IRunService.Relabel"/>
+    public RunSummary? Relabel(string runId, RunLabel label) => Sees(runId) ? runs.Relabel(runId, label) : null;
+
     /// <inheritdoc cref="IRunService.EventPage"/>
     public RunEventPage? EventPage(string runId, long afterSeq, int limit) => Sees(runId) ? runs.EventPage(runId, afterSeq, limit) : null;
 

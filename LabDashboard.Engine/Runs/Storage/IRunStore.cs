@@ -48,5 +48,8 @@ internal interface IRunStoreTransaction : IDisposable
     /// <summary>Deletes a finished run's row and events; false when there is no finished run of that id.</summary>
     bool DeleteRun(string runId);
 
+    /// <summary>Sets the run's name, notes and tags; false when it has no row.</summary>
+    bool Relabel(string runId, RunLabel label);
+
     void Commit();
 }

@@ -76,18 +76,32 @@ internal sealed class RunDatabase(string path)
                 json TEXT NOT NULL,
                 PRIMARY KEY (run_id, seq)) WITHOUT ROWID;
             """);
-        AddColumnIfMissing(connection, "runs", "owner", $"TEXT NOT NULL DEFAULT '{RunOwners.Local}'");
+        AddMissingColumns(connection);
         Execute(connection, "CREATE INDEX IF NOT EXISTS runs_by_owner ON runs (owner, created_at)");
-        AddColumnIfMissing(connection, "runs", "worker", "TEXT");
     }
 
-    /// <summary>Brings a database written by an older version up to the current columns (SQLite has no ADD COLUMN IF NOT EXISTS).</summary>
-    private static void AddColumnIfMissing(SqliteConnection connection, string table, string column, string definition)
+    /// <summary>Columns added to <c>runs</c> after its first release, with the value older rows get.</summary>
+    private static readonly (string Name, string Definition)[] AddedRunColumns =
+    [
+        ("owner", $"TEXT NOT NULL DEFAULT '{RunOwners.Local}'"),
+        ("worker", "TEXT"),
+        ("name", "TEXT NOT NULL DEFAULT ''"),
+        ("notes", "TEXT NOT NULL DEFAULT ''"),
+        ("tags", "TEXT NOT NULL DEFAULT '[]'"),
+    ];
+
+    /// <summary>Brings a database written by an older version up to date (SQLite has no ADD COLUMN IF NOT EXISTS).</summary>
+    private static void AddMissingColumns(SqliteConnection connection)
     {
-        using var columns = connection.CreateCommand();
-        columns.CommandText = $"SELECT 1 FROM pragma_table_info('{table}') WHERE name = $column";
-        columns.Parameters.AddWithValue("$column", column);
-        if (columns.ExecuteScalar() is null) Execute(connection, $"ALTER TABLE {table} ADD COLUMN {column} {definition}");
+        var existing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT name FROM pragma_table_info('runs')";
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) existing.Add(reader.GetString(0));
+        }
+        foreach (var (name, definition) in AddedRunColumns.Where(c => !existing.Contains(c.Name)))
+            Execute(connection, $"ALTER TABLE runs ADD COLUMN {name} {definition}");
     }
 
     public static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)

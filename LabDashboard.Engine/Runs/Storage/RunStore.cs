@@ -95,7 +95,7 @@ internal sealed class RunStore : IRunStore
         return events;
     }
 
-    private const string RunColumns = "id, problem_id, status, settings, device, versions, created_at, finished_at, results, checks, error, owner, worker";
+    private const string RunColumns = "id, problem_id, status, settings, device, versions, created_at, finished_at, results, checks, error, owner, worker, name, notes, tags";
 
     private static List<StoredRun> ReadRuns(SqliteCommand command)
     {
@@ -107,7 +107,8 @@ internal sealed class RunStore : IRunStore
                 reader.GetString(3), reader.GetString(4), reader.GetString(5),
                 RunDatabase.FromUnixMs(reader.GetInt64(6)),
                 reader.IsDBNull(7) ? null : RunDatabase.FromUnixMs(reader.GetInt64(7)),
-                NullableString(reader, 8), NullableString(reader, 9), NullableString(reader, 10), reader.GetString(11), NullableString(reader, 12)));
+                NullableString(reader, 8), NullableString(reader, 9), NullableString(reader, 10), reader.GetString(11),
+                new RunLabel(reader.GetString(13), reader.GetString(14), RunEventJson.Read<List<string>>(reader.GetString(15))), NullableString(reader, 12)));
         return runs;
     }
 

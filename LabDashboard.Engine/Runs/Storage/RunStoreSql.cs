@@ -50,6 +50,17 @@ internal static class RunStoreSql
         return run.ExecuteNonQuery() > 0;
     }
 
+    /// <summary>Sets the run's name, notes and tags; false when it has no row.</summary>
+    public static bool Relabel(SqliteConnection connection, SqliteTransaction transaction, string runId, RunLabel label)
+    {
+        using var command = Command(connection, transaction, "UPDATE runs SET name = $name, notes = $notes, tags = $tags WHERE id = $run");
+        command.Parameters.AddWithValue("$name", label.Name);
+        command.Parameters.AddWithValue("$notes", label.Notes);
+        command.Parameters.AddWithValue("$tags", RunEventJson.Write(label.Tags));
+        command.Parameters.AddWithValue("$run", runId);
+        return command.ExecuteNonQuery() > 0;
+    }
+
     private static void SetStatus(SqliteConnection connection, SqliteTransaction transaction, string runId, RunStatus status, string extra, DateTimeOffset now)
     {
         using var command = Command(connection, transaction, $"UPDATE runs SET {extra} status = $status WHERE id = $run");

@@ -19,6 +19,8 @@ internal sealed class SqliteRunStoreTransactions(RunDatabase database, string wo
 
         public bool DeleteRun(string runId) => RunStoreSql.DeleteRun(connection, transaction, runId);
 
+        public bool Relabel(string runId, RunLabel label) => RunStoreSql.Relabel(connection, transaction, runId, label);
+
         public void Commit() => transaction.Commit();
 
         public void Dispose() => transaction.Dispose();

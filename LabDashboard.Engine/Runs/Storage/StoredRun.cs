@@ -17,4 +17,5 @@ internal sealed record StoredRun(
     string? ChecksJson,
     string? Error,
     string Owner,
+    RunLabel Label,
     string? Worker = null);

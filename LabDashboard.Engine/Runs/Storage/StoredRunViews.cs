@@ -7,21 +7,23 @@ namespace LabDashboard.Engine.Runs.Storage;
 /// <summary>Turns stored rows into the service's <see cref="RunSummary"/> and <see cref="RunRecord"/>.</summary>
 internal static class StoredRunViews
 {
-    public static RunSummary Summary(StoredRun run) => new(
+    public static RunSummary Summary(StoredRun run, ProblemCatalog catalog) => new(
         run.Id, run.ProblemId, run.Status, run.CreatedAt, run.FinishedAt,
         run.ResultsJson is null ? new Dictionary<string, double>() : RunEventJson.Read<Dictionary<string, double>>(run.ResultsJson),
         run.ChecksJson is null ? [] : RunEventJson.Read<List<CheckResult>>(run.ChecksJson),
         QueuePosition: null,
-        Owner: run.Owner);
+        Owner: run.Owner)
+    {
+        Label = run.Label,
+        Settings = Settings(run, catalog),
+    };
 
-    public static RunRecord Record(StoredRun run, IReadOnlyList<RunEvent> epochEvents, ProblemCatalog catalog) => new(
-        Summary(run),
-        Settings(run, catalog),
-        run.Device,
-        RunEventJson.Read<Dictionary<string, string>>(run.VersionsJson),
-        epochEvents,
-        run.Error,
-        run.Worker);
+    public static RunRecord Record(StoredRun run, IReadOnlyList<RunEvent> epochEvents, ProblemCatalog catalog)
+    {
+        var summary = Summary(run, catalog);
+        return new RunRecord(summary, summary.Settings, run.Device,
+            RunEventJson.Read<Dictionary<string, string>>(run.VersionsJson), epochEvents, run.Error, run.Worker);
+    }
 
     /// <summary>Typed through the problem's schema when it still accepts them, else as plain JSON values.</summary>
     private static IReadOnlyDictionary<string, object> Settings(StoredRun run, ProblemCatalog catalog)

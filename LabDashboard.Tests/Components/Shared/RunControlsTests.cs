@@ -184,6 +184,28 @@ public class RunControlsTests : LabComponentTest
         Assert.Contains("ETA 0:30", caption);
     }
 
+    [Fact]
+    public void The_shown_run_is_named_and_tagged_in_place()
+    {
+        Runs.Records.Add(new RunRecord(
+            new RunSummary("r1", "test-mle", RunStatus.Completed, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, new Dictionary<string, double>(), [], null)
+            {
+                Label = new RunLabel("first try", "", ["exam"]),
+            },
+            new Dictionary<string, object>(), "cpu", new Dictionary<string, string>(), [], null));
+        var controls = Render<RunControls>(p => p.Add(c => c.Problem, TestProblems.Mle).Add(c => c.Run, RunIn(RunEventKinds.Started)));
+        Assert.Equal("first try", controls.Find("[data-testid=run-label-name]").TextContent.Trim());
+
+        controls.Find("[data-testid=run-label-edit]").Click();
+        controls.Find("#run-name-r1").Change("second try");
+        controls.Find("#run-tags-r1").Change("exam, adam");
+        controls.Find("[data-testid=run-label-save]").Click();
+
+        controls.WaitForAssertion(() => Assert.Equal("second try", controls.Find("[data-testid=run-label-name]").TextContent.Trim()));
+        Assert.Equal(["exam", "adam"], controls.FindAll("[data-testid=run-tag]").Select(t => t.TextContent.Trim()));
+        Assert.Equal(["exam", "adam"], Runs.Summary("r1")!.Label.Tags);
+    }
+
     private static RunView RunIn(params string[] kinds)
     {
         var run = new RunView("r1", "test-mle");

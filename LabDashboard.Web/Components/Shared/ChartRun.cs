@@ -1,5 +1,3 @@
-using System.Collections;
-using System.Globalization;
 using LabDashboard.Engine.Runs;
 using LabDashboard.Web.Security;
 
@@ -15,31 +13,23 @@ public sealed record ChartRun(string RunId, string Label)
     public const int MaxSettingsInLabel = 2;
 
     /// <summary>
-    /// Runs to overlay, each labelled "problem id · short id · the settings that set it apart from the
-    /// others" (e.g. <c>exp-mle · 3f9a2c · steps=100, lr=0.1</c>); unknown ids are left out.
+    /// Runs to overlay, each labelled "problem id · its name (else short id) · the settings that set it
+    /// apart from the others" (e.g. <c>exp-mle · 3f9a2c · steps=100, lr=0.1</c>); unknown ids are left out.
     /// </summary>
     public static IReadOnlyList<ChartRun> Overlay(UserRuns runs, IEnumerable<string> runIds)
     {
-        var records = runIds.Select(runs.Get).OfType<RunRecord>().ToList();
-        var differing = records.SelectMany(r => r.Settings.Keys).Distinct()
-            .Where(key => records.Select(r => Text(r.Settings.GetValueOrDefault(key))).Distinct().Count() > 1)
-            .Take(MaxSettingsInLabel)
-            .ToList();
-        return records.Select(r =>
+        var summaries = runIds.Select(runs.Summary).OfType<RunSummary>().ToList();
+        var differing = SettingsDiff.Differing(summaries.Select(s => s.Settings).ToList()).Take(MaxSettingsInLabel).ToList();
+        return summaries.Select(s =>
         {
-            var parts = new List<string> { r.Summary.ProblemId, ShortId(r.Summary.RunId) };
-            if (differing.Count > 0) parts.Add(string.Join(", ", differing.Select(k => $"{k}={Text(r.Settings.GetValueOrDefault(k))}")));
-            return new ChartRun(r.Summary.RunId, string.Join(" · ", parts));
+            var parts = new List<string> { s.ProblemId, NameOrShortId(s) };
+            if (differing.Count > 0) parts.Add(string.Join(", ", differing.Select(k => $"{k}={SettingsDiff.Text(s.Settings.GetValueOrDefault(k))}")));
+            return new ChartRun(s.RunId, string.Join(" · ", parts));
         }).ToList();
     }
 
-    public static string ShortId(string runId) => runId.Length <= ShortIdLength ? runId : runId[..ShortIdLength];
+    /// <summary>The run's name when it has one, else its short id.</summary>
+    public static string NameOrShortId(RunSummary run) => run.Label.Name.Length > 0 ? run.Label.Name : ShortId(run.RunId);
 
-    private static string Text(object? value) => value switch
-    {
-        null => "",
-        string s => s,
-        IEnumerable items => string.Join(' ', items.Cast<object?>().Select(Text)),
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
-    };
+    public static string ShortId(string runId) => runId.Length <= ShortIdLength ? runId : runId[..ShortIdLength];
 }
