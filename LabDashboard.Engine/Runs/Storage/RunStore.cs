@@ -35,26 +35,7 @@ internal sealed class RunStore : IRunStore
     {
         using var connection = _database.OpenReader();
         using var command = connection.CreateCommand();
-        var where = new List<string>();
-        if (query.ProblemId is not null)
-        {
-            where.Add("problem_id = $problem");
-            command.Parameters.AddWithValue("$problem", query.ProblemId);
-        }
-        if (query.Owner is not null)
-        {
-            where.Add("owner = $owner");
-            command.Parameters.AddWithValue("$owner", query.Owner);
-        }
-        if (query.Before is { } before)
-        {
-            where.Add("(created_at < $before OR (created_at = $before AND id < $beforeId))");
-            command.Parameters.AddWithValue("$before", before.CreatedAt.ToUnixTimeMilliseconds());
-            command.Parameters.AddWithValue("$beforeId", before.RunId);
-        }
-        command.Parameters.AddWithValue("$limit", query.Limit);
-        command.CommandText = $"SELECT {RunColumns} FROM runs {(where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where))} "
-            + "ORDER BY created_at DESC, id DESC LIMIT $limit";
+        RunListSql.Prepare(command, query, RunColumns, '$');
         return ReadRuns(command);
     }
 
