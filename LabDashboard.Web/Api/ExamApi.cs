@@ -47,6 +47,10 @@ public static class ExamApi
         {
             return ApiProblems.BadSettings(e.Errors);
         }
+        catch (QuotaExceededException e)
+        {
+            return ApiProblems.QuotaExceeded(e);
+        }
     }
 
     private static IResult Sheet(string examId, ExamSheetReader sheets, UserRuns runs)
