@@ -17,21 +17,21 @@ internal sealed class ClusterRunService(IGrainFactory grains, ProblemCatalog cat
 {
     public ProblemCatalog Catalog => catalog;
 
-    public string Start(string problemId, JsonElement? settings, string owner)
+    public async Task<string> StartAsync(string problemId, JsonElement? settings, string owner)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
         var problem = catalog.Find(problemId) ?? throw new UnknownProblemException(problemId);
         SettingsBinder.Bind(problem.Descriptor.Settings, settings, new SettingCheckContext(paths));
         var runId = RunService.NewRunId();
-        Grain(runId).Start(problemId, settings?.GetRawText(), owner).GetAwaiter().GetResult();
+        await Grain(runId).Start(problemId, settings?.GetRawText(), owner).ConfigureAwait(false);
         return runId;
     }
 
-    public bool Cancel(string runId) => Grain(runId).Cancel().GetAwaiter().GetResult();
+    public Task<bool> CancelAsync(string runId) => Grain(runId).Cancel();
 
-    public bool Pause(string runId) => Grain(runId).Pause().GetAwaiter().GetResult();
+    public Task<bool> PauseAsync(string runId) => Grain(runId).Pause();
 
-    public bool Resume(string runId) => Grain(runId).Resume().GetAwaiter().GetResult();
+    public Task<bool> ResumeAsync(string runId) => Grain(runId).Resume();
 
     public IAsyncEnumerable<RunEvent> Watch(string runId, long afterSeq, IReadOnlyCollection<string>? kinds, CancellationToken cancellationToken)
     {
@@ -59,10 +59,10 @@ internal sealed class ClusterRunService(IGrainFactory grains, ProblemCatalog cat
 
     public RunSummary? Summary(string runId) => history.Find(runId) is { } run ? StoredRunViews.Summary(run, catalog) : null;
 
-    public RunSummary? Relabel(string runId, RunLabel label) =>
-        history.Exists(runId) && Grain(runId).Relabel(label.Name, label.Notes, [.. label.Tags]).GetAwaiter().GetResult() ? Summary(runId) : null;
+    public async Task<RunSummary?> RelabelAsync(string runId, RunLabel label) =>
+        history.Exists(runId) && await Grain(runId).Relabel(label.Name, label.Notes, [.. label.Tags]).ConfigureAwait(false) ? Summary(runId) : null;
 
-    public bool Delete(string runId) => history.Exists(runId) && Grain(runId).Delete().GetAwaiter().GetResult();
+    public async Task<bool> DeleteAsync(string runId) => history.Exists(runId) && await Grain(runId).Delete().ConfigureAwait(false);
 
     public (byte[] Bytes, string Mime)? GetImage(string runId, string name, int epoch) => null;
 

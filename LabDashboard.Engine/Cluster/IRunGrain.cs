@@ -15,19 +15,19 @@ public interface IRunGrain : IGrainWithStringKey
     /// </summary>
     Task Start(string problemId, string? settingsJson, string owner);
 
-    /// <summary><see cref="IRunService.Cancel"/> on the worker.</summary>
+    /// <summary><see cref="IRunService.CancelAsync"/> on the worker.</summary>
     Task<bool> Cancel();
 
-    /// <summary><see cref="IRunService.Pause"/> on the worker.</summary>
+    /// <summary><see cref="IRunService.PauseAsync"/> on the worker.</summary>
     Task<bool> Pause();
 
-    /// <summary><see cref="IRunService.Resume"/> on the worker.</summary>
+    /// <summary><see cref="IRunService.ResumeAsync"/> on the worker.</summary>
     Task<bool> Resume();
 
-    /// <summary><see cref="IRunService.Relabel"/> on the worker (the label's parts, already validated); false when there is no such run.</summary>
+    /// <summary><see cref="IRunService.RelabelAsync"/> on the worker (the label's parts, already validated); false when there is no such run.</summary>
     Task<bool> Relabel(string name, string notes, string[] tags);
 
-    /// <summary><see cref="IRunService.Delete"/> on the worker.</summary>
+    /// <summary><see cref="IRunService.DeleteAsync"/> on the worker.</summary>
     Task<bool> Delete();
 
     /// <summary><see cref="IRunService.Watch"/> on the worker: history after <paramref name="afterSeq"/>, then live, ending after <c>finished</c>.</summary>

@@ -26,16 +26,16 @@ internal sealed class RunGrain(RunService runs) : Grain, IRunGrain
         await Task.Run(runs.Flush);
     }
 
-    public Task<bool> Cancel() => Task.FromResult(runs.Cancel(RunId));
+    public Task<bool> Cancel() => runs.CancelAsync(RunId);
 
-    public Task<bool> Pause() => Task.FromResult(runs.Pause(RunId));
+    public Task<bool> Pause() => runs.PauseAsync(RunId);
 
-    public Task<bool> Resume() => Task.FromResult(runs.Resume(RunId));
+    public Task<bool> Resume() => runs.ResumeAsync(RunId);
 
-    public Task<bool> Relabel(string name, string notes, string[] tags) =>
-        Task.FromResult(runs.Relabel(RunId, new RunLabel(name, notes, tags)) is not null);
+    public async Task<bool> Relabel(string name, string notes, string[] tags) =>
+        await runs.RelabelAsync(RunId, new RunLabel(name, notes, tags)) is not null;
 
-    public Task<bool> Delete() => Task.FromResult(runs.Delete(RunId));
+    public Task<bool> Delete() => runs.DeleteAsync(RunId);
 
     public IAsyncEnumerable<RunEvent> Watch(long afterSeq, string[]? kinds) => runs.Watch(RunId, afterSeq, kinds, CancellationToken.None);
 

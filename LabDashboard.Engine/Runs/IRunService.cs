@@ -6,7 +6,9 @@ namespace LabDashboard.Engine.Runs;
 
 /// <summary>
 /// Owns runs: queueing (one training run per device), pause/resume/cancel, event history and
-/// fan-out to watchers, persistence. Safe to call from any thread; never blocks on training.
+/// fan-out to watchers, persistence. Safe to call from any thread; never blocks on training. The
+/// methods that start and steer runs are asynchronous because in a lab cluster they reach a worker
+/// silo; a single process completes them at once. Their errors come in the returned task.
 /// </summary>
 public interface IRunService
 {
@@ -15,17 +17,18 @@ public interface IRunService
 
     /// <summary>Validates settings and queues a run for <paramref name="owner"/> (a user id, or <see cref="RunOwners.Local"/>); returns its id.</summary>
     /// <exception cref="UnknownProblemException">No such problem.</exception>
+    /// <exception cref="QuotaExceededException">The owner has reached a quota.</exception>
     /// <exception cref="Settings.SettingsValidationException">Bad settings (every bad name listed).</exception>
-    string Start(string problemId, JsonElement? settings, string owner);
+    Task<string> StartAsync(string problemId, JsonElement? settings, string owner);
 
     /// <summary>Cancels a queued, running or paused run. False when unknown or already finished.</summary>
-    bool Cancel(string runId);
+    Task<bool> CancelAsync(string runId);
 
     /// <summary>Pauses a running run at its next checkpoint. False when not running.</summary>
-    bool Pause(string runId);
+    Task<bool> PauseAsync(string runId);
 
     /// <summary>Resumes a paused run. False when not paused.</summary>
-    bool Resume(string runId);
+    Task<bool> ResumeAsync(string runId);
 
     /// <summary>
     /// The one way to read a run: its events with <c>Seq &gt; afterSeq</c>, history first, then
@@ -62,10 +65,10 @@ public interface IRunService
     RunEventPage? EventPage(string runId, long afterSeq, int limit);
 
     /// <summary>Deletes a finished run and its images. False when unknown or still live.</summary>
-    bool Delete(string runId);
+    Task<bool> DeleteAsync(string runId);
 
     /// <summary>Gives a run (live or finished) a new name, notes and tags; its summary with them, or null when no run has this id.</summary>
-    RunSummary? Relabel(string runId, RunLabel label);
+    Task<RunSummary?> RelabelAsync(string runId, RunLabel label);
 
     /// <summary>A stored image's bytes and mime type, or null.</summary>
     (byte[] Bytes, string Mime)? GetImage(string runId, string name, int epoch);
@@ -75,8 +78,8 @@ public interface IRunService
 public static class RunServiceExtensions
 {
     /// <summary>Queues a run owned by <see cref="RunOwners.Local"/> (the single user of a loopback server).</summary>
-    public static string Start(this IRunService runs, string problemId, JsonElement? settings) =>
-        runs.Start(problemId, settings, RunOwners.Local);
+    public static Task<string> StartAsync(this IRunService runs, string problemId, JsonElement? settings) =>
+        runs.StartAsync(problemId, settings, RunOwners.Local);
 
     /// <summary>Every event of the run after <paramref name="afterSeq"/> (<see cref="IRunService.Watch"/> without a kind filter).</summary>
     public static IAsyncEnumerable<RunEvent> Watch(this IRunService runs, string runId, long afterSeq, CancellationToken cancellationToken) =>

@@ -42,19 +42,19 @@ internal sealed class RunEventPump : IDisposable
     }
 
     /// <summary>Deletes a finished run's rows after everything queued before; true when a run was deleted.</summary>
-    public bool Delete(string runId)
+    public Task<bool> DeleteAsync(string runId)
     {
         var delete = new DeleteRun(runId);
         Add(delete);
-        return delete.Done.Task.GetAwaiter().GetResult();
+        return delete.Done.Task;
     }
 
     /// <summary>Stores a run's name, notes and tags after everything queued before; true when the run has a row.</summary>
-    public bool Relabel(string runId, RunLabel label)
+    public Task<bool> RelabelAsync(string runId, RunLabel label)
     {
         var relabel = new RelabelRun(runId, label);
         Add(relabel);
-        return relabel.Done.Task.GetAwaiter().GetResult();
+        return relabel.Done.Task;
     }
 
     /// <summary>Waits until everything queued so far is stored and delivered.</summary>

@@ -70,7 +70,17 @@ public sealed class RunService : IRunService, IDisposable
     public ProblemCatalog Catalog { get; }
 
     /// <inheritdoc />
-    public string Start(string problemId, JsonElement? settings, string owner) => Start(NewRunId(), problemId, settings, owner);
+    public Task<string> StartAsync(string problemId, JsonElement? settings, string owner)
+    {
+        try
+        {
+            return Task.FromResult(Start(NewRunId(), problemId, settings, owner));
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<string>(e);
+        }
+    }
 
     /// <summary>Starts a run under an id chosen by the caller (a lab cluster's web front names a run before a worker starts it).</summary>
     internal string Start(string runId, string problemId, JsonElement? settings, string owner)
@@ -111,7 +121,9 @@ public sealed class RunService : IRunService, IDisposable
             .Distinct();
 
     /// <inheritdoc />
-    public bool Cancel(string runId)
+    public Task<bool> CancelAsync(string runId) => Task.FromResult(Cancel(runId));
+
+    private bool Cancel(string runId)
     {
         if (!_live.TryGet(runId, out var run)) return false;
         // A run that gave the device up while paused has a thread waiting at its checkpoint: it must be woken to end.
@@ -124,7 +136,9 @@ public sealed class RunService : IRunService, IDisposable
     }
 
     /// <inheritdoc />
-    public bool Pause(string runId)
+    public Task<bool> PauseAsync(string runId) => Task.FromResult(Pause(runId));
+
+    private bool Pause(string runId)
     {
         if (!_live.TryGet(runId, out var run) || !run.Pause(out var pause)) return false;
         if (run.Trains) _ = ReleaseDeviceAfterPause(run, pause);
@@ -132,7 +146,9 @@ public sealed class RunService : IRunService, IDisposable
     }
 
     /// <inheritdoc />
-    public bool Resume(string runId)
+    public Task<bool> ResumeAsync(string runId) => Task.FromResult(Resume(runId));
+
+    private bool Resume(string runId)
     {
         if (!_live.TryGet(runId, out var run)) return false;
         var answer = run.Resume();
@@ -220,23 +236,23 @@ public sealed class RunService : IRunService, IDisposable
     }
 
     /// <inheritdoc />
-    public bool Delete(string runId)
+    public async Task<bool> DeleteAsync(string runId)
     {
         if (_live.TryGet(runId, out var run) && !run.IsFinished) return false;
         var problem = Catalog.Find(run?.ProblemId ?? _store.Find(runId)?.ProblemId ?? "");
-        var deleted = _pump.Delete(runId) | (run is not null && _live.Forget(run));
+        var deleted = await _pump.DeleteAsync(runId).ConfigureAwait(false) | (run is not null && _live.Forget(run));
         if (deleted) _lists.Invalidate();
         if (deleted) DeleteFiles(runId, problem);
         return deleted;
     }
 
     /// <inheritdoc />
-    public RunSummary? Relabel(string runId, RunLabel label)
+    public async Task<RunSummary?> RelabelAsync(string runId, RunLabel label)
     {
         var live = _live.TryGet(runId, out var run);
         if (live) run!.Label = label;
         // Queued after the run's row: a run started a moment ago is labelled too.
-        var stored = _pump.Relabel(runId, label);
+        var stored = await _pump.RelabelAsync(runId, label).ConfigureAwait(false);
         if (live || stored) _lists.Invalidate();
         return live || stored ? Summary(runId) : null;
     }

@@ -27,7 +27,19 @@ internal sealed class FakeRunService : IRunService
     public List<string> Calls { get; } = [];
     public List<RunRecord> Records { get; } = [];
 
-    public string Start(string problemId, JsonElement? settings, string owner)
+    public Task<string> StartAsync(string problemId, JsonElement? settings, string owner)
+    {
+        try
+        {
+            return Task.FromResult(Start(problemId, settings));
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<string>(e);
+        }
+    }
+
+    private string Start(string problemId, JsonElement? settings)
     {
         var problem = Catalog.Find(problemId) ?? throw new UnknownProblemException(problemId);
         SettingsBinder.Bind(problem.Descriptor.Settings, settings);
@@ -35,9 +47,9 @@ internal sealed class FakeRunService : IRunService
         return $"run-{++_nextId}";
     }
 
-    public bool Cancel(string runId) => Record($"cancel {runId}");
-    public bool Pause(string runId) => Record($"pause {runId}");
-    public bool Resume(string runId) => Record($"resume {runId}");
+    public Task<bool> CancelAsync(string runId) => Record($"cancel {runId}");
+    public Task<bool> PauseAsync(string runId) => Record($"pause {runId}");
+    public Task<bool> ResumeAsync(string runId) => Record($"resume {runId}");
 
     /// <summary>Run ids of every <see cref="Watch"/> opened, in order.</summary>
     public List<string> WatchesOpened { get; } = [];
@@ -91,22 +103,22 @@ internal sealed class FakeRunService : IRunService
     public RunRecord? Get(string runId) => Records.FirstOrDefault(r => r.Summary.RunId == runId);
     public RunEventPage? EventPage(string runId, long afterSeq, int limit) =>
         Get(runId) is { } run ? new RunEventPage(run.Summary, run.EpochEvents.Where(e => e.Seq > afterSeq).Take(limit).ToList(), false) : null;
-    public bool Delete(string runId) => Records.RemoveAll(r => r.Summary.RunId == runId) > 0;
+    public Task<bool> DeleteAsync(string runId) => Task.FromResult(Records.RemoveAll(r => r.Summary.RunId == runId) > 0);
 
-    public RunSummary? Relabel(string runId, RunLabel label)
+    public Task<RunSummary?> RelabelAsync(string runId, RunLabel label)
     {
         var index = Records.FindIndex(r => r.Summary.RunId == runId);
-        if (index < 0) return null;
+        if (index < 0) return Task.FromResult<RunSummary?>(null);
         Records[index] = Records[index] with { Summary = Records[index].Summary with { Label = label } };
-        return WithSettings(Records[index]);
+        return Task.FromResult<RunSummary?>(WithSettings(Records[index]));
     }
 
     public (byte[] Bytes, string Mime)? GetImage(string runId, string name, int epoch) => null;
 
-    private bool Record(string call)
+    private Task<bool> Record(string call)
     {
         Calls.Add(call);
-        return true;
+        return Task.FromResult(true);
     }
 
     private sealed class DescribedProblem(ProblemDescriptor descriptor) : IProblem

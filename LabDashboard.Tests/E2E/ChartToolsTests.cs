@@ -174,7 +174,7 @@ public class ChartToolsTests(LabBrowserFixture browser)
     private async Task<string> StartAndFinishAsync(string settings)
     {
         var runs = browser.Server.Runs;
-        var runId = runs.Start("exp-mle", JsonDocument.Parse(settings).RootElement);
+        var runId = await runs.StartAsync("exp-mle", JsonDocument.Parse(settings).RootElement);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         await foreach (var _ in runs.Watch(runId, 0, null, timeout.Token)) { }
         return runId;

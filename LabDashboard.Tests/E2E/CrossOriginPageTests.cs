@@ -57,7 +57,7 @@ public class CrossOriginPageTests(LabBrowserFixture browser)
     {
         var server = browser.Server;
         var appBase = server.BaseAddress.ToString();
-        var victim = server.Runs.Start("exp-mle", JsonDocument.Parse("""{"steps": 100000, "reportEvery": 100}""").RootElement);
+        var victim = await server.Runs.StartAsync("exp-mle", JsonDocument.Parse("""{"steps": 100000, "reportEvery": 100}""").RootElement);
         await using var foreignSite = await ForeignSiteAsync();
         try
         {
@@ -86,11 +86,11 @@ public class CrossOriginPageTests(LabBrowserFixture browser)
             Assert.NotNull(server.Runs.Get(started));
             Assert.True(own.GetProperty("results")[1].GetBoolean(), own.ToString());
             Assert.Equal(uploadsBefore + 1, Uploads(server));
-            server.Runs.Cancel(started);
+            await server.Runs.CancelAsync(started);
         }
         finally
         {
-            server.Runs.Cancel(victim);
+            await server.Runs.CancelAsync(victim);
         }
     }
 

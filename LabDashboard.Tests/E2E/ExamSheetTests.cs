@@ -20,7 +20,7 @@ public class ExamSheetTests(LabBrowserFixture browser)
         // Problem 1 takes about a second: the open sheet shows it answered without a reload.
         await Assertions.Expect(page.Locator("[data-testid=exam-question][data-problem-id=conv-einsum]")).ToHaveAttributeAsync("data-status", "completed");
         await Assertions.Expect(page.Locator("[data-problem-id=conv-einsum] [data-testid=check][data-passed=true]")).ToHaveCountAsync(4);
-        CancelAll();
+        await CancelAllAsync();
     }
 
     [Fact]
@@ -85,8 +85,8 @@ public class ExamSheetTests(LabBrowserFixture browser)
         }
         """);
 
-    private void CancelAll()
+    private async Task CancelAllAsync()
     {
-        foreach (var run in browser.Server.Runs.List()) browser.Server.Runs.Cancel(run.RunId);
+        foreach (var run in browser.Server.Runs.List()) await browser.Server.Runs.CancelAsync(run.RunId);
     }
 }

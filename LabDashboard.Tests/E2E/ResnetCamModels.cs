@@ -25,7 +25,7 @@ public static class ResnetCamModels
 
     private static async Task<string> TrainAsync(LabServer server, string settings)
     {
-        var runId = server.Runs.Start(ResnetCamProblem.Id, JsonDocument.Parse(settings).RootElement);
+        var runId = await server.Runs.StartAsync(ResnetCamProblem.Id, JsonDocument.Parse(settings).RootElement);
         var clock = Stopwatch.StartNew();
         while (server.Runs.Get(runId)!.Summary.Status is RunStatus.Queued or RunStatus.Running)
         {

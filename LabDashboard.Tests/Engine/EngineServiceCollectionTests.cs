@@ -48,7 +48,7 @@ public class EngineServiceCollectionTests
             var hosted = provider.GetServices<IHostedService>().ToList();
             foreach (var service in hosted) await service.StartAsync(CancellationToken.None);
             var runs = provider.GetRequiredService<IRunService>();
-            runId = runs.Start("exp-mle", JsonDocument.Parse("""{"steps": 1000}""").RootElement);
+            runId = await runs.StartAsync("exp-mle", JsonDocument.Parse("""{"steps": 1000}""").RootElement);
             var finished = await LastEvent(runs.Watch(runId, 0, CancellationToken.None));
             Assert.Equal(RunOutcome.Completed, finished.Outcome);
             Assert.True(Assert.Single(finished.Checks!).Passed);

@@ -67,7 +67,7 @@ public sealed class ExamApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var examId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("examId").GetString()!;
         var sheet = await http.GetFromJsonAsync<JsonElement>($"api/exam/{examId}");
-        foreach (var run in Server.Runs.List()) Server.Runs.Cancel(run.RunId);
+        foreach (var run in Server.Runs.List()) await Server.Runs.CancelAsync(run.RunId);
 
         Assert.Equal(response.Headers.Location?.ToString(), $"/api/exam/{examId}");
         Assert.True(sheet.GetProperty("examSettings").GetBoolean());

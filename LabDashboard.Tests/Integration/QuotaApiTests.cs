@@ -30,6 +30,6 @@ public class QuotaApiTests
         Assert.Equal("Quotas:MaxQueuedRunsPerUser", problem.GetProperty("limit").GetString());
         Assert.Contains("queued, running or paused", problem.GetProperty("detail").GetString());
         Assert.Contains("queued, running or paused", hubError.Message);
-        Assert.True(server.Runs.Cancel(runId));
+        Assert.True(await server.Runs.CancelAsync(runId));
     }
 }

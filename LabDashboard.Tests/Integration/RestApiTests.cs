@@ -126,7 +126,7 @@ public class RestApiTests(LabServerFixture fixture)
 
         var response = await http.DeleteAsync($"api/runs/{runId}");
 
-        Server.Runs.Cancel(runId);
+        await Server.Runs.CancelAsync(runId);
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
     }
 

@@ -32,11 +32,11 @@ public static class ExamApi
         return app;
     }
 
-    private static IResult Start(StartExamRequest? request, ExamService exams, UserRuns runs)
+    private static async Task<IResult> Start(StartExamRequest? request, ExamService exams, UserRuns runs)
     {
         try
         {
-            var examId = exams.Start(runs.Owner, request?.Settings);
+            var examId = await exams.StartAsync(runs.Owner, request?.Settings);
             return TypedResults.Created($"/api/exam/{examId}", new { examId, sheet = $"/exam/{examId}" });
         }
         catch (UnknownProblemException e)

@@ -81,13 +81,13 @@ public static class RunsApi
     /// <summary>The body of <c>POST /api/runs</c>.</summary>
     public sealed record StartRunRequest(string? ProblemId, JsonElement? Settings);
 
-    private static IResult Start(StartRunRequest request, UserRuns runs)
+    private static async Task<IResult> Start(StartRunRequest request, UserRuns runs)
     {
         if (string.IsNullOrWhiteSpace(request.ProblemId))
             return ApiProblems.Invalid("problemId", "problemId is required: the id of a problem from GET /api/problems.");
         try
         {
-            var runId = runs.Start(request.ProblemId, request.Settings);
+            var runId = await runs.StartAsync(request.ProblemId, request.Settings);
             return TypedResults.Created($"/api/runs/{runId}", new { runId });
         }
         catch (UnknownProblemException e)
@@ -115,14 +115,14 @@ public static class RunsApi
     /// <summary>The body of <c>PATCH /api/runs/{id}</c>: what to change; a part left out (null) keeps its value.</summary>
     public sealed record RelabelRunRequest(string? Name, string? Notes, IReadOnlyList<string?>? Tags);
 
-    private static IResult Relabel(string runId, RelabelRunRequest? request, UserRuns runs)
+    private static async Task<IResult> Relabel(string runId, RelabelRunRequest? request, UserRuns runs)
     {
         if (request is null) return ApiProblems.Invalid("body", "The body must be a JSON object with name, notes and/or tags.");
         if (runs.Summary(runId) is not { } current) return ApiProblems.UnknownRun(runId);
         try
         {
             var label = RunLabel.Create(request.Name ?? current.Label.Name, request.Notes ?? current.Label.Notes, request.Tags ?? current.Label.Tags);
-            return runs.Relabel(runId, label) is { } summary ? TypedResults.Ok(summary) : ApiProblems.UnknownRun(runId);
+            return await runs.RelabelAsync(runId, label) is { } summary ? TypedResults.Ok(summary) : ApiProblems.UnknownRun(runId);
         }
         catch (RunLabelValidationException e)
         {
@@ -131,10 +131,10 @@ public static class RunsApi
         }
     }
 
-    private static IResult Delete(string runId, UserRuns runs)
+    private static async Task<IResult> Delete(string runId, UserRuns runs)
     {
         if (!runs.Exists(runId)) return ApiProblems.UnknownRun(runId);
-        return runs.Delete(runId)
+        return await runs.DeleteAsync(runId)
             ? TypedResults.NoContent()
             : TypedResults.Problem("A queued, running or paused run cannot be deleted; cancel it first.",
                 statusCode: StatusCodes.Status409Conflict, title: "Run is live");

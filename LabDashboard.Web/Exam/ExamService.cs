@@ -16,7 +16,7 @@ public sealed class ExamService(IRunService runs, ExamStore store)
     /// </summary>
     /// <exception cref="UnknownProblemException">An override names no exam problem.</exception>
     /// <exception cref="Engine.Settings.SettingsValidationException">An override's settings are invalid (no run is left started).</exception>
-    public string Start(string owner, IReadOnlyDictionary<string, JsonElement>? overrides = null)
+    public async Task<string> StartAsync(string owner, IReadOnlyDictionary<string, JsonElement>? overrides = null)
     {
         overrides ??= new Dictionary<string, JsonElement>();
         var problems = runs.Catalog.All.Select(p => p.Descriptor).ToList();
@@ -26,11 +26,11 @@ public sealed class ExamService(IRunService runs, ExamStore store)
         try
         {
             foreach (var entry in problems)
-                started.Add(new ExamRun(entry.Number, entry.Id, runs.Start(entry.Id, overrides.TryGetValue(entry.Id, out var s) ? s : null, owner)));
+                started.Add(new ExamRun(entry.Number, entry.Id, await runs.StartAsync(entry.Id, overrides.TryGetValue(entry.Id, out var s) ? s : null, owner)));
         }
         catch
         {
-            foreach (var run in started) runs.Cancel(run.RunId);
+            foreach (var run in started) await runs.CancelAsync(run.RunId);
             throw;
         }
         var exam = new ExamRecord(ExamStore.NewId(), createdAt, started, [.. overrides.Keys.Order(StringComparer.Ordinal)], owner);

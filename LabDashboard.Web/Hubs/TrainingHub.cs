@@ -18,11 +18,11 @@ public sealed class TrainingHub(RunAccess access) : Hub
     public const string Path = "/hubs/training";
 
     /// <summary>Queues a run; bad settings and a reached quota come back as a <see cref="HubException"/> naming them.</summary>
-    public string StartRun(string? problemId, JsonElement? settings)
+    public async Task<string> StartRun(string? problemId, JsonElement? settings)
     {
         try
         {
-            return Runs.Start(Required(problemId, nameof(problemId)), settings);
+            return await Runs.StartAsync(Required(problemId, nameof(problemId)), settings);
         }
         catch (Exception e) when (e is SettingsValidationException or UnknownProblemException or QuotaExceededException)
         {
@@ -30,11 +30,11 @@ public sealed class TrainingHub(RunAccess access) : Hub
         }
     }
 
-    public bool CancelRun(string? runId) => Runs.Cancel(Required(runId, nameof(runId)));
+    public Task<bool> CancelRun(string? runId) => Runs.CancelAsync(Required(runId, nameof(runId)));
 
-    public bool PauseRun(string? runId) => Runs.Pause(Required(runId, nameof(runId)));
+    public Task<bool> PauseRun(string? runId) => Runs.PauseAsync(Required(runId, nameof(runId)));
 
-    public bool ResumeRun(string? runId) => Runs.Resume(Required(runId, nameof(runId)));
+    public Task<bool> ResumeRun(string? runId) => Runs.ResumeAsync(Required(runId, nameof(runId)));
 
     /// <summary>
     /// The run's events after <paramref name="afterSeq"/>: history, then live, ending after

@@ -29,23 +29,23 @@ public sealed class UserRuns(IRunService runs, RunAccess access, RunCaller calle
     /// <summary>True when the caller may see and control the run (always for <see cref="RunCaller.SeesAll"/>; a student's own runs only, never an unknown one).</summary>
     public bool Sees(string runId) => access.Allows(caller, runId);
 
-    /// <inheritdoc cref="IRunService.Start"/>
-    public string Start(string problemId, JsonElement? settings)
+    /// <inheritdoc cref="IRunService.StartAsync"/>
+    public async Task<string> StartAsync(string problemId, JsonElement? settings)
     {
         var owner = Owner;
-        var runId = runs.Start(problemId, settings, owner);
+        var runId = await runs.StartAsync(problemId, settings, owner);
         access.Remember(runId, owner);
         return runId;
     }
 
-    /// <inheritdoc cref="IRunService.Cancel"/>
-    public bool Cancel(string runId) => Sees(runId) && runs.Cancel(runId);
+    /// <inheritdoc cref="IRunService.CancelAsync"/>
+    public async Task<bool> CancelAsync(string runId) => Sees(runId) && await runs.CancelAsync(runId);
 
-    /// <inheritdoc cref="IRunService.Pause"/>
-    public bool Pause(string runId) => Sees(runId) && runs.Pause(runId);
+    /// <inheritdoc cref="IRunService.PauseAsync"/>
+    public async Task<bool> PauseAsync(string runId) => Sees(runId) && await runs.PauseAsync(runId);
 
-    /// <inheritdoc cref="IRunService.Resume"/>
-    public bool Resume(string runId) => Sees(runId) && runs.Resume(runId);
+    /// <inheritdoc cref="IRunService.ResumeAsync"/>
+    public async Task<bool> ResumeAsync(string runId) => Sees(runId) && await runs.ResumeAsync(runId);
 
     /// <inheritdoc cref="IRunService.Watch"/>
     public IAsyncEnumerable<RunEvent> Watch(string runId, long afterSeq, IReadOnlyCollection<string>? kinds, CancellationToken cancellationToken) =>
@@ -78,16 +78,16 @@ public sealed class UserRuns(IRunService runs, RunAccess access, RunCaller calle
     /// <inheritdoc cref="IRunService.Summary"/>
     public RunSummary? Summary(string runId) => Sees(runId) ? runs.Summary(runId) : null;
 
-    /// <inheritdoc cref="IRunService.Relabel"/>
-    public RunSummary? Relabel(string runId, RunLabel label) => Sees(runId) ? runs.Relabel(runId, label) : null;
+    /// <inheritdoc cref="IRunService.RelabelAsync"/>
+    public async Task<RunSummary?> RelabelAsync(string runId, RunLabel label) => Sees(runId) ? await runs.RelabelAsync(runId, label) : null;
 
     /// <inheritdoc cref="IRunService.EventPage"/>
     public RunEventPage? EventPage(string runId, long afterSeq, int limit) => Sees(runId) ? runs.EventPage(runId, afterSeq, limit) : null;
 
-    /// <inheritdoc cref="IRunService.Delete"/>
-    public bool Delete(string runId)
+    /// <inheritdoc cref="IRunService.DeleteAsync"/>
+    public async Task<bool> DeleteAsync(string runId)
     {
-        if (!Sees(runId) || !runs.Delete(runId)) return false;
+        if (!Sees(runId) || !await runs.DeleteAsync(runId)) return false;
         access.Forget(runId);
         return true;
     }

@@ -33,7 +33,7 @@ internal sealed class PipelineServiceMode : IPipelineMode
         using var settings = JsonDocument.Parse("{}");
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var start = CpuSample.Now();
-        var runId = _runs.Start(problemId, settings.RootElement.Clone());
+        var runId = await _runs.StartAsync(problemId, settings.RootElement.Clone());
         var events = 0;
         RunEvent? last = null;
         await foreach (var e in _runs.Watch(runId, 0, timeout.Token))

@@ -42,7 +42,7 @@ public sealed class ClusterHostingTests
             var runs = web.Services.GetRequiredService<IRunService>();
             Assert.IsType<ClusterRunService>(runs);
 
-            var runId = runs.Start("exp-mle", JsonDocument.Parse("""{"steps": 1000}""").RootElement);
+            var runId = await runs.StartAsync("exp-mle", JsonDocument.Parse("""{"steps": 1000}""").RootElement);
             await using var reader = new EventReader(runs.Watch(runId, 0, CancellationToken.None));
             var finished = await reader.UntilKind(RunEventKinds.Finished);
 

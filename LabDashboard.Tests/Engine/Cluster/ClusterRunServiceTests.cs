@@ -35,7 +35,7 @@ public sealed class ClusterRunServiceTests
             var runs = new ClusterRunService(cluster.Client, new ProblemCatalog([problem]), new LabPaths([], state.Path),
                 new PostgresRunStore(schema.ConnectionString, worker: null));
 
-            var runId = runs.Start("gated", JsonDocument.Parse("""{"steps": 4}""").RootElement, "ada");
+            var runId = await runs.StartAsync("gated", JsonDocument.Parse("""{"steps": 4}""").RootElement, "ada");
 
             Assert.True(runs.Exists(runId));
             Assert.Equal(runId, Assert.Single(runs.List(new RunQuery(Owner: "ada"))).RunId);
@@ -85,7 +85,7 @@ public sealed class ClusterRunServiceTests
         {
             var runs = new ClusterRunService(cluster.Client, new ProblemCatalog([problem]), new LabPaths([], state.Path),
                 new PostgresRunStore(schema.ConnectionString, worker: null));
-            var runId = runs.Start("gated", JsonDocument.Parse("""{"steps": 4}""").RootElement, "ada");
+            var runId = await runs.StartAsync("gated", JsonDocument.Parse("""{"steps": 4}""").RootElement, "ada");
             problem.Release(1);
             await using (var reader = new EventReader(runs.Watch(runId, 0, CancellationToken.None)))
                 await reader.Until(e => e.Epoch == 1);

@@ -78,7 +78,7 @@ public class LabClusterOptionsTests
         await using (var provider = Engine(state.Path, ("Cluster:Mode", "orleans"), ("Cluster:WorkerName", "w1"), ("ConnectionStrings:Lab", schema.ConnectionString)))
         {
             var runs = provider.GetRequiredService<IRunService>();
-            runId = runs.Start("exp-mle", JsonDocument.Parse("""{"steps": 100}""").RootElement);
+            runId = await runs.StartAsync("exp-mle", JsonDocument.Parse("""{"steps": 100}""").RootElement);
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             await foreach (var _ in runs.Watch(runId, 0, timeout.Token)) { }
         }

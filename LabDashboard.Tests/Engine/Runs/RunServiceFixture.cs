@@ -45,8 +45,8 @@ internal sealed class RunServiceFixture : IDisposable
         return Service;
     }
 
-    public string Start(string problemId, string? settingsJson = null, string owner = RunOwners.Local) =>
-        Service.Start(problemId, settingsJson is null ? null : JsonDocument.Parse(settingsJson).RootElement, owner);
+    public Task<string> StartAsync(string problemId, string? settingsJson = null, string owner = RunOwners.Local) =>
+        Service.StartAsync(problemId, settingsJson is null ? null : JsonDocument.Parse(settingsJson).RootElement, owner);
 
     /// <summary>Every event of the run from <paramref name="afterSeq"/> to <c>finished</c>.</summary>
     public async Task<List<RunEvent>> WatchToEnd(string runId, long afterSeq = 0)

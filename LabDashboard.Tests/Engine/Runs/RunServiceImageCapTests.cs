@@ -26,7 +26,7 @@ public class RunServiceImageCapTests
     public async Task Past_the_cap_the_repeated_image_is_thinned_keeping_first_and_latest_and_a_thinned_epoch_answers_with_the_one_before()
     {
         using var fixture = new RunServiceFixture(new RunServiceOptions { MaxImagesPerRun = 6 }, new GridProblem(estimates: false));
-        var runId = fixture.Start("grids", """{"epochs": 10}""");
+        var runId = await fixture.StartAsync("grids", """{"epochs": 10}""");
         Assert.Equal(RunOutcome.Completed, (await fixture.WatchToEnd(runId))[^1].Outcome);
 
         var kept = Directory.GetFiles(Path.Combine(fixture.StateRoot, "runs", runId, "images")).Select(Path.GetFileName).ToList();
@@ -41,15 +41,15 @@ public class RunServiceImageCapTests
     }
 
     [Fact]
-    public void Settings_whose_estimated_images_pass_the_cap_are_refused_at_submission_naming_the_setting()
+    public async Task Settings_whose_estimated_images_pass_the_cap_are_refused_at_submission_naming_the_setting()
     {
         using var fixture = new RunServiceFixture(new RunServiceOptions { MaxImagesPerRun = 6 }, new GridProblem(estimates: true));
 
-        var refused = Assert.Throws<LabDashboard.Engine.Settings.SettingsValidationException>(() => fixture.Start("grids", """{"epochs": 6}"""));
+        var refused = await Assert.ThrowsAsync<LabDashboard.Engine.Settings.SettingsValidationException>(() => fixture.StartAsync("grids", """{"epochs": 6}"""));
 
         Assert.StartsWith("'epochs'", Assert.Single(refused.Errors));
         Assert.Contains("Runs:MaxImagesPerRun", refused.Errors[0]);
         Assert.Empty(fixture.Service.List());
-        fixture.Start("grids", """{"epochs": 5}""");
+        await fixture.StartAsync("grids", """{"epochs": 5}""");
     }
 }

@@ -10,10 +10,10 @@ public class RunServiceLabelTests
     public async Task A_finished_runs_label_is_listed_and_survives_a_restart()
     {
         using var fixture = new RunServiceFixture(new GatedProblem { Free = true });
-        var runId = fixture.Start("gated", """{"steps": 2}""");
+        var runId = await fixture.StartAsync("gated", """{"steps": 2}""");
         await fixture.WatchToEnd(runId);
 
-        var relabelled = fixture.Service.Relabel(runId, RunLabel.Create("baseline", "lr as in the exam\nsecond line", ["exam", "cpu"]));
+        var relabelled = await fixture.Service.RelabelAsync(runId, RunLabel.Create("baseline", "lr as in the exam\nsecond line", ["exam", "cpu"]));
         var service = fixture.Restart();
 
         Assert.Equal("baseline", relabelled!.Label.Name);
@@ -30,9 +30,9 @@ public class RunServiceLabelTests
     {
         var problem = new GatedProblem();
         using var fixture = new RunServiceFixture(problem);
-        var runId = fixture.Start("gated", """{"steps": 1}""");
+        var runId = await fixture.StartAsync("gated", """{"steps": 1}""");
 
-        Assert.Equal("while training", fixture.Service.Relabel(runId, RunLabel.Create("while training", null, ["live"]))!.Label.Name);
+        Assert.Equal("while training", (await fixture.Service.RelabelAsync(runId, RunLabel.Create("while training", null, ["live"])))!.Label.Name);
         Assert.Equal("while training", fixture.Service.List()[0].Label.Name);
         problem.Release(1);
         await fixture.WatchToEnd(runId);
@@ -42,11 +42,11 @@ public class RunServiceLabelTests
     }
 
     [Fact]
-    public void An_unknown_run_cannot_be_labelled()
+    public async Task An_unknown_run_cannot_be_labelled()
     {
         using var fixture = new RunServiceFixture(new GatedProblem());
 
-        Assert.Null(fixture.Service.Relabel("000000000000", RunLabel.Create("x", null, null)));
+        Assert.Null(await fixture.Service.RelabelAsync("000000000000", RunLabel.Create("x", null, null)));
         Assert.Null(fixture.Service.Summary("000000000000"));
     }
 
@@ -54,7 +54,7 @@ public class RunServiceLabelTests
     public async Task A_database_written_before_labels_existed_is_upgraded_and_its_runs_read_unlabelled()
     {
         using var fixture = new RunServiceFixture(new GatedProblem { Free = true });
-        var runId = fixture.Start("gated", """{"steps": 1}""");
+        var runId = await fixture.StartAsync("gated", """{"steps": 1}""");
         await fixture.WatchToEnd(runId);
         fixture.Service.Dispose();
         DropLabelColumns(Path.Combine(fixture.StateRoot, "labdashboard.db"));
@@ -63,7 +63,7 @@ public class RunServiceLabelTests
 
         var old = Assert.Single(service.List());
         Assert.Equal((runId, "", "", 0), (old.RunId, old.Label.Name, old.Label.Notes, old.Label.Tags.Count));
-        Assert.Equal("after upgrade", service.Relabel(runId, RunLabel.Create("after upgrade", null, null))!.Label.Name);
+        Assert.Equal("after upgrade", (await service.RelabelAsync(runId, RunLabel.Create("after upgrade", null, null)))!.Label.Name);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public class RunServiceLifecycleTests
     public async Task Run_goes_from_queued_through_started_and_every_epoch_to_finished()
     {
         using var fixture = new RunServiceFixture(new GatedProblem { Free = true });
-        var runId = fixture.Start("gated", """{"steps": 4}""");
+        var runId = await fixture.StartAsync("gated", """{"steps": 4}""");
 
         var events = await fixture.WatchToEnd(runId);
 
@@ -30,24 +30,24 @@ public class RunServiceLifecycleTests
     {
         var problem = new GatedProblem();
         using var fixture = new RunServiceFixture(problem);
-        var runId = fixture.Start("gated", """{"steps": 4}""");
+        var runId = await fixture.StartAsync("gated", """{"steps": 4}""");
         await using var reader = new EventReader(fixture.Service.Watch(runId, 0, CancellationToken.None));
         problem.Release(2);
         await reader.Until(e => e.Kind == "epoch" && e.Epoch == 2);
 
-        Assert.True(fixture.Service.Pause(runId));
+        Assert.True(await fixture.Service.PauseAsync(runId));
         Assert.Equal("paused", (await reader.Next()).Kind);
         Assert.Equal(RunStatus.Paused, fixture.Service.Get(runId)!.Summary.Status);
-        Assert.False(fixture.Service.Pause(runId));
+        Assert.False(await fixture.Service.PauseAsync(runId));
         problem.Release(1);
         await WaitForCheckpoints(problem, 3);
         await Task.Delay(200);
         Assert.Equal(2, fixture.Service.Get(runId)!.EpochEvents.Count);
 
-        Assert.True(fixture.Service.Resume(runId));
+        Assert.True(await fixture.Service.ResumeAsync(runId));
         Assert.Equal("resumed", (await reader.Next()).Kind);
         Assert.Equal(3, (await reader.Next()).Epoch);
-        Assert.False(fixture.Service.Resume(runId));
+        Assert.False(await fixture.Service.ResumeAsync(runId));
         problem.Release(1);
         var finished = await reader.UntilKind("finished");
         Assert.Equal(RunOutcome.Completed, finished.Outcome);
@@ -58,15 +58,15 @@ public class RunServiceLifecycleTests
     {
         var problem = new GatedProblem();
         using var fixture = new RunServiceFixture(problem);
-        var runId = fixture.Start("gated", """{"steps": 2}""");
+        var runId = await fixture.StartAsync("gated", """{"steps": 2}""");
         await using var reader = new EventReader(fixture.Service.Watch(runId, 0, CancellationToken.None));
         problem.Release(1);
         await reader.Until(e => e.Kind == "epoch" && e.Epoch == 1);
 
-        Assert.True(fixture.Service.Pause(runId));
+        Assert.True(await fixture.Service.PauseAsync(runId));
         var paused = await reader.UntilKind("paused");
         await Task.Delay(800);
-        Assert.True(fixture.Service.Resume(runId));
+        Assert.True(await fixture.Service.ResumeAsync(runId));
         var resumed = await reader.UntilKind("resumed");
 
         Assert.InRange(resumed.ElapsedMs - paused.ElapsedMs, 0, 300);
@@ -79,19 +79,19 @@ public class RunServiceLifecycleTests
     {
         var problem = new GatedProblem();
         using var fixture = new RunServiceFixture(problem);
-        var runId = fixture.Start("gated", """{"steps": 4}""");
+        var runId = await fixture.StartAsync("gated", """{"steps": 4}""");
         await using var reader = new EventReader(fixture.Service.Watch(runId, 0, CancellationToken.None));
         problem.Release(1);
         await reader.UntilKind("epoch");
-        Assert.True(fixture.Service.Pause(runId));
+        Assert.True(await fixture.Service.PauseAsync(runId));
 
-        Assert.True(fixture.Service.Cancel(runId));
+        Assert.True(await fixture.Service.CancelAsync(runId));
 
         var finished = await reader.UntilKind("finished");
         Assert.Equal(RunOutcome.Cancelled, finished.Outcome);
         Assert.True(await reader.Ended());
         Assert.Equal(RunStatus.Cancelled, fixture.Service.Get(runId)!.Summary.Status);
-        Assert.False(fixture.Service.Cancel(runId));
+        Assert.False(await fixture.Service.CancelAsync(runId));
     }
 
     [Fact]
@@ -99,11 +99,11 @@ public class RunServiceLifecycleTests
     {
         var problem = new GatedProblem();
         using var fixture = new RunServiceFixture(problem);
-        var runId = fixture.Start("gated");
+        var runId = await fixture.StartAsync("gated");
         await using var reader = new EventReader(fixture.Service.Watch(runId, 0, CancellationToken.None));
         await reader.UntilKind("started");
 
-        Assert.True(fixture.Service.Cancel(runId));
+        Assert.True(await fixture.Service.CancelAsync(runId));
 
         Assert.Equal(RunOutcome.Cancelled, (await reader.UntilKind("finished")).Outcome);
     }
@@ -112,7 +112,7 @@ public class RunServiceLifecycleTests
     public async Task A_failing_problem_finishes_failed_with_its_message_and_logs_the_stack()
     {
         using var fixture = new RunServiceFixture(new GatedProblem { Free = true });
-        var runId = fixture.Start("gated", """{"steps": 1, "fail": true}""");
+        var runId = await fixture.StartAsync("gated", """{"steps": 1, "fail": true}""");
 
         var events = await fixture.WatchToEnd(runId);
 
@@ -134,7 +134,7 @@ public class RunServiceLifecycleTests
         await using var statuses = new EventReader(fixture.Service.WatchStatuses(stop.Token));
         var first = statuses.Next();
 
-        var runId = fixture.Start("gated", """{"steps": 3}""");
+        var runId = await fixture.StartAsync("gated", """{"steps": 3}""");
         var events = await fixture.WatchToEnd(runId);
         await first;
         await statuses.UntilKind("finished");

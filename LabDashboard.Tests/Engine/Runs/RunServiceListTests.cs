@@ -14,12 +14,12 @@ public class RunServiceListTests
         var finished = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            var runId = fixture.Start("gated", """{"steps": 1}""");
+            var runId = await fixture.StartAsync("gated", """{"steps": 1}""");
             problem.Release(1);
             await fixture.WatchToEnd(runId);
             finished.Add(runId);
         }
-        var live = fixture.Start("gated", """{"steps": 1}""");
+        var live = await fixture.StartAsync("gated", """{"steps": 1}""");
         var everyRun = fixture.Service.List().Select(s => s.RunId).ToList();
 
         var paged = new List<string>();
@@ -46,9 +46,9 @@ public class RunServiceListTests
     {
         using var fixture = new RunServiceFixture(new GatedProblem { Free = true });
         var settings = JsonDocument.Parse("""{"steps": 1}""").RootElement;
-        var alice = fixture.Service.Start("gated", settings, "alice");
-        var bob = fixture.Service.Start("gated", settings, "bob");
-        var local = fixture.Start("gated", """{"steps": 1}""");
+        var alice = await fixture.Service.StartAsync("gated", settings, "alice");
+        var bob = await fixture.Service.StartAsync("gated", settings, "bob");
+        var local = await fixture.StartAsync("gated", """{"steps": 1}""");
         Assert.Equal("alice", fixture.Service.List(new RunQuery(Owner: "alice")).Single().Owner);
         foreach (var runId in new[] { alice, bob, local }) await fixture.WatchToEnd(runId);
 
@@ -113,25 +113,25 @@ public class RunServiceListTests
     {
         var problem = new GatedProblem();
         using var fixture = new RunServiceFixture(problem);
-        var runId = fixture.Start("gated", """{"steps": 2}""");
-        var waiting = fixture.Start("gated", """{"steps": 1}""");
+        var runId = await fixture.StartAsync("gated", """{"steps": 2}""");
+        var waiting = await fixture.StartAsync("gated", """{"steps": 1}""");
         RunSummary Listed(string id) => fixture.Service.List().Single(r => r.RunId == id);
         await using var events = new EventReader(fixture.Service.Watch(runId, 0, CancellationToken.None));
         await events.UntilKind("started");
         Assert.Equal(RunStatus.Running, Listed(runId).Status);
         Assert.Same(fixture.Service.List(), fixture.Service.List());
 
-        Assert.True(fixture.Service.Pause(runId));
+        Assert.True(await fixture.Service.PauseAsync(runId));
         Assert.Equal(RunStatus.Paused, Listed(runId).Status);
-        Assert.True(fixture.Service.Cancel(waiting));
+        Assert.True(await fixture.Service.CancelAsync(waiting));
         Assert.Equal(RunStatus.Cancelled, Listed(waiting).Status);
-        Assert.True(fixture.Service.Resume(runId));
+        Assert.True(await fixture.Service.ResumeAsync(runId));
         Assert.Equal(RunStatus.Running, Listed(runId).Status);
         problem.Release(2);
         await events.UntilKind("finished");
         Assert.Equal(RunStatus.Completed, Listed(runId).Status);
         fixture.Service.Flush();
-        Assert.True(fixture.Service.Delete(waiting));
+        Assert.True(await fixture.Service.DeleteAsync(waiting));
         Assert.DoesNotContain(fixture.Service.List(), r => r.RunId == waiting);
     }
 }

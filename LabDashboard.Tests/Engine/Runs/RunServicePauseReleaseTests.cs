@@ -11,22 +11,22 @@ public class RunServicePauseReleaseTests
     {
         var paused = new GatedProblem("paused");
         using var fixture = new RunServiceFixture(ShortPause, paused, new GatedProblem("other") { Free = true });
-        var first = fixture.Start("paused", """{"steps": 3}""");
+        var first = await fixture.StartAsync("paused", """{"steps": 3}""");
         await using var firstEvents = new EventReader(fixture.Service.Watch(first, 0, CancellationToken.None));
         paused.Release(1);
         await firstEvents.Until(e => e.Kind == "epoch" && e.Epoch == 1);
-        Assert.True(fixture.Service.Pause(first));
+        Assert.True(await fixture.Service.PauseAsync(first));
         paused.Release(1);
 
-        var second = fixture.Start("other", """{"steps": 2}""");
+        var second = await fixture.StartAsync("other", """{"steps": 2}""");
 
         var secondEvents = await fixture.WatchToEnd(second);
         Assert.Equal(RunOutcome.Completed, secondEvents[^1].Outcome);
         Assert.Equal(RunStatus.Paused, fixture.Service.Get(first)!.Summary.Status);
         Assert.Contains("device goes to the next run", (await firstEvents.UntilKind("log")).Message);
 
-        Assert.True(fixture.Service.Resume(first));
-        Assert.False(fixture.Service.Resume(first));
+        Assert.True(await fixture.Service.ResumeAsync(first));
+        Assert.False(await fixture.Service.ResumeAsync(first));
         Assert.Equal("queued", (await firstEvents.Next()).Kind);
         Assert.Equal("resumed", (await firstEvents.Next()).Kind);
         paused.Release(1);
@@ -44,19 +44,19 @@ public class RunServicePauseReleaseTests
         var paused = new GatedProblem("paused");
         var other = new GatedProblem("other");
         using var fixture = new RunServiceFixture(ShortPause, paused, other);
-        var first = fixture.Start("paused", """{"steps": 3}""");
+        var first = await fixture.StartAsync("paused", """{"steps": 3}""");
         await using var firstEvents = new EventReader(fixture.Service.Watch(first, 0, CancellationToken.None));
         paused.Release(1);
         await firstEvents.Until(e => e.Kind == "epoch" && e.Epoch == 1);
-        Assert.True(fixture.Service.Pause(first));
+        Assert.True(await fixture.Service.PauseAsync(first));
         paused.Release(1);
-        var second = fixture.Start("other", """{"steps": 1}""");
+        var second = await fixture.StartAsync("other", """{"steps": 1}""");
         await using var secondEvents = new EventReader(fixture.Service.Watch(second, 0, CancellationToken.None));
         await secondEvents.UntilKind("started");
-        Assert.True(fixture.Service.Resume(first));
+        Assert.True(await fixture.Service.ResumeAsync(first));
         Assert.Equal(1, (await firstEvents.UntilKind("queued")).QueuePosition);
 
-        Assert.True(fixture.Service.Cancel(first));
+        Assert.True(await fixture.Service.CancelAsync(first));
 
         var finished = await firstEvents.UntilKind("finished");
         Assert.Equal(RunOutcome.Cancelled, finished.Outcome);

@@ -9,9 +9,9 @@ public class RunServiceQueueTests
     {
         var problem = new GatedProblem();
         using var fixture = new RunServiceFixture(problem);
-        var first = fixture.Start("gated", """{"steps": 2}""");
-        var second = fixture.Start("gated", """{"steps": 2}""");
-        var third = fixture.Start("gated", """{"steps": 2}""");
+        var first = await fixture.StartAsync("gated", """{"steps": 2}""");
+        var second = await fixture.StartAsync("gated", """{"steps": 2}""");
+        var third = await fixture.StartAsync("gated", """{"steps": 2}""");
         await using var secondEvents = new EventReader(fixture.Service.Watch(second, 0, CancellationToken.None));
         await using var thirdEvents = new EventReader(fixture.Service.Watch(third, 0, CancellationToken.None));
 
@@ -36,13 +36,13 @@ public class RunServiceQueueTests
     {
         var problem = new GatedProblem();
         using var fixture = new RunServiceFixture(problem);
-        var first = fixture.Start("gated", """{"steps": 1}""");
-        var second = fixture.Start("gated", """{"steps": 1}""");
-        var third = fixture.Start("gated", """{"steps": 1}""");
+        var first = await fixture.StartAsync("gated", """{"steps": 1}""");
+        var second = await fixture.StartAsync("gated", """{"steps": 1}""");
+        var third = await fixture.StartAsync("gated", """{"steps": 1}""");
         await using var thirdEvents = new EventReader(fixture.Service.Watch(third, 0, CancellationToken.None));
         Assert.Equal(2, (await thirdEvents.Next()).QueuePosition);
 
-        Assert.True(fixture.Service.Cancel(second));
+        Assert.True(await fixture.Service.CancelAsync(second));
 
         Assert.Equal(1, (await thirdEvents.Next()).QueuePosition);
         var secondEvents = await fixture.WatchToEnd(second);
@@ -58,14 +58,14 @@ public class RunServiceQueueTests
     {
         var training = new GatedProblem();
         using var fixture = new RunServiceFixture(training, new GatedProblem("inference", trains: false) { Free = true });
-        var trainingRun = fixture.Start("gated");
+        var trainingRun = await fixture.StartAsync("gated");
 
-        var inferenceRun = fixture.Start("inference", """{"steps": 2}""");
+        var inferenceRun = await fixture.StartAsync("inference", """{"steps": 2}""");
 
         var events = await fixture.WatchToEnd(inferenceRun);
         Assert.Equal(RunOutcome.Completed, events[^1].Outcome);
         Assert.Equal(RunStatus.Running, fixture.Service.Get(trainingRun)!.Summary.Status);
-        Assert.True(fixture.Service.Cancel(trainingRun));
+        Assert.True(await fixture.Service.CancelAsync(trainingRun));
     }
 
     [Fact]
@@ -73,10 +73,10 @@ public class RunServiceQueueTests
     {
         var problem = new GatedProblem();
         using var fixture = new RunServiceFixture(problem);
-        var a1 = fixture.Start("gated", """{"steps": 1}""", owner: "alice");
-        var a2 = fixture.Start("gated", """{"steps": 1}""", owner: "alice");
-        var a3 = fixture.Start("gated", """{"steps": 1}""", owner: "alice");
-        var b1 = fixture.Start("gated", """{"steps": 1}""", owner: "bob");
+        var a1 = await fixture.StartAsync("gated", """{"steps": 1}""", owner: "alice");
+        var a2 = await fixture.StartAsync("gated", """{"steps": 1}""", owner: "alice");
+        var a3 = await fixture.StartAsync("gated", """{"steps": 1}""", owner: "alice");
+        var b1 = await fixture.StartAsync("gated", """{"steps": 1}""", owner: "bob");
 
         Assert.Equal([1, 2, 3], new[] { b1, a2, a3 }.Select(id => fixture.Service.Get(id)!.Summary.QueuePosition ?? 0));
         var starts = new List<string>();
@@ -87,7 +87,7 @@ public class RunServiceQueueTests
             problem.Release(1);
         }
         Assert.Equal([a1, b1, a2, a3], starts);
-        var a4 = fixture.Start("gated", """{"steps": 1}""", owner: "alice");
+        var a4 = await fixture.StartAsync("gated", """{"steps": 1}""", owner: "alice");
         problem.Release(1);
         Assert.Equal(RunOutcome.Completed, (await fixture.WatchToEnd(a4))[^1].Outcome);
     }

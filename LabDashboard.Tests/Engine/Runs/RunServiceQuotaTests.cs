@@ -11,36 +11,36 @@ public class RunServiceQuotaTests
         using var fixture = new RunServiceFixture(problem);
         fixture.Quotas = new QuotaOptions { MaxQueuedRunsPerUser = 2 };
         fixture.Restart();
-        var first = fixture.Start("gated", """{"steps": 1}""", owner: "alice");
-        fixture.Start("gated", """{"steps": 1}""", owner: "alice");
+        var first = await fixture.StartAsync("gated", """{"steps": 1}""", owner: "alice");
+        await fixture.StartAsync("gated", """{"steps": 1}""", owner: "alice");
 
-        var refused = Assert.Throws<QuotaExceededException>(() => fixture.Start("gated", """{"steps": 1}""", owner: "alice"));
+        var refused = await Assert.ThrowsAsync<QuotaExceededException>(() => fixture.StartAsync("gated", """{"steps": 1}""", owner: "alice"));
 
         Assert.Equal("Quotas:MaxQueuedRunsPerUser", refused.Limit);
         Assert.Contains("2 runs queued, running or paused", refused.Message);
         Assert.Equal(2, fixture.Service.List(new RunQuery(Owner: "alice")).Count);
-        fixture.Start("gated", """{"steps": 1}""", owner: "bob");
-        for (var i = 0; i < 3; i++) fixture.Start("gated", """{"steps": 1}""");
+        await fixture.StartAsync("gated", """{"steps": 1}""", owner: "bob");
+        for (var i = 0; i < 3; i++) await fixture.StartAsync("gated", """{"steps": 1}""");
         problem.Release(1);
         await fixture.WatchToEnd(first);
-        fixture.Start("gated", """{"steps": 1}""", owner: "alice");
-        foreach (var run in fixture.Service.List().Where(r => r.Status.IsLive())) fixture.Service.Cancel(run.RunId);
+        await fixture.StartAsync("gated", """{"steps": 1}""", owner: "alice");
+        foreach (var run in fixture.Service.List().Where(r => r.Status.IsLive())) await fixture.Service.CancelAsync(run.RunId);
     }
 
     [Fact]
-    public void The_epoch_budget_counts_each_live_runs_length_in_its_problems_progress_units()
+    public async Task The_epoch_budget_counts_each_live_runs_length_in_its_problems_progress_units()
     {
         using var fixture = new RunServiceFixture(new GatedProblem());
         fixture.Quotas = new QuotaOptions { MaxEpochBudgetPerUser = 100 };
         fixture.Restart();
-        fixture.Start("gated", """{"steps": 60}""", owner: "alice");
+        await fixture.StartAsync("gated", """{"steps": 60}""", owner: "alice");
 
-        var refused = Assert.Throws<QuotaExceededException>(() => fixture.Start("gated", """{"steps": 41}""", owner: "alice"));
-        fixture.Start("gated", """{"steps": 40}""", owner: "alice");
+        var refused = await Assert.ThrowsAsync<QuotaExceededException>(() => fixture.StartAsync("gated", """{"steps": 41}""", owner: "alice"));
+        await fixture.StartAsync("gated", """{"steps": 40}""", owner: "alice");
 
         Assert.Equal("Quotas:MaxEpochBudgetPerUser", refused.Limit);
         Assert.Contains("101", refused.Message);
-        foreach (var run in fixture.Service.List()) fixture.Service.Cancel(run.RunId);
+        foreach (var run in fixture.Service.List()) await fixture.Service.CancelAsync(run.RunId);
     }
 
     [Fact]
@@ -50,16 +50,16 @@ public class RunServiceQuotaTests
         using var fixture = new RunServiceFixture(problem);
         fixture.Quotas = new QuotaOptions { MaxDiskPerUserMb = 1 };
         fixture.Restart();
-        var old = fixture.Start("gated", """{"steps": 1}""", owner: "alice");
+        var old = await fixture.StartAsync("gated", """{"steps": 1}""", owner: "alice");
         await fixture.WatchToEnd(old);
         var images = Directory.CreateDirectory(Path.Combine(fixture.StateRoot, "runs", old, "images"));
         File.WriteAllBytes(Path.Combine(images.FullName, "grid-e1.png"), new byte[1024 * 1024 + 1]);
 
-        var refused = Assert.Throws<QuotaExceededException>(() => fixture.Start("gated", """{"steps": 1}""", owner: "alice"));
+        var refused = await Assert.ThrowsAsync<QuotaExceededException>(() => fixture.StartAsync("gated", """{"steps": 1}""", owner: "alice"));
 
         Assert.Equal("Quotas:MaxDiskPerUserMb", refused.Limit);
         fixture.Service.Flush();
-        Assert.True(fixture.Service.Delete(old));
-        Assert.Equal(RunOutcome.Completed, (await fixture.WatchToEnd(fixture.Start("gated", """{"steps": 1}""", owner: "alice")))[^1].Outcome);
+        Assert.True(await fixture.Service.DeleteAsync(old));
+        Assert.Equal(RunOutcome.Completed, (await fixture.WatchToEnd(await fixture.StartAsync("gated", """{"steps": 1}""", owner: "alice")))[^1].Outcome);
     }
 }

@@ -9,7 +9,7 @@ public class RunServiceRestartTests
     public async Task Completed_runs_survive_a_restart_with_their_history()
     {
         using var fixture = new RunServiceFixture(new GatedProblem { Free = true });
-        var runId = fixture.Start("gated", """{"steps": 3}""");
+        var runId = await fixture.StartAsync("gated", """{"steps": 3}""");
         var before = await fixture.WatchToEnd(runId);
 
         var service = fixture.Restart();
@@ -32,8 +32,8 @@ public class RunServiceRestartTests
     {
         var problem = new GatedProblem();
         using var fixture = new RunServiceFixture(problem);
-        var running = fixture.Start("gated", """{"steps": 5}""");
-        var waiting = fixture.Start("gated");
+        var running = await fixture.StartAsync("gated", """{"steps": 5}""");
+        var waiting = await fixture.StartAsync("gated");
         problem.Release(2);
         await using (var reader = new EventReader(fixture.Service.Watch(running, 0, CancellationToken.None)))
             await reader.Until(e => e.Epoch == 2);
@@ -83,7 +83,7 @@ public class RunServiceRestartTests
     public async Task Images_are_served_before_and_after_a_restart_until_the_run_is_deleted()
     {
         using var fixture = new RunServiceFixture(new ImageProblem());
-        var runId = fixture.Start("images");
+        var runId = await fixture.StartAsync("images");
         var events = await fixture.WatchToEnd(runId);
         Assert.Equal($"/api/runs/{runId}/images/sample/2", events.Last(e => e.Kind == "image").Image!.Url);
         Assert.Equal(ImageProblem.BytesFor(2), fixture.Service.GetImage(runId, "sample", 2)!.Value.Bytes);
@@ -93,28 +93,28 @@ public class RunServiceRestartTests
         Assert.Equal(ImageProblem.BytesFor(1), image.Bytes);
         Assert.Equal("image/png", image.Mime);
 
-        Assert.True(service.Delete(runId));
+        Assert.True(await service.DeleteAsync(runId));
 
         Assert.Null(service.Get(runId));
         Assert.Null(service.GetImage(runId, "sample", 1));
         Assert.Empty(service.List());
         Assert.Throws<UnknownRunException>(() => service.Watch(runId, 0, CancellationToken.None));
         Assert.False(Directory.Exists(Path.Combine(fixture.StateRoot, "runs", runId)));
-        Assert.False(service.Delete(runId));
+        Assert.False(await service.DeleteAsync(runId));
     }
 
     [Fact]
     public async Task Deleting_a_run_deletes_the_models_it_saved_and_no_other_runs()
     {
         using var fixture = new RunServiceFixture(new ModelProblem());
-        var deleted = fixture.Start("models");
-        var kept = fixture.Start("models");
+        var deleted = await fixture.StartAsync("models");
+        var kept = await fixture.StartAsync("models");
         await fixture.WatchToEnd(deleted);
         await fixture.WatchToEnd(kept);
         var folder = (string runId) => Path.Combine(fixture.StateRoot, ModelProblem.ModelsFolder, runId);
         Assert.True(Directory.Exists(folder(deleted)));
 
-        Assert.True(fixture.Service.Delete(deleted));
+        Assert.True(await fixture.Service.DeleteAsync(deleted));
 
         Assert.False(Directory.Exists(folder(deleted)));
         Assert.True(File.Exists(Path.Combine(folder(kept), "model.json")));
@@ -125,13 +125,13 @@ public class RunServiceRestartTests
     {
         var problem = new GatedProblem();
         using var fixture = new RunServiceFixture(problem);
-        var runId = fixture.Start("gated", """{"steps": 1}""");
+        var runId = await fixture.StartAsync("gated", """{"steps": 1}""");
 
-        Assert.False(fixture.Service.Delete(runId));
+        Assert.False(await fixture.Service.DeleteAsync(runId));
 
         problem.Release(1);
         await fixture.WatchToEnd(runId);
-        Assert.True(fixture.Service.Delete(runId));
+        Assert.True(await fixture.Service.DeleteAsync(runId));
         Assert.Null(fixture.Service.Get(runId));
     }
 

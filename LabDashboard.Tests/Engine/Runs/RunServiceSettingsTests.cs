@@ -8,12 +8,12 @@ namespace LabDashboard.Tests.Engine.Runs;
 public class RunServiceSettingsTests
 {
     [Fact]
-    public void Invalid_settings_are_refused_naming_each_bad_setting()
+    public async Task Invalid_settings_are_refused_naming_each_bad_setting()
     {
         using var fixture = new RunServiceFixture(new ExpMleProblem());
 
-        var refused = Assert.Throws<SettingsValidationException>(() =>
-            fixture.Start("exp-mle", """{"bogus": 1, "n": "many", "lr": 99, "steps": 2.5, "optimizer": "rmsprop"}"""));
+        var refused = await Assert.ThrowsAsync<SettingsValidationException>(() =>
+            fixture.StartAsync("exp-mle", """{"bogus": 1, "n": "many", "lr": 99, "steps": 2.5, "optimizer": "rmsprop"}"""));
 
         Assert.Equal(5, refused.Errors.Count);
         Assert.Contains(refused.Errors, e => e.Contains("'bogus'"));
@@ -25,11 +25,11 @@ public class RunServiceSettingsTests
     }
 
     [Fact]
-    public void An_unknown_problem_is_refused()
+    public async Task An_unknown_problem_is_refused()
     {
         using var fixture = new RunServiceFixture(new ExpMleProblem());
 
-        Assert.Equal("nope", Assert.Throws<UnknownProblemException>(() => fixture.Start("nope")).ProblemId);
+        Assert.Equal("nope", (await Assert.ThrowsAsync<UnknownProblemException>(() => fixture.StartAsync("nope"))).ProblemId);
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public class RunServiceSettingsTests
     {
         using var fixture = new RunServiceFixture(new ExpMleProblem());
 
-        var runId = fixture.Start("exp-mle", """{"steps": 20}""");
+        var runId = await fixture.StartAsync("exp-mle", """{"steps": 20}""");
         await fixture.WatchToEnd(runId);
 
         var settings = fixture.Service.Get(runId)!.Settings;

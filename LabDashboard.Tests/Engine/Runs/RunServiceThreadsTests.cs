@@ -13,8 +13,8 @@ public class RunServiceThreadsTests
         var device = DeviceInfo.Detect() with { Threads = 2 };
         using var fixture = new RunServiceFixture(device, new RunServiceOptions(),
             new ThreadCountProblem("small", smallTensors: true), new ThreadCountProblem("large", smallTensors: false));
-        var small = fixture.Start("small");
-        var large = fixture.Start("large");
+        var small = await fixture.StartAsync("small");
+        var large = await fixture.StartAsync("large");
 
         Assert.Equal(1, (await fixture.WatchToEnd(small))[^1].Results!["threads"]);
         Assert.Equal(2, (await fixture.WatchToEnd(large))[^1].Results!["threads"]);

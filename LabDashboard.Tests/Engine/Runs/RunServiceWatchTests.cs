@@ -10,7 +10,7 @@ public class RunServiceWatchTests
     public async Task Watch_after_a_seq_yields_exactly_the_missing_events_of_a_finished_run()
     {
         using var fixture = new RunServiceFixture(new GatedProblem { Free = true });
-        var runId = fixture.Start("gated", """{"steps": 5}""");
+        var runId = await fixture.StartAsync("gated", """{"steps": 5}""");
         var all = await fixture.WatchToEnd(runId);
 
         var rest = await fixture.WatchToEnd(runId, afterSeq: 3);
@@ -25,7 +25,7 @@ public class RunServiceWatchTests
     {
         var problem = new GatedProblem();
         using var fixture = new RunServiceFixture(problem);
-        var runId = fixture.Start("gated", """{"steps": 6}""");
+        var runId = await fixture.StartAsync("gated", """{"steps": 6}""");
         problem.Release(3);
         long lastSeen;
         await using (var early = new EventReader(fixture.Service.Watch(runId, 0, CancellationToken.None)))
@@ -50,7 +50,7 @@ public class RunServiceWatchTests
     {
         var options = new RunServiceOptions { BatchInterval = TimeSpan.FromHours(1) };
         using var fixture = new RunServiceFixture(options, new BatchingProblem());
-        var runId = fixture.Start("batching");
+        var runId = await fixture.StartAsync("batching");
 
         var events = await fixture.WatchToEnd(runId);
 
@@ -72,7 +72,7 @@ public class RunServiceWatchTests
     {
         var problem = new GatedProblem();
         using var fixture = new RunServiceFixture(problem);
-        var runId = fixture.Start("gated", """{"steps": 4}""");
+        var runId = await fixture.StartAsync("gated", """{"steps": 4}""");
         await using var epochsOnly = new EventReader(fixture.Service.Watch(runId, 0, [RunEventKinds.Epoch], CancellationToken.None));
         problem.Release(2);
         await epochsOnly.Until(e => e.Epoch == 2);
@@ -96,7 +96,7 @@ public class RunServiceWatchTests
     {
         var problem = new GatedProblem();
         using var fixture = new RunServiceFixture(problem);
-        var runId = fixture.Start("gated", """{"steps": 20}""");
+        var runId = await fixture.StartAsync("gated", """{"steps": 20}""");
 
         var watchers = new List<Task<List<RunEvent>>>();
         for (var i = 0; i < 100; i++)
@@ -116,7 +116,7 @@ public class RunServiceWatchTests
     public async Task Exists_and_watching_a_stored_run_from_its_last_seq_read_none_of_its_events()
     {
         using var fixture = new RunServiceFixture(new GatedProblem { Free = true });
-        var runId = fixture.Start("gated", """{"steps": 3}""");
+        var runId = await fixture.StartAsync("gated", """{"steps": 3}""");
         var all = await fixture.WatchToEnd(runId);
         var service = fixture.Restart();
         CorruptEvents(fixture.StateRoot, runId);

@@ -32,7 +32,7 @@ public class ClassroomQuotaTests(ClassroomServerFixture fixture)
         }
         finally
         {
-            foreach (var runId in started) fixture.Server.Runs.Cancel(runId);
+            foreach (var runId in started) await fixture.Server.Runs.CancelAsync(runId);
         }
     }
 }
