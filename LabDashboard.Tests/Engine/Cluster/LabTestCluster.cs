@@ -40,14 +40,15 @@ internal sealed class LabTestCluster : IAsyncDisposable
     public InProcessTestCluster Orleans { get; }
 
     /// <summary>The web front: settings checked here, runs started and watched through their grains.</summary>
-    public ClusterRunService Runs => new(Orleans.Client, new ProblemCatalog([_problem]), new LabPaths([], _stateRoot),
-        new PostgresRunStore(_connectionString, worker: null));
+    public ClusterRunService Runs { get; private set; } = null!;
 
     /// <summary>A cluster of <paramref name="workers"/> worker silos running <paramref name="problem"/>, started.</summary>
     public static async Task<LabTestCluster> Start(string connectionString, string stateRoot, IProblem problem, short workers = 2)
     {
         var cluster = new LabTestCluster(connectionString, stateRoot, problem, workers);
         await cluster.Orleans.DeployAsync();
+        cluster.Runs = new ClusterRunService(cluster.Orleans.Client, new ProblemCatalog([problem]), new LabPaths([], stateRoot),
+            new PostgresRunStore(connectionString, worker: null));
         return cluster;
     }
 
