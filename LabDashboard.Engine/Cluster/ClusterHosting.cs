@@ -1,4 +1,5 @@
 using System.Net;
+using LabDashboard.Engine.Devices;
 using LabDashboard.Engine.Problems;
 using LabDashboard.Engine.Runs;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,8 @@ public static class ClusterHosting
 {
     /// <summary>
     /// Nothing in <c>Cluster:Mode=none</c>. In <c>orleans</c> mode: a silo on <c>Cluster:SiloPort</c> and
-    /// <c>Cluster:GatewayPort</c> for the roles <c>worker</c> and <c>all</c>, an Orleans client for
+    /// <c>Cluster:GatewayPort</c> for the roles <c>worker</c> and <c>all</c> (advertising its device; runs are
+    /// placed on the least loaded worker, <see cref="FreeDevicePlacement"/>), an Orleans client for
     /// <c>web</c>, members found through Redis (<c>ConnectionStrings:Redis</c>); for <c>web</c> and
     /// <c>all</c> the <see cref="IRunService"/> then starts runs on the cluster's workers, and a
     /// <c>web</c> role hosts no local run service at all. Call it
@@ -39,14 +41,20 @@ public static class ClusterHosting
             });
         }
         else
+        {
+            // Detected once: the engine trains on the device the silo advertises.
+            var device = DeviceInfo.Detect();
+            builder.Services.Replace(ServiceDescriptor.Singleton(device));
             builder.UseOrleans(silo =>
             {
                 silo.Configure<ClusterOptions>(ids => Name(ids, options)).UseRedisClustering(options.RedisConnectionString!);
                 if (options.AdvertisedAddress is { } address) silo.ConfigureEndpoints(IPAddress.Parse(address), options.SiloPort, options.GatewayPort);
                 else silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort);
                 silo.Configure<SiloOptions>(o => o.SiloName = options.EffectiveWorkerName);
+                silo.AddFreeDevicePlacement(options.ConnectionString!, WorkerDevices.Of(device));
                 silo.Services.AddLabClusterSerialization().AddDeadWorkerRecovery(options.ConnectionString!);
             });
+        }
         if (options.Role != ClusterRole.Worker)
             builder.Services.AddSingleton<IRunService>(sp => new ClusterRunService(
                 sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<ProblemCatalog>(), sp.GetRequiredService<LabPaths>(),

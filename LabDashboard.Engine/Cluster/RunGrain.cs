@@ -7,8 +7,9 @@ namespace LabDashboard.Engine.Cluster;
 /// <see cref="IRunGrain"/> on a worker silo: the silo's own <see cref="RunService"/> runs it, so a
 /// cluster run is the same engine code as a single-process one. While the run is live a keep-alive
 /// timer holds the activation here, where the live run is (another activation would only see the
-/// stored history).
+/// stored history). It is placed on the least loaded worker (<see cref="FreeDevicePlacement"/>).
 /// </summary>
+[FreeDevicePlacement]
 internal sealed class RunGrain(RunService runs) : Grain, IRunGrain
 {
     private static readonly TimeSpan LiveCheck = TimeSpan.FromSeconds(30);

@@ -1,0 +1,106 @@
+using LabDashboard.Engine.Cluster;
+using LabDashboard.Engine.Devices;
+using LabDashboard.Engine.Problems;
+using LabDashboard.Engine.Runs;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Orleans.TestingHost;
+
+namespace LabDashboard.Tests.Engine.Cluster;
+
+/// <summary>
+/// A lab cluster in this process (Orleans' <see cref="InProcessTestCluster"/>): worker silos, each
+/// with an engine and a <c>State:Root</c> of its own, advertising one CPU slot and writing the shared
+/// history in PostgreSQL as that silo; web silos, which run nothing; and a web front
+/// (<see cref="Runs"/>) over the cluster's client. The engines are made here and disposed here, not
+/// by a silo's container: a killed silo then leaves its runs live, as a killed process does.
+/// </summary>
+internal sealed class LabTestCluster : IAsyncDisposable
+{
+    private readonly string _connectionString;
+    private readonly string _stateRoot;
+    private readonly IProblem _problem;
+    private readonly List<RunService> _engines = [];
+    private bool _nextIsWeb;
+
+    private LabTestCluster(string connectionString, string stateRoot, IProblem problem, short workers)
+    {
+        (_connectionString, _stateRoot, _problem) = (connectionString, stateRoot, problem);
+        var builder = new InProcessTestClusterBuilder(workers);
+        builder.ConfigureSilo((silo, siloBuilder) =>
+        {
+            if (_nextIsWeb) siloBuilder.AddFreeDevicePlacement(connectionString, devices: null);
+            else siloBuilder.AddFreeDevicePlacement(connectionString, new WorkerDevices("cpu", 1, 1)).Services.AddSingleton(Engine(silo.SiloName));
+            siloBuilder.Services.AddLabClusterSerialization().AddDeadWorkerRecovery(connectionString);
+        });
+        builder.ConfigureClient(client => client.Services.AddLabClusterSerialization());
+        Orleans = builder.Build();
+    }
+
+    public InProcessTestCluster Orleans { get; }
+
+    /// <summary>The web front: settings checked here, runs started and watched through their grains.</summary>
+    public ClusterRunService Runs { get; private set; } = null!;
+
+    /// <summary>A cluster of <paramref name="workers"/> worker silos running <paramref name="problem"/>, started.</summary>
+    public static async Task<LabTestCluster> Start(string connectionString, string stateRoot, IProblem problem, short workers = 2)
+    {
+        var cluster = new LabTestCluster(connectionString, stateRoot, problem, workers);
+        await cluster.Orleans.DeployAsync();
+        cluster.Runs = new ClusterRunService(cluster.Orleans.Client, new ProblemCatalog([problem]), new LabPaths([], stateRoot),
+            new PostgresRunStore(connectionString, worker: null));
+        return cluster;
+    }
+
+    /// <summary>Starts a silo that hosts no engine and advertises no device, as a web front that is a silo would.</summary>
+    public async Task<InProcessSiloHandle> StartWebSilo()
+    {
+        _nextIsWeb = true;
+        try
+        {
+            return await Orleans.StartAdditionalSiloAsync();
+        }
+        finally
+        {
+            _nextIsWeb = false;
+        }
+    }
+
+    /// <summary>Starts one more worker silo, as a worker joining a running cluster.</summary>
+    public Task<InProcessSiloHandle> StartWorkerSilo() => Orleans.StartAdditionalSiloAsync();
+
+    /// <summary>The <c>worker</c> column of a run in the shared history.</summary>
+    public string Worker(string runId) => Rows().Single(r => r.Id == runId).Worker;
+
+    /// <summary>Every run in the shared history, with its worker, status and times (unix ms).</summary>
+    public IReadOnlyList<RunRow> Rows()
+    {
+        using var connection = new NpgsqlConnection(_connectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand("SELECT id, worker, status, started_at, finished_at FROM runs ORDER BY created_at, id", connection);
+        using var reader = command.ExecuteReader();
+        var rows = new List<RunRow>();
+        while (reader.Read())
+            rows.Add(new RunRow(reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetInt64(3), reader.IsDBNull(4) ? null : reader.GetInt64(4)));
+        return rows;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Orleans.StopAllSilosAsync();
+        await Orleans.DisposeAsync();
+        lock (_engines) _engines.ForEach(e => e.Dispose());
+    }
+
+    private RunService Engine(string siloName)
+    {
+        var engine = new RunService(new ProblemCatalog([_problem]), DeviceInfo.Detect(), new LabPaths([], Path.Combine(_stateRoot, siloName)),
+            new RunServiceOptions(), new PostgresRunStore(_connectionString, siloName));
+        lock (_engines) _engines.Add(engine);
+        return engine;
+    }
+}
+
+/// <summary>A run's row in the shared history.</summary>
+internal sealed record RunRow(string Id, string Worker, string Status, long? StartedAtMs, long? FinishedAtMs);
