@@ -4,6 +4,7 @@ using LabDashboard.Engine.Problems;
 using LabDashboard.Engine.Runs;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Orleans.Runtime.MembershipService.SiloMetadata;
 using Orleans.TestingHost;
 
 namespace LabDashboard.Tests.Engine.Cluster;
@@ -66,8 +67,22 @@ internal sealed class LabTestCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts one more worker silo, as a worker joining a running cluster.</summary>
-    public Task<InProcessSiloHandle> StartWorkerSilo() => Orleans.StartAdditionalSiloAsync();
+    /// <summary>
+    /// Starts one more worker silo, as a worker joining a running cluster, and returns once every silo
+    /// has its device metadata: a silo learns a joining one's metadata a moment after the join, and
+    /// until then would not place a run there.
+    /// </summary>
+    public async Task<InProcessSiloHandle> StartWorkerSilo()
+    {
+        var joined = await Orleans.StartAdditionalSiloAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!Orleans.Silos.All(s => KnowsDevicesOf(s, joined.SiloAddress)))
+            await Task.Delay(50, timeout.Token);
+        return joined;
+    }
+
+    private static bool KnowsDevicesOf(InProcessSiloHandle silo, SiloAddress other) =>
+        WorkerDevices.Read(silo.ServiceProvider.GetRequiredService<ISiloMetadataCache>().GetSiloMetadata(other).Metadata) is not null;
 
     /// <summary>The <c>worker</c> column of a run in the shared history.</summary>
     public string Worker(string runId) => Rows().Single(r => r.Id == runId).Worker;
