@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using LabDashboard.Engine.Cluster;
 using LabDashboard.Engine.Devices;
 using LabDashboard.Engine.Problems;
@@ -47,7 +48,7 @@ public static class EngineServiceCollectionExtensions
             sp.GetRequiredService<ProblemCatalog>(), sp.GetRequiredService<DeviceInfo>(), sp.GetRequiredService<LabPaths>(),
             sp.GetRequiredService<IOptions<RunServiceOptions>>().Value,
             ClusterServiceCollectionExtensions.OpenRunStore(sp.GetRequiredService<IOptions<LabClusterOptions>>().Value, sp.GetRequiredService<LabPaths>()),
-            sp.GetService<ILoggerFactory>(), sp.GetRequiredService<IOptions<QuotaOptions>>().Value));
+            sp.GetService<ILoggerFactory>(), sp.GetRequiredService<IOptions<QuotaOptions>>().Value, sp.GetService<IMeterFactory>()));
         services.AddSingleton<IRunService>(sp => sp.GetRequiredService<RunService>());
         services.AddHostedService<RunServiceLifetime>();
         return services;

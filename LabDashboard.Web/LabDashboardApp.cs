@@ -50,6 +50,7 @@ public static class LabDashboardApp
             options.StateRoot = folders.StateRoot;
         });
         builder.AddLabClusterRole();
+        builder.AddLabTelemetry();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddExam();

@@ -14,7 +14,7 @@ namespace LabDashboard.Engine.Runs;
 /// covers state, history and watchers, so seqs, history and what watchers see always agree.
 /// </summary>
 internal sealed class LiveRun(string id, IProblem problem, RunSettings settings, string owner, DateTimeOffset createdAt,
-    RunServiceOptions options, RunImages images, RunEventPump pump) : IRunReporter
+    RunServiceOptions options, RunImages images, RunEventPump pump, RunMetrics metrics) : IRunReporter
 {
     private readonly Lock _sync = new();
     private readonly List<RunEvent> _history = [];
@@ -33,6 +33,7 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
     private IReadOnlyList<CheckResult> _checks = [];
     private string? _error;
     private long _deliveredSeq;
+    private long _lastEpochMs;
     private bool _deliveredFinished;
     private long _pauses;
     private DeviceHold _hold = DeviceHold.Holds;
@@ -285,7 +286,18 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
         var e = partial with { Seq = ++_seq, RunId = Id, ProblemId = ProblemId, ElapsedMs = elapsedMs };
         _status = RunStates.After(e) ?? _status;
         _history.Add(e);
+        Measure(e);
         pump.Published(this, e);
+    }
+
+    private void Measure(RunEvent e)
+    {
+        if (e.Kind == RunEventKinds.Epoch)
+        {
+            metrics.EpochEnded(ProblemId, TimeSpan.FromMilliseconds(e.ElapsedMs - _lastEpochMs));
+            _lastEpochMs = e.ElapsedMs;
+        }
+        else if (e is { Kind: RunEventKinds.Finished, Outcome: { } outcome }) metrics.Finished(ProblemId, outcome);
     }
 
     private RunEvent NewEvent(string kind) => new() { Kind = kind, RunId = Id, ProblemId = ProblemId };

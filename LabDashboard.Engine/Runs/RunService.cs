@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using LabDashboard.Engine.Devices;
@@ -34,6 +35,7 @@ public sealed class RunService : IRunService, IDisposable
     private readonly Lock _admission = new();
     private readonly IRunStore _store;
     private readonly RunEventPump _pump;
+    private readonly RunMetrics _metrics;
     private int _disposed;
 
     /// <summary>Creates the service for a catalog, a device and the state folders; logs through <paramref name="loggers"/> when given.</summary>
@@ -49,10 +51,11 @@ public sealed class RunService : IRunService, IDisposable
 
     /// <summary>
     /// Keeps its history in <paramref name="store"/> (SQLite under <c>State:Root</c> by default, PostgreSQL in a lab cluster)
-    /// and holds users to <paramref name="quotas"/> (none: the defaults).
+    /// and holds users to <paramref name="quotas"/> (none: the defaults); its <see cref="RunMetrics"/> are on a meter of
+    /// <paramref name="meters"/> (none: a meter of its own).
     /// </summary>
     internal RunService(ProblemCatalog catalog, DeviceInfo device, LabPaths paths, RunServiceOptions options, IRunStore store, ILoggerFactory? loggers = null,
-        QuotaOptions? quotas = null)
+        QuotaOptions? quotas = null, IMeterFactory? meters = null)
     {
         _quotas = new RunQuotas(quotas ?? new QuotaOptions(), paths, catalog);
         Catalog = catalog;
@@ -64,6 +67,7 @@ public sealed class RunService : IRunService, IDisposable
         loggers ??= NullLoggerFactory.Instance;
         _store = store;
         _pump = new RunEventPump(_store.OpenWriter(loggers.CreateLogger<RunStoreWriter>()), _live, _statuses, _lists);
+        _metrics = new RunMetrics(meters, _store.Worker ?? Environment.MachineName, () => _live.All.Select(r => r.Status));
     }
 
     /// <inheritdoc />
@@ -95,7 +99,7 @@ public sealed class RunService : IRunService, IDisposable
         lock (_admission)
         {
             _quotas.Check(owner, problem, bound, _live.All.Where(r => r.Owner == owner && !r.IsFinished).ToList(), () => RunsOf(owner));
-            run = new LiveRun(runId, problem, bound, owner, DateTimeOffset.UtcNow, _options, _images, _pump);
+            run = new LiveRun(runId, problem, bound, owner, DateTimeOffset.UtcNow, _options, _images, _pump, _metrics);
             _pump.InsertRun(new NewRunRow(run.Id, problemId, owner, RunEventJson.Write(bound.Values), _device.Kind, RunEventJson.Write(VersionsOf(run)), run.CreatedAt));
             _live.Add(run);
         }
@@ -279,6 +283,7 @@ public sealed class RunService : IRunService, IDisposable
         _pump.Dispose();
         _store.CloseReaders();
         _statuses.CompleteAll();
+        _metrics.Dispose();
     }
 
     /// <summary>Waits until every event published so far is in the database and delivered.</summary>

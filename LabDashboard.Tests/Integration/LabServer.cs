@@ -64,6 +64,7 @@ public sealed class LabServer : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(options.Settings);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             if (options.Logs is not null) builder.Logging.AddProvider(options.Logs);
+            options.Services?.Invoke(builder.Services);
         });
         options.MapExtra?.Invoke(app);
         await app.StartAsync();
@@ -112,4 +113,7 @@ public sealed record LabServerOptions
 
     /// <summary>Receives the server's log as well.</summary>
     public ILoggerProvider? Logs { get; init; }
+
+    /// <summary>Services a test adds before the app registers its own (e.g. an extra metrics exporter).</summary>
+    public Action<IServiceCollection>? Services { get; init; }
 }

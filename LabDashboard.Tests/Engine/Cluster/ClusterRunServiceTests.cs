@@ -80,4 +80,34 @@ public sealed class ClusterRunServiceTests
         await using var late = new EventReader(runs.Watch(runId, 0, CancellationToken.None));
         Assert.Equal(RunOutcome.Interrupted, (await late.UntilKind(RunEventKinds.Finished)).Outcome);
     }
+
+    [SkippableFact]
+    public async Task Pause_resume_relabel_cancel_and_delete_reach_the_run_on_its_worker()
+    {
+        using var schema = new PostgresTestSchema();
+        using var state = new TempFolder();
+        var problem = new GatedProblem();
+        await using var cluster = await LabTestCluster.Start(schema.ConnectionString, state.Path, problem);
+        var runs = cluster.Runs;
+        var runId = await runs.StartAsync("gated", JsonDocument.Parse("""{"steps": 4}""").RootElement, "ada");
+        problem.Release(1);
+        await using var reader = new EventReader(runs.Watch(runId, 0, CancellationToken.None));
+        await reader.Until(e => e.Epoch == 1);
+
+        Assert.True(await runs.PauseAsync(runId));
+        await reader.UntilKind(RunEventKinds.Paused);
+        Assert.False(await runs.PauseAsync(runId));
+        Assert.True(await runs.ResumeAsync(runId));
+        await reader.UntilKind(RunEventKinds.Resumed);
+        Assert.Equal(["cluster"], (await runs.RelabelAsync(runId, RunLabel.Create("baseline", null, ["cluster"])))!.Label.Tags);
+        Assert.False(await runs.DeleteAsync(runId));
+        Assert.True(await runs.CancelAsync(runId));
+        Assert.Equal(RunOutcome.Cancelled, (await reader.UntilKind(RunEventKinds.Finished)).Outcome);
+
+        Assert.False(await runs.CancelAsync(runId));
+        Assert.Equal("baseline", runs.Summary(runId)!.Label.Name);
+        Assert.True(await runs.DeleteAsync(runId));
+        Assert.False(runs.Exists(runId));
+        Assert.Null(await runs.RelabelAsync(runId, RunLabel.Create("gone", null, null)));
+    }
 }
