@@ -21,7 +21,7 @@ internal sealed class ClusterRunService(IGrainFactory grains, ProblemCatalog cat
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
         var problem = catalog.Find(problemId) ?? throw new UnknownProblemException(problemId);
-        SettingsBinder.Bind(problem.Descriptor.Settings, settings, new SettingCheckContext(paths));
+        SettingsBinder.Bind(problem.Descriptor.Settings, settings, new SettingCheckContext(paths, owner));
         var runId = RunService.NewRunId();
         Grain(runId).Start(problemId, settings?.GetRawText(), owner).GetAwaiter().GetResult();
         return runId;

@@ -78,7 +78,7 @@ public sealed class RunService : IRunService, IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var problem = Catalog.Find(problemId) ?? throw new UnknownProblemException(problemId);
-        var bound = SettingsBinder.Bind(problem.Descriptor.Settings, settings, new SettingCheckContext(_paths));
+        var bound = SettingsBinder.Bind(problem.Descriptor.Settings, settings, new SettingCheckContext(_paths, owner));
         CheckImageCount(problem, bound);
         LiveRun run;
         // One admission at a time, so two submissions of one user cannot both pass a quota that has room for one.
@@ -304,7 +304,7 @@ public sealed class RunService : IRunService, IDisposable
 
     private void Execute(LiveRun run)
     {
-        var context = new RunContext(run.Id, run.Settings, _device, _paths, run);
+        var context = new RunContext(run.Id, run.Settings, _device, _paths, run) { Owner = run.Owner };
         if (!run.CancelRequested)
         {
             run.Started(_device.Kind);
