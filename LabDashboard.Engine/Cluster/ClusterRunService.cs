@@ -21,7 +21,7 @@ internal sealed class ClusterRunService(IGrainFactory grains, ProblemCatalog cat
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
         var problem = catalog.Find(problemId) ?? throw new UnknownProblemException(problemId);
-        SettingsBinder.Bind(problem.Descriptor.Settings, settings, new SettingCheckContext(paths));
+        SettingsBinder.Bind(problem.Descriptor.Settings, settings, new SettingCheckContext(paths, owner));
         var runId = RunService.NewRunId();
         await Grain(runId).Start(problemId, settings?.GetRawText(), owner).ConfigureAwait(false);
         return runId;
@@ -45,15 +45,19 @@ internal sealed class ClusterRunService(IGrainFactory grains, ProblemCatalog cat
 
     public IReadOnlyList<RunSummary> List(RunQuery query) => history.List(query).Select(r => StoredRunViews.Summary(r, catalog)).ToList();
 
-    public RunRecord? Get(string runId) => history.Find(runId) is { } run
-        ? StoredRunViews.Record(run, history.Events(runId, 0, [RunEventKinds.Epoch]), catalog)
-        : null;
+    public RunRecord? Get(string runId, int epochLimit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(epochLimit);
+        return history.Find(runId) is { } run
+            ? StoredRunViews.Record(run, history.Events(runId, 0, [RunEventKinds.Epoch], RunService.OneMore(epochLimit)), catalog, epochLimit)
+            : null;
+    }
 
     public RunEventPage? EventPage(string runId, long afterSeq, int limit)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         if (history.Find(runId) is not { } run) return null;
-        var events = history.Events(runId, afterSeq, limit: limit == int.MaxValue ? limit : limit + 1);
+        var events = history.Events(runId, afterSeq, limit: RunService.OneMore(limit));
         return new RunEventPage(StoredRunViews.Summary(run, catalog), events.Take(limit).ToList(), events.Count > limit);
     }
 

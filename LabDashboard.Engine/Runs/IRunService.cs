@@ -54,8 +54,11 @@ public interface IRunService
     /// <summary>One run's summary (its row: reads no events), or null.</summary>
     RunSummary? Summary(string runId);
 
-    /// <summary>One run in full, or null.</summary>
-    RunRecord? Get(string runId);
+    /// <summary>
+    /// One run with its first <paramref name="epochLimit"/> epoch events (<see cref="RunRecord.More"/> when more
+    /// are stored), or null. Reads only those events, however long the run.
+    /// </summary>
+    RunRecord? Get(string runId, int epochLimit);
 
     /// <summary>
     /// The run's summary and at most <paramref name="limit"/> of its events (every kind) with
@@ -84,6 +87,9 @@ public static class RunServiceExtensions
     /// <summary>Every event of the run after <paramref name="afterSeq"/> (<see cref="IRunService.Watch"/> without a kind filter).</summary>
     public static IAsyncEnumerable<RunEvent> Watch(this IRunService runs, string runId, long afterSeq, CancellationToken cancellationToken) =>
         runs.Watch(runId, afterSeq, null, cancellationToken);
+
+    /// <summary>One run with all its epoch events (<see cref="IRunService.Get"/> without a limit), or null.</summary>
+    public static RunRecord? Get(this IRunService runs, string runId) => runs.Get(runId, int.MaxValue);
 
     /// <summary>Every run, newest first, optionally of one problem (<see cref="IRunService.List"/> without a limit).</summary>
     public static IReadOnlyList<RunSummary> List(this IRunService runs, string? problemId = null) =>
@@ -128,7 +134,7 @@ public sealed record RunSummary(
     public IReadOnlyDictionary<string, object> Settings { get; init; } = new Dictionary<string, object>();
 }
 
-/// <summary>A run in full; <paramref name="Worker"/> names the process that ran it (a cluster worker, or the host name of a single process; null for runs stored before it was kept).</summary>
+/// <summary>A run with its epoch events; <paramref name="Worker"/> names the process that ran it (a cluster worker, or the host name of a single process; null for runs stored before it was kept).</summary>
 public sealed record RunRecord(
     RunSummary Summary,
     IReadOnlyDictionary<string, object> Settings,
@@ -136,7 +142,11 @@ public sealed record RunRecord(
     IReadOnlyDictionary<string, string> Versions,
     IReadOnlyList<RunEvent> EpochEvents,
     string? Error,
-    string? Worker = null);
+    string? Worker = null)
+{
+    /// <summary>True when epoch events follow <see cref="EpochEvents"/> (it was read with a limit).</summary>
+    public bool More { get; init; }
+}
 
 /// <summary>A page of a run's events (<see cref="IRunService.EventPage"/>).</summary>
 /// <param name="Summary">The run now.</param>

@@ -271,9 +271,9 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
         lock (_sync) return _history.Where(e => e.Seq > afterSeq && e.Seq <= _deliveredSeq).Take(limit).ToList();
     }
 
-    public IReadOnlyList<RunEvent> EpochEvents()
+    public IReadOnlyList<RunEvent> EpochEvents(int limit)
     {
-        lock (_sync) return _history.Where(e => e.Kind == RunEventKinds.Epoch).ToList();
+        lock (_sync) return _history.Where(e => e.Kind == RunEventKinds.Epoch).Take(limit).ToList();
     }
 
     public string? Error { get { lock (_sync) return _error; } }

@@ -21,6 +21,8 @@ public sealed class RunContext(string runId, RunSettings settings, DeviceInfo de
     public DeviceInfo Device { get; } = device;
     /// <summary>Data and state folders.</summary>
     public LabPaths Paths { get; } = paths;
+    /// <summary>Who started the run (a user id, or <see cref="RunOwners.Local"/>): what the run may read of their uploads.</summary>
+    public string Owner { get; init; } = RunOwners.Local;
     /// <summary>Cancelled when a user cancels the run.</summary>
     public CancellationToken Cancellation => reporter.Cancellation;
     /// <summary>Results so far (sent on <c>finished</c>).</summary>

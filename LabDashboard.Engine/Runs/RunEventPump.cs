@@ -18,10 +18,10 @@ internal sealed class RunEventPump : IDisposable
     private readonly RunStoreWriter _writer;
     private readonly LiveRuns _live;
     private readonly StatusWatchers _statuses;
-    private readonly RunListCache _lists;
+    private readonly RunReadCache _lists;
     private readonly Thread _thread;
 
-    public RunEventPump(RunStoreWriter writer, LiveRuns live, StatusWatchers statuses, RunListCache lists)
+    public RunEventPump(RunStoreWriter writer, LiveRuns live, StatusWatchers statuses, RunReadCache lists)
     {
         _lists = lists;
         _writer = writer;

@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using LabDashboard.Engine.Problems;
 using LabDashboard.Engine.Settings;
 
@@ -36,8 +37,29 @@ internal sealed class RunQuotas(QuotaOptions options, LabPaths paths, ProblemCat
     private long DiskBytes(string runId, string problemId) =>
         (catalog.Find(problemId)?.Descriptor.RunFolders ?? []).Select(f => Path.Combine(paths.StateRoot, f, runId))
             .Append(Path.Combine(paths.StateRoot, "runs", runId))
-            .Where(Directory.Exists)
-            .Sum(f => new DirectoryInfo(f).EnumerateFiles("*", SearchOption.AllDirectories).Sum(file => file.Length));
+            .Sum(FolderBytes);
+
+    /// <summary>
+    /// The bytes of the files in <paramref name="folder"/> and below, read while live runs write there: a file
+    /// that goes between listing and measuring (an image written through a temporary file) counts as
+    /// nothing, a folder that goes (or never was) as empty.
+    /// </summary>
+    private static long FolderBytes(string folder)
+    {
+        try
+        {
+            return new FileSystemEnumerable<long>(folder, (ref FileSystemEntry entry) => entry.Length, Recursive)
+            {
+                ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory,
+            }.Sum();
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return 0;
+        }
+    }
+
+    private static readonly EnumerationOptions Recursive = new() { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 };
 
     private static QuotaExceededException Exceeded(string limit, string message) => new($"{QuotaOptions.Section}:{limit}", message);
 }

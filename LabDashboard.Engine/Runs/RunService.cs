@@ -29,7 +29,7 @@ public sealed class RunService : IRunService, IDisposable
     private readonly RunImages _images;
     private readonly DeviceQueue _queue = new();
     private readonly StatusWatchers _statuses = new();
-    private readonly RunListCache _lists = new();
+    private readonly RunReadCache _lists = new();
     private readonly StoredSummaries _storedSummaries;
     private readonly RunQuotas _quotas;
     private readonly Lock _admission = new();
@@ -92,7 +92,7 @@ public sealed class RunService : IRunService, IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var problem = Catalog.Find(problemId) ?? throw new UnknownProblemException(problemId);
-        var bound = SettingsBinder.Bind(problem.Descriptor.Settings, settings, new SettingCheckContext(_paths));
+        var bound = SettingsBinder.Bind(problem.Descriptor.Settings, settings, new SettingCheckContext(_paths, owner));
         CheckImageCount(problem, bound);
         LiveRun run;
         // One admission at a time, so two submissions of one user cannot both pass a quota that has room for one.
@@ -197,7 +197,7 @@ public sealed class RunService : IRunService, IDisposable
     internal bool IsLive(string runId) => _live.Contains(runId);
 
     /// <inheritdoc />
-    public IReadOnlyList<RunSummary> List(RunQuery query) => _lists.Get(query, Read);
+    public IReadOnlyList<RunSummary> List(RunQuery query) => _lists.List(query, Read);
 
     private IReadOnlyList<RunSummary> Read(RunQuery query)
     {
@@ -216,21 +216,25 @@ public sealed class RunService : IRunService, IDisposable
         : _store.Find(runId) is { } stored ? StoredRunViews.Summary(stored, Catalog) : null;
 
     /// <inheritdoc />
-    public RunRecord? Get(string runId)
+    public RunRecord? Get(string runId, int epochLimit)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(epochLimit);
+        var ask = OneMore(epochLimit);
         if (_live.TryGet(runId, out var run))
-            return new RunRecord(run.Summary(), run.Settings.Values, _device.Kind, VersionsOf(run), run.EpochEvents(), run.Error, _store.Worker);
-        return _store.Find(runId) is { } stored
-            ? StoredRunViews.Record(stored, _store.Events(runId, 0, [RunEventKinds.Epoch]), Catalog)
-            : null;
+            return StoredRunViews.Limited(new RunRecord(run.Summary(), run.Settings.Values, _device.Kind, VersionsOf(run), run.EpochEvents(ask), run.Error, _store.Worker), epochLimit);
+        return _lists.StoredRecord(runId, epochLimit, () => _store.Find(runId) is { } stored
+            ? StoredRunViews.Record(stored, _store.Events(runId, 0, [RunEventKinds.Epoch], ask), Catalog, epochLimit)
+            : null);
     }
+
+    /// <summary>One event more than a page holds, which tells whether another page follows.</summary>
+    internal static int OneMore(int limit) => limit == int.MaxValue ? limit : limit + 1;
 
     /// <inheritdoc />
     public RunEventPage? EventPage(string runId, long afterSeq, int limit)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        // One more than asked tells whether another page follows.
-        var ask = limit == int.MaxValue ? limit : limit + 1;
+        var ask = OneMore(limit);
         RunSummary summary;
         IReadOnlyList<RunEvent> events;
         if (_live.TryGet(runId, out var run)) (events, summary) = (run.Delivered(afterSeq, ask), run.Summary());
@@ -325,7 +329,7 @@ public sealed class RunService : IRunService, IDisposable
 
     private void Execute(LiveRun run)
     {
-        var context = new RunContext(run.Id, run.Settings, _device, _paths, run);
+        var context = new RunContext(run.Id, run.Settings, _device, _paths, run) { Owner = run.Owner };
         if (!run.CancelRequested)
         {
             run.Started(_device.Kind);

@@ -63,7 +63,7 @@ internal sealed class FakeRunService : IRunService
     public IAsyncEnumerable<RunEvent> WatchStatuses(CancellationToken cancellationToken) =>
         Read(null, e => RunStates.StatusKinds.Contains(e.Kind), cancellationToken);
 
-    public bool Exists(string runId) => Get(runId) is not null;
+    public bool Exists(string runId) => this.Get(runId) is not null;
 
     /// <summary>Sends an event to the open streams that want it.</summary>
     public void Publish(RunEvent e)
@@ -98,11 +98,13 @@ internal sealed class FakeRunService : IRunService
     public IReadOnlyList<RunSummary> List(RunQuery query) =>
         Records.Select(WithSettings).Where(query.Matches).Take(query.Limit).ToList();
 
-    public RunSummary? Summary(string runId) => Get(runId) is { } record ? WithSettings(record) : null;
+    public RunSummary? Summary(string runId) => this.Get(runId) is { } record ? WithSettings(record) : null;
     private static RunSummary WithSettings(RunRecord record) => record.Summary with { Settings = record.Settings };
-    public RunRecord? Get(string runId) => Records.FirstOrDefault(r => r.Summary.RunId == runId);
+    public RunRecord? Get(string runId, int epochLimit) => Records.FirstOrDefault(r => r.Summary.RunId == runId) is { } run
+        ? run with { EpochEvents = run.EpochEvents.Take(epochLimit).ToList(), More = run.EpochEvents.Count > epochLimit }
+        : null;
     public RunEventPage? EventPage(string runId, long afterSeq, int limit) =>
-        Get(runId) is { } run ? new RunEventPage(run.Summary, run.EpochEvents.Where(e => e.Seq > afterSeq).Take(limit).ToList(), false) : null;
+        this.Get(runId) is { } run ? new RunEventPage(run.Summary, run.EpochEvents.Where(e => e.Seq > afterSeq).Take(limit).ToList(), false) : null;
     public Task<bool> DeleteAsync(string runId) => Task.FromResult(Records.RemoveAll(r => r.Summary.RunId == runId) > 0);
 
     public Task<RunSummary?> RelabelAsync(string runId, RunLabel label)

@@ -1,3 +1,4 @@
+using LabDashboard.Engine.Runs;
 using Microsoft.Playwright;
 
 namespace LabDashboard.Tests.E2E;

@@ -39,6 +39,7 @@ public class RestApiTests(LabServerFixture fixture)
         Assert.Equal("completed", run.GetProperty("summary").GetProperty("status").GetString());
         Assert.Equal(200, run.GetProperty("settings").GetProperty("steps").GetInt32());
         Assert.Equal(20, run.GetProperty("epochEvents").GetArrayLength());
+        Assert.False(run.GetProperty("more").GetBoolean());
         Assert.True(run.GetProperty("versions").TryGetProperty("torchSharp", out _));
 
         var csv = await http.GetStringAsync($"api/runs/{runId}/metrics.csv");

@@ -44,6 +44,43 @@ public class RunEventPagesApiTests(LabServerFixture fixture)
         Assert.Equal(watched[^2..], tail.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("seq").GetInt64()));
     }
 
+    /// <summary>Issue 14: the whole record of a long run cost every caller a read and a serialisation of all its events.</summary>
+    [Fact]
+    public async Task A_run_asked_for_without_a_page_holds_its_first_1000_epoch_events_and_links_the_events_after_them()
+    {
+        using var http = Server.CreateClient();
+        var start = await http.PostAsJsonAsync("api/runs", new { problemId = "exp-mle", settings = new { steps = 1100, reportEvery = 1 } });
+        var runId = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString()!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var epochs = new List<long>();
+        await foreach (var e in Server.Runs.Watch(runId, 0, timeout.Token))
+            if (e.Kind == RunEventKinds.Epoch) epochs.Add(e.Seq);
+
+        var response = await http.GetAsync($"api/runs/{runId}");
+        response.EnsureSuccessStatusCode();
+        var run = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var first = run.GetProperty("epochEvents").EnumerateArray().Select(e => e.GetProperty("seq").GetInt64()).ToList();
+        Assert.Equal(1100, epochs.Count);
+        Assert.Equal(epochs[..RunsApiPage], first);
+        Assert.True(run.GetProperty("more").GetBoolean());
+        Assert.Equal(1100, run.GetProperty("settings").GetProperty("steps").GetInt32());
+        Assert.Equal("completed", run.GetProperty("summary").GetProperty("status").GetString());
+
+        var rest = new List<long>();
+        var next = response.Headers.GetValues("Link").Single();
+        Assert.Equal($"</api/runs/{runId}?afterSeq={first[^1]}&limit={RunsApiPage}>; rel=\"next\"", next);
+        for (string? url = next.Split('>')[0].TrimStart('<', '/'); url is not null;)
+        {
+            using var page = await http.GetAsync(url);
+            var events = (await page.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("events").EnumerateArray();
+            rest.AddRange(events.Where(e => e.GetProperty("kind").GetString() == RunEventKinds.Epoch).Select(e => e.GetProperty("seq").GetInt64()));
+            url = page.Headers.TryGetValues("Link", out var links) ? links.Single().Split('>')[0].TrimStart('<', '/') : null;
+        }
+        Assert.Equal(epochs[RunsApiPage..], rest);
+    }
+
+    private const int RunsApiPage = LabDashboard.Web.Api.RunsApi.DefaultEventPageSize;
+
     [Theory]
     [InlineData("limit=0", "limit")]
     [InlineData("limit=10001", "limit")]

@@ -17,6 +17,9 @@ public class RunLabelApiTests(LabServerFixture fixture)
     {
         using var http = Server.CreateClient();
         var runId = await StartAndFinishAsync(http);
+        // Read once before: the finished run's detail is kept for the next readers until something changes it.
+        var before = await http.GetFromJsonAsync<JsonElement>($"api/runs/{runId}");
+        Assert.NotEqual("lr 0.1", before.GetProperty("summary").GetProperty("label").GetProperty("name").GetString());
 
         var patched = await PatchAsync(http, runId, """{"name": " lr 0.1 ", "notes": "faster", "tags": ["sweep", "Sweep", "cpu"]}""");
         var second = await PatchAsync(http, runId, """{"tags": ["sweep"]}""");

@@ -46,7 +46,7 @@ public static partial class CamApi
         await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(bytes, cancellationToken);
         try
         {
-            var result = await cam.ExplainAsync(bytes, runId, options, cancellationToken);
+            var result = await cam.ExplainAsync(bytes, runId, options, runs.Owner, cancellationToken);
             return Results.Ok(new
             {
                 result.Logit, result.Probability, result.Label, backbone = result.Model.Backbone, runId = result.Model.RunId,
@@ -96,11 +96,12 @@ public static partial class CamApi
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex RunIdPattern();
 
-    private static IResult ResultImage(string id, string kind, double? alpha, CamService cam)
+    /// <summary>A PNG of a recent explanation; one asked for by somebody else is answered as an unknown id.</summary>
+    private static IResult ResultImage(string id, string kind, double? alpha, CamService cam, UserRuns runs)
     {
         if (alpha is < 0 or > 1 || (alpha is { } a && double.IsNaN(a)))
             return Results.Problem(statusCode: 400, title: "Bad opacity", detail: "alpha is the heatmap's opacity, between 0 and 1.");
-        var result = cam.Recent(id);
+        var result = cam.Recent(id) is { } recent && runs.Caller.Owns(recent.Owner) ? recent : null;
         var bytes = kind switch
         {
             "input" => result?.InputPng,

@@ -1,6 +1,7 @@
 using LabDashboard.Engine.Data;
 using LabDashboard.Engine.Problems.Iris;
 using LabDashboard.Engine.Runs;
+using LabDashboard.Web.Security;
 
 namespace LabDashboard.Web.Api;
 
@@ -27,8 +28,8 @@ public static class DatasetsApi
         return Results.Ok(new { train = split.Train, test = split.Test });
     }
 
-    /// <summary>A CSV of iris.csv's shape as the multipart field <c>file</c>: checked, kept, and answered with the id the <c>dataFile</c> setting takes.</summary>
-    private static async Task<IResult> UploadIrisAsync(HttpRequest request, LabPaths paths, CancellationToken cancellationToken)
+    /// <summary>A CSV of iris.csv's shape as the multipart field <c>file</c>: checked, kept as the caller's, and answered with the id the <c>dataFile</c> setting takes.</summary>
+    private static async Task<IResult> UploadIrisAsync(HttpRequest request, LabPaths paths, UserRuns runs, CancellationToken cancellationToken)
     {
         var form = await FormUploads.ReadAsync(request, IrisUploads.MaxBytes, "file", TooLarge, cancellationToken);
         if (form.Problem is not null) return form.Problem;
@@ -39,7 +40,7 @@ public static class DatasetsApi
         await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(bytes, cancellationToken);
         try
         {
-            var (id, rows) = IrisUploads.Save(paths, file.FileName, bytes);
+            var (id, rows) = IrisUploads.Save(paths, runs.Owner, file.FileName, bytes);
             return TypedResults.Created((string?)null, new { uploadId = id, rows = rows.Count });
         }
         catch (DatasetFileException e)

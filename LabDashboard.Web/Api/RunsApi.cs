@@ -47,36 +47,53 @@ public static class RunsApi
                 + (problemId is null ? "" : $"&problemId={Uri.EscapeDataString(problemId)}");
             response.Headers.Link = $"<{next}>; rel=\"next\"";
         }
-        return TypedResults.Bytes(SerializedPages.GetValue(page, p => JsonSerializer.SerializeToUtf8Bytes(p, json.Value.SerializerOptions)), "application/json; charset=utf-8");
+        return Json(SerializedPages, page, json);
     }
 
     /// <summary>
-    /// Pages already written as JSON, by the list instance the run service returned: it hands the same
+    /// Pages and records already written as JSON, by the instance the run service returned: it hands the same
     /// instance to every caller until a run changes, so polling clients share one serialisation.
     /// </summary>
     private static readonly ConditionalWeakTable<IReadOnlyList<RunSummary>, byte[]> SerializedPages = new();
 
-    /// <summary>How many events a page of <c>GET /api/runs/{id}?afterSeq=&amp;limit=</c> holds when the request does not say, and at most.</summary>
+    /// <inheritdoc cref="SerializedPages"/>
+    private static readonly ConditionalWeakTable<RunRecord, byte[]> SerializedRecords = new();
+
+    private static IResult Json<T>(ConditionalWeakTable<T, byte[]> serialized, T value, IOptions<JsonOptions> json) where T : class =>
+        TypedResults.Bytes(serialized.GetValue(value, v => JsonSerializer.SerializeToUtf8Bytes(v, json.Value.SerializerOptions)), "application/json; charset=utf-8");
+
+    /// <summary>
+    /// How many events a page of <c>GET /api/runs/{id}?afterSeq=&amp;limit=</c> holds when the request does not say,
+    /// and at most; also how many epoch events <c>GET /api/runs/{id}</c> holds.
+    /// </summary>
     public const int DefaultEventPageSize = 1000, MaxEventPageSize = 10000;
 
     /// <summary>
-    /// The run in full (its epoch events) when neither <c>afterSeq</c> nor <c>limit</c> is given; with
-    /// either, its summary and a page of its events of every kind (<see cref="RunEventPage"/>), and a
-    /// <c>Link: &lt;…&gt;; rel="next"</c> header while stored events follow.
+    /// When neither <c>afterSeq</c> nor <c>limit</c> is given, the run (<see cref="RunRecord"/>) with its first
+    /// <see cref="DefaultEventPageSize"/> epoch events, <c>more</c> when others follow; with either, its summary
+    /// and a page of its events of every kind (<see cref="RunEventPage"/>). Both send a
+    /// <c>Link: &lt;…&gt;; rel="next"</c> header while stored events follow: the events (every kind) after the
+    /// last one sent.
     /// </summary>
-    private static IResult Get(string runId, long? afterSeq, int? limit, UserRuns runs, HttpResponse response)
+    private static IResult Get(string runId, long? afterSeq, int? limit, UserRuns runs, IOptions<JsonOptions> json, HttpResponse response)
     {
         if (afterSeq is null && limit is null)
-            return runs.Get(runId) is { } run ? TypedResults.Ok(run) : ApiProblems.UnknownRun(runId);
+        {
+            if (runs.Get(runId, DefaultEventPageSize) is not { } run) return ApiProblems.UnknownRun(runId);
+            if (run.More) LinkNext(response, runId, run.EpochEvents[^1].Seq, DefaultEventPageSize);
+            return Json(SerializedRecords, run, json);
+        }
         var size = limit ?? DefaultEventPageSize;
         if (size is < 1 or > MaxEventPageSize)
             return ApiProblems.Invalid("limit", $"limit must be between 1 and {MaxEventPageSize}.");
         if (afterSeq < 0) return ApiProblems.Invalid("afterSeq", "afterSeq must be 0 or more (the last seq already seen).");
         if (runs.EventPage(runId, afterSeq ?? 0, size) is not { } page) return ApiProblems.UnknownRun(runId);
-        if (page.More)
-            response.Headers.Link = $"</api/runs/{Uri.EscapeDataString(runId)}?afterSeq={page.Events[^1].Seq}&limit={size}>; rel=\"next\"";
+        if (page.More) LinkNext(response, runId, page.Events[^1].Seq, size);
         return TypedResults.Ok(page);
     }
+
+    private static void LinkNext(HttpResponse response, string runId, long afterSeq, int limit) =>
+        response.Headers.Link = $"</api/runs/{Uri.EscapeDataString(runId)}?afterSeq={afterSeq}&limit={limit}>; rel=\"next\"";
 
     /// <summary>The body of <c>POST /api/runs</c>.</summary>
     public sealed record StartRunRequest(string? ProblemId, JsonElement? Settings);

@@ -73,7 +73,10 @@ public sealed class UserRuns(IRunService runs, RunAccess access, RunCaller calle
     public IReadOnlyList<RunSummary> List(string? problemId = null) => List(new RunQuery(problemId));
 
     /// <inheritdoc cref="IRunService.Get"/>
-    public RunRecord? Get(string runId) => Sees(runId) ? runs.Get(runId) : null;
+    public RunRecord? Get(string runId, int epochLimit) => Sees(runId) ? runs.Get(runId, epochLimit) : null;
+
+    /// <inheritdoc cref="RunServiceExtensions.Get"/>
+    public RunRecord? Get(string runId) => Get(runId, int.MaxValue);
 
     /// <inheritdoc cref="IRunService.Summary"/>
     public RunSummary? Summary(string runId) => Sees(runId) ? runs.Summary(runId) : null;

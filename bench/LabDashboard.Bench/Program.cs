@@ -2,7 +2,7 @@ using LabDashboard.Bench;
 using TorchSharp;
 
 // Benchmarks, not tests: one subcommand per benchmark (see README.md, "Performance").
-BenchCommand[] commands = [IrisBench.Command, FashionBench.Command, GanBench.Command, ResnetBench.Command, PipelineBench.Command, RunsListBench.Command];
+BenchCommand[] commands = [IrisBench.Command, FashionBench.Command, GanBench.Command, ResnetBench.Command, PipelineBench.Command, RunsListBench.Command, RunDetailBench.Command];
 
 var command = commands.FirstOrDefault(c => c.Name == args.FirstOrDefault());
 if (command is null)

@@ -61,7 +61,7 @@ internal static class RunsListBench
     /// Fires <paramref name="concurrent"/> calls at once, all <c>api/runs</c> or, given <paramref name="urls"/>,
     /// each its own from <paramref name="first"/> on; each one's milliseconds from send to the whole body read.
     /// </summary>
-    private static async Task<List<double>> RoundAsync(HttpClient http, int concurrent, IReadOnlyList<string>? urls, int first)
+    internal static async Task<List<double>> RoundAsync(HttpClient http, int concurrent, IReadOnlyList<string>? urls, int first)
     {
         var go = new TaskCompletionSource();
         var calls = Enumerable.Range(0, concurrent).Select(async i =>
@@ -87,7 +87,7 @@ internal static class RunsListBench
             .ToList();
     }
 
-    private static double Percentile(IReadOnlyCollection<double> values, int percent)
+    internal static double Percentile(IReadOnlyCollection<double> values, int percent)
     {
         var sorted = values.Order().ToArray();
         return sorted[Math.Clamp((int)Math.Ceiling(percent / 100.0 * sorted.Length) - 1, 0, sorted.Length - 1)];

@@ -50,7 +50,7 @@ public sealed class IrisProblem : IProblem
         var upload = dataFile.Trim();
         if (upload.Length == 0) return IrisTable.Load();
         context.Log(IrisTexts.ReadingUpload.Format(upload));
-        return IrisUploads.Load(context.Paths, upload);
+        return IrisUploads.Load(context.Paths, context.Owner, upload);
     }
 
     private static IrisTrainerOptions Options(IrisSettings s) =>

@@ -65,7 +65,7 @@ internal sealed class RunStore : IRunStore
         using var command = connection.CreateCommand();
         var kindList = kinds?.ToList() ?? [];
         command.CommandText = "SELECT json FROM events WHERE run_id = $run AND seq > $after"
-            + (kinds is null ? "" : $" AND kind IN ({string.Join(", ", kindList.Select((_, i) => $"$kind{i}"))})") + " ORDER BY seq";
+            + (kinds is null ? "" : $" AND kind IN ({string.Join(", ", kindList.Select((_, i) => $"$kind{i}"))})") + " ORDER BY seq LIMIT $limit";
         command.Parameters.AddWithValue("$run", runId);
         command.Parameters.AddWithValue("$after", afterSeq);
         command.Parameters.AddWithValue("$limit", limit);

@@ -18,12 +18,18 @@ internal static class StoredRunViews
         Settings = Settings(run, catalog),
     };
 
-    public static RunRecord Record(StoredRun run, IReadOnlyList<RunEvent> epochEvents, ProblemCatalog catalog)
+    /// <summary>The run with <paramref name="epochEvents"/> (read with one more than <paramref name="epochLimit"/>, see <see cref="Limited"/>).</summary>
+    public static RunRecord Record(StoredRun run, IReadOnlyList<RunEvent> epochEvents, ProblemCatalog catalog, int epochLimit)
     {
         var summary = Summary(run, catalog);
-        return new RunRecord(summary, summary.Settings, run.Device,
-            RunEventJson.Read<Dictionary<string, string>>(run.VersionsJson), epochEvents, run.Error, run.Worker);
+        return Limited(new RunRecord(summary, summary.Settings, run.Device,
+            RunEventJson.Read<Dictionary<string, string>>(run.VersionsJson), epochEvents, run.Error, run.Worker), epochLimit);
     }
+
+    /// <summary>The record cut to <paramref name="epochLimit"/> epoch events, <see cref="RunRecord.More"/> when it had more.</summary>
+    public static RunRecord Limited(RunRecord record, int epochLimit) => record.EpochEvents.Count > epochLimit
+        ? record with { EpochEvents = record.EpochEvents.Take(epochLimit).ToList(), More = true }
+        : record;
 
     /// <summary>Typed through the problem's schema when it still accepts them, else as plain JSON values.</summary>
     private static IReadOnlyDictionary<string, object> Settings(StoredRun run, ProblemCatalog catalog)

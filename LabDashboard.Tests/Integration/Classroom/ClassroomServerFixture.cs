@@ -26,32 +26,40 @@ public sealed class ClassroomServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _server = await LabServer.StartAsync(null, new LabServerOptions
-        {
-            Settings = new Dictionary<string, string?>
-            {
-                ["Classroom:Enabled"] = "true",
-                ["Classroom:JoinCode"] = JoinCode,
-                ["Classroom:Instructors:0"] = InstructorEmail,
-            },
-        });
+        _server = await StartAsync();
         StudentA = await SignUpAsync("a@example.edu");
         StudentB = await SignUpAsync("b@example.edu");
         Instructor = await SignUpAsync(InstructorEmail.ToUpperInvariant());
     }
 
-    /// <summary>Registers (with the join code) and logs in for a bearer token.</summary>
-    public async Task<ClassroomAccount> SignUpAsync(string email)
+    /// <summary>A classroom server as this fixture's, with <paramref name="settings"/> added (e.g. smaller quotas) and its own state unless <paramref name="stateRoot"/> is given.</summary>
+    public static Task<LabServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string? stateRoot = null)
     {
-        using var anonymous = Server.CreateClient();
+        var all = new Dictionary<string, string?>
+        {
+            ["Classroom:Enabled"] = "true",
+            ["Classroom:JoinCode"] = JoinCode,
+            ["Classroom:Instructors:0"] = InstructorEmail,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+        return LabServer.StartAsync(stateRoot, new LabServerOptions { Settings = all });
+    }
+
+    /// <summary>Registers (with the join code) and logs in for a bearer token.</summary>
+    public Task<ClassroomAccount> SignUpAsync(string email) => SignUpAsync(Server, email);
+
+    /// <summary>Registers on <paramref name="server"/> (with the join code) and logs in for a bearer token.</summary>
+    public static async Task<ClassroomAccount> SignUpAsync(LabServer server, string email)
+    {
+        using var anonymous = server.CreateClient();
         var registered = await anonymous.PostAsJsonAsync($"api/auth/register?joinCode={JoinCode}", new { email, password = Password });
         registered.EnsureSuccessStatusCode();
         var login = await anonymous.PostAsJsonAsync("api/auth/login?useCookies=false", new { email, password = Password });
         login.EnsureSuccessStatusCode();
         var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-        var http = Server.CreateClient();
+        var http = server.CreateClient();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return new ClassroomAccount(email, token, http, Server.BaseAddress);
+        return new ClassroomAccount(email, token, http, server.BaseAddress);
     }
 
     public async Task DisposeAsync()

@@ -35,6 +35,9 @@ public sealed record CamExplanation(
     /// <summary>The number format of the forward pass: float32 or bfloat16.</summary>
     public string Precision { get; init; } = CamPrecision.Float32.Name();
 
+    /// <summary>Who asked for it (a user id, or <see cref="RunOwners.Local"/>): its images are served to them and to those who see everything.</summary>
+    public string Owner { get; init; } = RunOwners.Local;
+
     /// <summary>The photo at its own aspect (long side the model's input size) as PNG.</summary>
     public byte[] InputPng => LazyInitializer.EnsureInitialized(ref _inputPng, () => RgbPng.Encode(Input));
 
@@ -104,10 +107,10 @@ public sealed class CamService : IDisposable
     /// <summary>The most explanations ever computed at the same time (1 when the queue works).</summary>
     public int PeakConcurrency { get; private set; }
 
-    /// <summary>Decodes, predicts and explains one image.</summary>
+    /// <summary>Decodes, predicts and explains one image for <paramref name="owner"/>.</summary>
     /// <exception cref="ImageRejectedException">The image was refused.</exception>
     /// <exception cref="NoTrainedModelException">No model (or no such run).</exception>
-    public async Task<CamExplanation> ExplainAsync(byte[] bytes, string? runId = null, CamOptions? options = null, CancellationToken cancellationToken = default)
+    public async Task<CamExplanation> ExplainAsync(byte[] bytes, string? runId = null, CamOptions? options = null, string owner = RunOwners.Local, CancellationToken cancellationToken = default)
     {
         _decoder.Check(bytes);
         var info = _models.Find(string.IsNullOrWhiteSpace(runId) ? null : runId) ?? throw new NoTrainedModelException(
@@ -115,7 +118,7 @@ public sealed class CamService : IDisposable
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            return await Task.Run(() => Remember(Counted(() => Explain(bytes, info, options ?? new CamOptions()))), cancellationToken);
+            return await Task.Run(() => Remember(Counted(() => Explain(bytes, info, options ?? new CamOptions(), owner))), cancellationToken);
         }
         finally
         {
@@ -137,10 +140,10 @@ public sealed class CamService : IDisposable
         }
     }
 
-    /// <summary>A recent explanation by id (its PNGs are served over HTTP), or null.</summary>
+    /// <summary>A recent explanation by id (its PNGs are served over HTTP to its <see cref="CamExplanation.Owner"/>), or null.</summary>
     public CamExplanation? Recent(string id) => _recent.GetValueOrDefault(id);
 
-    private CamExplanation Explain(byte[] bytes, TrainedModelInfo info, CamOptions options)
+    private CamExplanation Explain(byte[] bytes, TrainedModelInfo info, CamOptions options, string owner)
     {
         var model = Load(info);
         var clock = Stopwatch.StartNew();
@@ -161,6 +164,7 @@ public sealed class CamService : IDisposable
         {
             Timings = new CamTimings(decodeMs, forwardMs, Lap(clock)),
             Precision = Precision.Name(),
+            Owner = owner,
         };
     }
 

@@ -29,7 +29,7 @@ public sealed class IrisCsvUploadTests : LabComponentTest
         cut.WaitForAssertion(() => Assert.Contains("my iris.csv: 20", cut.Find("[data-testid=iris-csv-loaded]").TextContent));
         Assert.NotNull(_loaded);
         Assert.Matches("^my_iris-[0-9a-f]{12}$", _loaded);
-        Assert.Equal(20, IrisUploads.Load(new LabPaths([], _state.Path), _loaded!).Count);
+        Assert.Equal(20, IrisUploads.Load(new LabPaths([], _state.Path), RunOwners.Local, _loaded!).Count);
     }
 
     [Fact]

@@ -50,6 +50,9 @@ public abstract class RunStoreContractTests : IDisposable
         Assert.Equal(RunOutcome.Completed, events[3].Outcome);
         Assert.Equal([3L, 4], store.Events("r1", 2).Select(e => e.Seq));
         Assert.Equal([2L, 4], store.Events("r1", 0, [RunEventKinds.Epoch, RunEventKinds.Finished]).Select(e => e.Seq));
+        // A page is read by the database, not cut from the whole rest of the run.
+        Assert.Equal([2L, 3], store.Events("r1", 1, limit: 2).Select(e => e.Seq));
+        Assert.Equal([2L], store.Events("r1", 0, [RunEventKinds.Epoch, RunEventKinds.Finished], 1).Select(e => e.Seq));
         Assert.Empty(store.Events("r1", 0, []));
         Assert.Empty(store.Events("unknown", 0));
     }
