@@ -70,6 +70,14 @@ public sealed record ProblemDescriptor(
     /// </summary>
     [JsonIgnore]
     public ImageEstimate? Images { get; init; }
+
+    /// <summary>
+    /// A limit no single setting decides (e.g. the memory a batch of a given stack needs), checked when a
+    /// run is submitted after each setting passed its own: the setting to name and what is wrong, or null.
+    /// Not sent to clients.
+    /// </summary>
+    [JsonIgnore]
+    public Func<RunSettings, (string Setting, string Problem)?>? SettingsLimit { get; init; }
 }
 
 /// <summary>A problem's estimate of a run's image count (<see cref="ProblemDescriptor.Images"/>).</summary>

@@ -94,6 +94,8 @@ public sealed class RunService : IRunService, IDisposable
         var problem = Catalog.Find(problemId) ?? throw new UnknownProblemException(problemId);
         var bound = SettingsBinder.Bind(problem.Descriptor.Settings, settings, new SettingCheckContext(_paths, owner));
         CheckImageCount(problem, bound);
+        if (problem.Descriptor.SettingsLimit?.Invoke(bound) is { } passed)
+            throw new SettingsValidationException([SettingsTexts.Setting.Format(passed.Setting, SettingsTexts.Refused.Format(passed.Problem))]);
         LiveRun run;
         // One admission at a time, so two submissions of one user cannot both pass a quota that has room for one.
         lock (_admission)

@@ -47,10 +47,22 @@ public class ClassroomPageTests(LabBrowserFixture browser)
         await Assertions.Expect(checks.Locator("[data-testid=check][data-passed=true]")).ToHaveCountAsync(1, new() { Timeout = 90_000 });
         await Assertions.Expect(page.Locator($".live-chart-canvas[data-run-ids='{runId}']").First).ToHaveAttributeAsync("data-points", "100");
         await LabBrowserFixture.ScreenshotAsync(page, "classroom-exp-mle");
+        await page.SetViewportSizeAsync(390, 844);
+        await LabBrowserFixture.SettledAsync(page);
+        Assert.Equal("", await OutsideTheAppBarAsync(page));
+        await Assertions.Expect(page.GetByTestId("sign-out")).ToBeVisibleAsync();
 
         var owner = server.Runs.Get(runId)!.Summary.Owner;
         Assert.NotEqual(RunOwners.Local, owner);
         Assert.Equal(36, owner.Length);
         await context.CloseAsync();
     }
+
+    /// <summary>The app bar's visible parts that reach past the window's right edge (the e-mail pushed sign-out off a phone's screen); empty when all fit.</summary>
+    private static Task<string> OutsideTheAppBarAsync(IPage page) => page.EvaluateAsync<string>("""
+        () => [...document.querySelectorAll('.mud-appbar *')]
+            .filter(e => e.getClientRects().length > 0 && e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+            .map(e => `${Math.round(e.getBoundingClientRect().right)} px: ${e.outerHTML.slice(0, 80)}`)
+            .join(' ¦ ')
+        """);
 }

@@ -86,14 +86,23 @@ public sealed class LabBrowserFixture : IAsyncLifetime
         return RunLink.Match(page.Url).Groups[1].Value;
     }
 
-    /// <summary>Saves a full-page PNG as <c>screenshots/{name}.png</c> in the test output; returns its path.</summary>
+    /// <summary>Saves a full-page PNG as <c>screenshots/{name}.png</c> in the test output, once the layout has settled; returns its path.</summary>
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {
+        await SettledAsync(page);
         Directory.CreateDirectory(ScreenshotFolder);
         var path = Path.Combine(ScreenshotFolder, name + ".png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         return path;
     }
+
+    /// <summary>
+    /// Waits for every finite CSS transition and animation to end (spinners run forever and are not waited
+    /// for): right after a resize the drawer's margin is still sliding, which showed as an empty band at 390 px.
+    /// </summary>
+    public static Task SettledAsync(IPage page) => page.WaitForFunctionAsync("""
+        () => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity)
+        """);
 
     public async Task DisposeAsync()
     {

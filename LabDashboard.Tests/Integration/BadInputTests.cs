@@ -111,6 +111,25 @@ public class BadInputTests(LabServerFixture fixture)
         Assert.Equal(runsBefore, Server.Runs.List(problemId).Count);
     }
 
+    [Theory]
+    [InlineData("iris", """{"hidden": "x100000"}""", "hidden", "at most 8")]
+    [InlineData("fashion-cnn", """{"architecture": "custom", "layers": "conv(4096,1) relu maxpool(28) flatten linear(10)"}""", "layers", "values per image")]
+    [InlineData("fashion-cnn", """{"architecture": "custom", "layers": "conv(512,3) relu flatten linear(10)", "batchSize": 8192}""", "batchSize", "lower the batch size")]
+    public async Task Settings_that_would_take_the_servers_memory_are_refused_when_submitted(string problemId, string settings, string setting, string expected)
+    {
+        using var http = Server.CreateClient();
+        // 100,000 hidden layers of 1024 (about 400 GB of weights) once took the server's memory within seconds.
+        settings = settings.Replace("\"x100000\"", "[" + string.Join(",", Enumerable.Repeat(1024, 100_000)) + "]");
+        var runsBefore = Server.Runs.List(problemId).Count;
+
+        using var response = await http.PostAsync("api/runs", JsonContent.Create(new { problemId, settings = JsonDocument.Parse(settings).RootElement }));
+
+        var detail = (await ProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("detail").GetString()!;
+        Assert.Contains($"'{setting}'", detail);
+        Assert.Contains(expected, detail);
+        Assert.Equal(runsBefore, Server.Runs.List(problemId).Count);
+    }
+
     [Fact]
     public async Task The_hub_refuses_a_bad_layer_stack_naming_the_setting()
     {

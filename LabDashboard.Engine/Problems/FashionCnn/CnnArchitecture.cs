@@ -14,6 +14,10 @@ public sealed partial record CnnArchitecture(IReadOnlyList<CnnLayer> Layers)
     public const int ImageSide = 28;
     /// <summary>Number of classes the stack must end with.</summary>
     public const int Classes = 10;
+    /// <summary>The most trainable parameters a stack may have (the reference has about 114,000).</summary>
+    public const long MaxParameters = 20_000_000;
+    /// <summary>The most values one image may produce across all layers' outputs (the reference: about 92,000).</summary>
+    public const long MaxActivationsPerImage = 2_000_000;
 
     /// <summary>The lecture's CNN: <c>Conv2d(1,64,5)→ReLU→MaxPool2→Conv2d(64,64,5)→ReLU→MaxPool2→Flatten→Linear(1024,10)</c>.</summary>
     public static CnnArchitecture Reference { get; } = Parse("conv(64,5) relu maxpool(2) conv(64,5) relu maxpool(2) flatten linear(10)");
@@ -38,7 +42,13 @@ public sealed partial record CnnArchitecture(IReadOnlyList<CnnLayer> Layers)
         if (leftovers.Length > 0) throw new FormatException($"Cannot read '{leftovers}' in the layer stack.");
         var architecture = new CnnArchitecture(layers);
         architecture.Validate();
-        return architecture;
+        var (parameters, activations) = architecture.Size();
+        // A shared server trains it: a stack that would take gigabytes per image is refused before it is built.
+        if (parameters > MaxParameters)
+            throw new FormatException($"The stack has {parameters:N0} parameters; at most {MaxParameters:N0} are accepted.");
+        if (activations > MaxActivationsPerImage)
+            throw new FormatException($"The stack's layers produce {activations:N0} values per image; at most {MaxActivationsPerImage:N0} are accepted.");
+        return architecture with { Parameters = parameters, ActivationsPerImage = activations };
     }
 
     /// <summary>The first conv layer's output channels (the filters shown after training).</summary>
@@ -46,6 +56,12 @@ public sealed partial record CnnArchitecture(IReadOnlyList<CnnLayer> Layers)
 
     /// <inheritdoc />
     public override string ToString() => string.Join(" ", Layers);
+
+    /// <summary>Trainable parameters: weights and biases of every conv and linear layer.</summary>
+    public long Parameters { get; private init; }
+
+    /// <summary>Values one image produces across all layers' outputs: what a batch holds per image for the backward pass.</summary>
+    public long ActivationsPerImage { get; private init; }
 
     /// <summary>Input features of each linear layer, in order (inferred from the shapes).</summary>
     public IReadOnlyList<int> LinearInputs()
@@ -94,6 +110,34 @@ public sealed partial record CnnArchitecture(IReadOnlyList<CnnLayer> Layers)
             }
         }
         return features < 0 ? -1 : features;
+    }
+
+    /// <summary>Parameters and per-image activation values, following the shapes as <see cref="Walk"/> does.</summary>
+    private (long Parameters, long Activations) Size()
+    {
+        long parameters = 0, activations = 0, channels = 1, side = ImageSide, features = -1;
+        foreach (var layer in Layers)
+        {
+            switch (layer.Kind)
+            {
+                case CnnLayerKind.Conv:
+                    parameters += channels * layer.Size * layer.Kernel * layer.Kernel + layer.Size;
+                    (channels, side) = (layer.Size, side - layer.Kernel + 1);
+                    break;
+                case CnnLayerKind.MaxPool:
+                    side /= layer.Size;
+                    break;
+                case CnnLayerKind.Flatten:
+                    features = features < 0 ? channels * side * side : features;
+                    break;
+                case CnnLayerKind.Linear:
+                    parameters += features * layer.Size + layer.Size;
+                    features = layer.Size;
+                    break;
+            }
+            activations += features < 0 ? channels * side * side : features;
+        }
+        return (parameters, activations);
     }
 
     private static void RequireSpatial(CnnLayer layer, int features)

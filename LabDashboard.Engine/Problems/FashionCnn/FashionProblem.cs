@@ -30,6 +30,7 @@ public sealed class FashionProblem(IOptions<EngineEnvironmentOptions>? sources =
     {
         ProgressSetting = FashionSettings.Names.Epochs,
         RunFolders = [FashionModelStore.RunsFolder],
+        SettingsLimit = FashionSettings.BatchMemory,
     };
 
     /// <inheritdoc />

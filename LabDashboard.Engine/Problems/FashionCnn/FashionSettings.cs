@@ -47,6 +47,22 @@ internal sealed record FashionSettings(
     /// <summary>True when pixels stay 0–255.</summary>
     public bool Raw255 => Scale == Raw255Scale;
 
+    /// <summary>
+    /// The most layer-output values one training batch may hold: the reference CNN at the largest batch
+    /// (8192 × ≈93,000 ≈ 0.76 billion) fits; a wide custom stack at a large batch, which would take tens of gigabytes, does not.
+    /// </summary>
+    public const long MaxBatchActivations = 1L << 30;
+
+    /// <summary>Refuses a batch whose activations would pass <see cref="MaxBatchActivations"/>, naming batchSize.</summary>
+    public static (string Setting, string Problem)? BatchMemory(RunSettings settings)
+    {
+        var s = From(settings);
+        var perImage = CnnArchitecture.Named(s.Architecture, s.Layers).ActivationsPerImage;
+        var batch = (long)s.BatchSize * perImage;
+        return batch <= MaxBatchActivations ? null
+            : (Names.BatchSize, $"a batch of {s.BatchSize} images through this stack holds {batch:N0} values ({perImage:N0} per image); at most {MaxBatchActivations:N0} are accepted, so lower the batch size to {MaxBatchActivations / perImage} or narrow the stack.");
+    }
+
     /// <summary>Parsed when the run is submitted, so a bad stack is refused before any run exists.</summary>
     private static string? ReadsAsLayers(object value, SettingCheckContext context)
     {

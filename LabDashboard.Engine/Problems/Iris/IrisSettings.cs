@@ -36,13 +36,17 @@ public sealed record IrisSettings(
         public const string DataFile = "dataFile";
     }
 
+    /// <summary>The most hidden layers a network may have: a long list of wide layers would take the server's memory.</summary>
+    public const int MaxHiddenLayers = 8;
+
     /// <summary>The settings schema.</summary>
     public static IReadOnlyList<SettingSpec> Schema { get; } =
     [
         SettingSpec.Int(Names.SplitSeed, "Split seed", 42, 0, int.MaxValue, "random_state of pandas' df.sample"),
         SettingSpec.Double(Names.TrainFrac, "Train fraction", 0.8, 0.01, 1.0, "frac of df.sample, in (0, 1]; the rest is the test set"),
         SettingSpec.Int(Names.Seed, "Seed", 43052, 0, int.MaxValue, "torch.manual_seed: initial weights, dropout and batch order"),
-        SettingSpec.IntList(Names.Hidden, "Hidden layers", [16], 1, 1024, "widths of the hidden layers, e.g. [16] or [32, 16]"),
+        SettingSpec.IntList(Names.Hidden, "Hidden layers", [16], 1, 1024, "widths of the hidden layers, e.g. [16] or [32, 16]")
+            with { Validator = AtMostMaxHiddenLayers },
         SettingSpec.Choice(Names.Activation, "Activation", "relu", ["relu", "tanh", "sigmoid", "gelu"]),
         SettingSpec.Double(Names.Dropout, "Dropout", 0.0, 0.0, 0.9, "dropout after each hidden layer"),
         SettingSpec.Choice(Names.Optimizer, "Optimizer", "adam", ["adam", "sgd"]),
@@ -53,6 +57,11 @@ public sealed record IrisSettings(
         SettingSpec.Text(Names.DataFile, "Data file", "", "id of an uploaded CSV with the columns of iris.csv (the upload button or POST /api/datasets/iris/uploads); empty = the bundled 150 rows")
             with { Validator = IrisUploads.CheckDataFile },
     ];
+
+    private static string? AtMostMaxHiddenLayers(object value, SettingCheckContext context) =>
+        ((IReadOnlyList<int>)value).Count is var count and > MaxHiddenLayers
+            ? $"{count} hidden layers; at most {MaxHiddenLayers} are accepted"
+            : null;
 
     /// <summary>Reads validated run settings.</summary>
     public static IrisSettings From(RunSettings s) => new(

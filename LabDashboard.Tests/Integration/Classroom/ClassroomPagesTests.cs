@@ -14,6 +14,8 @@ public class ClassroomPagesTests(ClassroomServerFixture fixture)
         var created = await fixture.StudentA.Http.PostAsJsonAsync("api/runs", new { problemId = "exp-mle", settings = new { steps = 20 } });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var runId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString()!;
+        var newcomer = await fixture.SignUpAsync($"one-run-{Guid.NewGuid():N}@example.edu");
+        Assert.Equal(HttpStatusCode.Created, (await newcomer.Http.PostAsJsonAsync("api/runs", new { problemId = "exp-mle", settings = new { steps = 20 } })).StatusCode);
 
         using var a = await BrowserForms.SignedInAsync(fixture.Server, fixture.StudentA.Email);
         using var b = await BrowserForms.SignedInAsync(fixture.Server, fixture.StudentB.Email);
@@ -28,10 +30,16 @@ public class ClassroomPagesTests(ClassroomServerFixture fixture)
         Assert.Contains("Only instructors see the class view.", studentsView);
         Assert.DoesNotContain(fixture.StudentA.Email, studentsView);
         Assert.DoesNotContain("data-testid=\"class-link\"", studentsView);
+        Assert.DoesNotContain("data-testid=\"class-nav-link\"", studentsView);
 
         var classView = await BrowserForms.PageAsync(instructor, "class");
         Assert.Contains("data-testid=\"class-link\"", classView);
         Assert.Contains(fixture.StudentA.Email, classView);
         Assert.Contains($"/runs/{runId}", classView);
+        // On a phone the app bar has no room for Class: the drawer has it too.
+        Assert.Contains("data-testid=\"class-nav-link\"", classView);
+        Assert.Contains(newcomer.Email, classView);
+        Assert.Contains(">1 run<", classView);
+        Assert.DoesNotContain(">1 runs<", classView);
     }
 }

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using LabDashboard.Engine.Problems.FashionCnn;
+using LabDashboard.Engine.Settings;
 
 namespace LabDashboard.Tests.Engine.Problems.FashionCnn;
 
@@ -12,6 +14,36 @@ public class CnnArchitectureTests
         Assert.Equal([1024], CnnArchitecture.Reference.LinearInputs());
         Assert.Equal(1664 + 102464 + 10250, model.parameters().Sum(p => p.numel()));
         Assert.Equal(["0.weight", "0.bias", "3.weight", "3.bias", "7.weight", "7.bias"], CnnModel.Weights(model).Select(w => w.Name));
+    }
+
+    [Fact]
+    public void The_size_of_a_stack_counts_what_torch_builds_and_every_layers_output()
+    {
+        using var model = CnnModel.Build(CnnArchitecture.Reference);
+
+        Assert.Equal(model.parameters().Sum(p => p.numel()), CnnArchitecture.Reference.Parameters);
+        // conv 64×24×24, relu, pool 64×12×12, conv 64×8×8, relu, pool 64×4×4, flatten, linear 10
+        Assert.Equal(2 * 36864 + 9216 + 2 * 4096 + 2 * 1024 + 10, CnnArchitecture.Reference.ActivationsPerImage);
+    }
+
+    [Theory]
+    [InlineData("conv(4096,1) relu maxpool(28) flatten linear(10)", "values per image")]
+    [InlineData("conv(64,1) flatten linear(4096) relu linear(10)", "parameters")]
+    public void A_stack_too_large_for_a_shared_server_is_refused_saying_why(string layers, string expected)
+    {
+        var error = Assert.Throws<FormatException>(() => CnnArchitecture.Parse(layers));
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Theory]
+    [InlineData("""{"batchSize": 8192}""", true)]
+    [InlineData("""{"architecture": "custom", "layers": "conv(512,3) relu flatten linear(10)", "batchSize": 1024}""", true)]
+    [InlineData("""{"architecture": "custom", "layers": "conv(512,3) relu flatten linear(10)", "batchSize": 2048}""", false)]
+    public void The_reference_fits_at_the_largest_batch_and_a_wide_stack_only_at_a_smaller_one(string settings, bool fits)
+    {
+        var bound = SettingsBinder.Bind(FashionSettings.Schema, JsonDocument.Parse(settings).RootElement);
+
+        Assert.Equal(fits, FashionSettings.BatchMemory(bound) is null);
     }
 
     [Fact]
