@@ -26,12 +26,19 @@ internal sealed class BenchProcess : IDisposable
 
     public Uri BaseAddress { get; }
 
-    /// <summary>A free loopback TCP port.</summary>
-    public static int FreePort()
+    /// <summary><paramref name="count"/> different free loopback TCP ports (all held open while chosen, so none is handed out twice).</summary>
+    public static int[] FreePorts(int count)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            listeners.ForEach(l => l.Start());
+            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+        }
+        finally
+        {
+            listeners.ForEach(l => l.Dispose());
+        }
     }
 
     /// <summary>Starts the app with <paramref name="arguments"/> (<c>--urls</c> is added: <paramref name="httpPort"/> on loopback) and <paramref name="environment"/>.</summary>

@@ -124,18 +124,22 @@ internal static class PipelineClusterBench
     /// <summary>Starts the processes, README "Run a lab cluster"'s commands, each with a state folder of its own.</summary>
     private sealed class Roles(BenchArguments options, string stateRoot, List<BenchProcess> processes, KeyValuePair<string, string>[] cluster)
     {
-        public Task<BenchProcess> StartSingleAsync() => StartAsync(["--State:Root=" + State("none")],
+        public Task<BenchProcess> StartSingleAsync() => StartAsync(BenchProcess.FreePorts(1)[0], ["--State:Root=" + State("none")],
             [new("Data__Root", options.DataRoot), new("Logging__LogLevel__Default", "Warning")]);
 
-        public Task<BenchProcess> StartWorkerAsync(string name) => StartAsync(
-            ["--Cluster:Role=worker", $"--Cluster:WorkerName={name}", $"--Cluster:SiloPort={BenchProcess.FreePort()}",
-             $"--Cluster:GatewayPort={BenchProcess.FreePort()}", "--State:Root=" + State(name)], cluster);
-
-        public Task<BenchProcess> StartWebAsync() => StartAsync(["--Cluster:Role=web", "--State:Root=" + State("web")], cluster);
-
-        private async Task<BenchProcess> StartAsync(string[] arguments, KeyValuePair<string, string>[] environment)
+        public Task<BenchProcess> StartWorkerAsync(string name)
         {
-            var process = await BenchProcess.StartAsync(BenchProcess.FreePort(), arguments, environment);
+            var ports = BenchProcess.FreePorts(3);
+            return StartAsync(ports[0],
+                ["--Cluster:Role=worker", $"--Cluster:WorkerName={name}", $"--Cluster:SiloPort={ports[1]}", $"--Cluster:GatewayPort={ports[2]}", "--State:Root=" + State(name)],
+                cluster);
+        }
+
+        public Task<BenchProcess> StartWebAsync() => StartAsync(BenchProcess.FreePorts(1)[0], ["--Cluster:Role=web", "--State:Root=" + State("web")], cluster);
+
+        private async Task<BenchProcess> StartAsync(int httpPort, string[] arguments, KeyValuePair<string, string>[] environment)
+        {
+            var process = await BenchProcess.StartAsync(httpPort, arguments, environment);
             processes.Add(process);
             return process;
         }
