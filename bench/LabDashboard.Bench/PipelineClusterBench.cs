@@ -47,10 +47,11 @@ internal static class PipelineClusterBench
 
             await OverheadAsync(problem, repeats, singleHub, webHub);
             Console.WriteLine($"{runs} {problem} runs submitted at once, wall s until the last finished (runs per worker):");
+            var history = new NpgsqlConnectionStringBuilder(postgres) { SearchPath = schema }.ToString();
             await ThroughputAsync("none (one process)", problem, runs, repeats, singleHub, null);
-            await ThroughputAsync("orleans, 1 worker", problem, runs, repeats, webHub, webHttp);
+            await ThroughputAsync("orleans, 1 worker", problem, runs, repeats, webHub, new Cluster(webHttp, history));
             await roles.StartWorkerAsync("w2");
-            await ThroughputAsync("orleans, 2 workers", problem, runs, repeats, webHub, webHttp);
+            await ThroughputAsync("orleans, 2 workers", problem, runs, repeats, webHub, new Cluster(webHttp, history));
         }
         finally
         {
@@ -77,17 +78,22 @@ internal static class PipelineClusterBench
             + $"({orleans.Min():F3}–{orleans.Max():F3}); orleans / none {orleansMedian / noneMedian:F2}");
     }
 
-    private static async Task ThroughputAsync(string label, string problem, int runs, int repeats, HubConnection hub, HttpClient? web)
+    /// <summary>A cluster's web front (for the runs' workers) and history (for when they were stored as finished).</summary>
+    private sealed record Cluster(HttpClient Web, string History);
+
+    private static async Task ThroughputAsync(string label, string problem, int runs, int repeats, HubConnection hub, Cluster? cluster)
     {
         await BatchAsync(hub, problem, runs);
         var walls = new List<double>();
         var placements = new List<string>();
         for (var i = 0; i < repeats; i++)
         {
+            var started = DateTimeOffset.UtcNow;
             var clock = Stopwatch.StartNew();
             var ids = await BatchAsync(hub, problem, runs);
             walls.Add(clock.Elapsed.TotalSeconds);
-            if (web is not null) placements.Add(await PlacementAsync(web, ids));
+            if (cluster is not null)
+                placements.Add($"{await PlacementAsync(cluster.Web, ids)}, stored finished at {await LastFinishedAsync(cluster.History, ids, started):F2} s");
         }
         Console.WriteLine($"  {label,-20} median {BenchEnvironment.Median(walls):F2} s of {string.Join(", ", walls.Select(w => w.ToString("F2")))}"
             + (placements.Count > 0 ? $" ({string.Join("; ", placements)})" : "") + $"; load average {BenchEnvironment.LoadAverage()}");
@@ -107,6 +113,16 @@ internal static class PipelineClusterBench
         foreach (var id in runIds)
             workers.Add((await web.GetFromJsonAsync<JsonElement>($"api/runs/{id}")).GetProperty("worker").GetString() ?? "?");
         return string.Join(", ", workers.GroupBy(w => w).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"));
+    }
+
+    /// <summary>Seconds from <paramref name="started"/> until the last of <paramref name="runIds"/> was stored as finished (the rest of the wall is the watchers').</summary>
+    private static async Task<double> LastFinishedAsync(string history, string[] runIds, DateTimeOffset started)
+    {
+        await using var connection = new NpgsqlConnection(history);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT max(finished_at) FROM runs WHERE id = ANY(@ids)", connection);
+        command.Parameters.AddWithValue("ids", runIds);
+        return ((long)(await command.ExecuteScalarAsync())! - started.ToUnixTimeMilliseconds()) / 1000.0;
     }
 
     /// <summary>README "Run a lab cluster"'s shared settings, with this benchmark's schema and cluster name.</summary>
