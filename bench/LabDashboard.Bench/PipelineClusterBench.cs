@@ -83,27 +83,24 @@ internal static class PipelineClusterBench
 
     private static async Task ThroughputAsync(string label, string problem, int runs, int repeats, HubConnection hub, Cluster? cluster)
     {
-        await BatchAsync(hub, problem, runs);
+        await Task.WhenAll(Enumerable.Range(0, runs).Select(_ => PipelineHubMode.StartAndWatchAsync(hub, problem, label)));
         var walls = new List<double>();
         var placements = new List<string>();
+        var starts = new List<double>();
         for (var i = 0; i < repeats; i++)
         {
             var started = DateTimeOffset.UtcNow;
             var clock = Stopwatch.StartNew();
-            var ids = await BatchAsync(hub, problem, runs);
+            var batch = await Task.WhenAll(Enumerable.Range(0, runs).Select(_ => PipelineHubMode.StartAndWatchAsync(hub, problem, label)));
             walls.Add(clock.Elapsed.TotalSeconds);
+            var ids = batch.Select(b => b.RunId).ToArray();
+            starts.Add(batch.Max(b => b.StartSeconds));
             if (cluster is not null)
                 placements.Add($"{await PlacementAsync(cluster.Web, ids)}, stored finished at {await LastFinishedAsync(cluster.History, ids, started):F2} s");
         }
         Console.WriteLine($"  {label,-20} median {BenchEnvironment.Median(walls):F2} s of {string.Join(", ", walls.Select(w => w.ToString("F2")))}"
-            + (placements.Count > 0 ? $" ({string.Join("; ", placements)})" : "") + $"; load average {BenchEnvironment.LoadAverage()}");
-    }
-
-    /// <summary>Starts <paramref name="runs"/> runs at once and watches each to its completed end; their ids.</summary>
-    private static async Task<string[]> BatchAsync(HubConnection hub, string problem, int runs)
-    {
-        var done = await Task.WhenAll(Enumerable.Range(0, runs).Select(_ => PipelineHubMode.StartAndWatchAsync(hub, problem, "batch")));
-        return done.Select(d => d.RunId).ToArray();
+            + (placements.Count > 0 ? $" ({string.Join("; ", placements)})" : "")
+            + $"; last StartRun answered after {string.Join(", ", starts.Select(w => w.ToString("F2")))} s; load average {BenchEnvironment.LoadAverage()}");
     }
 
     /// <summary>How many of <paramref name="runIds"/> each worker ran, e.g. "w1 5, w2 3".</summary>

@@ -63,17 +63,19 @@ internal sealed class PipelineHubMode : IPipelineMode
     public static async Task<PipelineSample> RunAsync(HubConnection hub, string problemId, string mode)
     {
         var start = CpuSample.Now();
-        var (_, events) = await StartAndWatchAsync(hub, problemId, mode);
+        var (_, events, _) = await StartAndWatchAsync(hub, problemId, mode);
         var spent = CpuSample.Now() - start;
         return new PipelineSample(spent.Wall.TotalSeconds, (spent.User + spent.Sys).TotalSeconds, events);
     }
 
-    /// <summary>Starts <paramref name="problemId"/> with default settings and watches it to a completed end: the run id and the events seen.</summary>
-    public static async Task<(string RunId, int Events)> StartAndWatchAsync(HubConnection hub, string problemId, string mode)
+    /// <summary>Starts <paramref name="problemId"/> with default settings and watches it to a completed end: the run id, the events seen and the seconds <c>StartRun</c> took.</summary>
+    public static async Task<(string RunId, int Events, double StartSeconds)> StartAndWatchAsync(HubConnection hub, string problemId, string mode)
     {
         using var settings = JsonDocument.Parse("{}");
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        var starting = System.Diagnostics.Stopwatch.StartNew();
         var runId = await hub.InvokeAsync<string>("StartRun", problemId, settings.RootElement.Clone(), timeout.Token);
+        var startSeconds = starting.Elapsed.TotalSeconds;
         var events = 0;
         RunEvent? last = null;
         await foreach (var e in hub.StreamAsync<RunEvent>("Watch", runId, 0L, timeout.Token))
@@ -82,7 +84,7 @@ internal sealed class PipelineHubMode : IPipelineMode
             last = e;
         }
         PipelineBench.EnsureCompleted(problemId, mode, last);
-        return (runId, events);
+        return (runId, events, startSeconds);
     }
 
     public async ValueTask DisposeAsync()
