@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using LabDashboard.Engine.Problems;
 using LabDashboard.Engine.Runs;
@@ -36,7 +35,7 @@ internal sealed class ClusterRunService(IGrainFactory grains, ProblemCatalog cat
     public IAsyncEnumerable<RunEvent> Watch(string runId, long afterSeq, IReadOnlyCollection<string>? kinds, CancellationToken cancellationToken)
     {
         if (!history.Exists(runId)) throw new UnknownRunException(runId);
-        return WatchGrain(Grain(runId), afterSeq, kinds?.ToArray(), cancellationToken);
+        return ClusterRunWatch.Read(Grain(runId), history, runId, afterSeq, kinds?.ToArray(), cancellationToken);
     }
 
     public IAsyncEnumerable<RunEvent> WatchStatuses(CancellationToken cancellationToken) => history.WatchStatuses(cancellationToken);
@@ -71,9 +70,4 @@ internal sealed class ClusterRunService(IGrainFactory grains, ProblemCatalog cat
     public (byte[] Bytes, string Mime)? GetImage(string runId, string name, int epoch) => null;
 
     private IRunGrain Grain(string runId) => grains.GetGrain<IRunGrain>(runId);
-
-    private static async IAsyncEnumerable<RunEvent> WatchGrain(IRunGrain grain, long afterSeq, string[]? kinds, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var e in grain.Watch(afterSeq, kinds).WithCancellation(cancellationToken)) yield return e;
-    }
 }

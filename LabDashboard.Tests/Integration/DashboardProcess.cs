@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace LabDashboard.Tests.Integration;
 
-/// <summary>The dashboard as its own process on a free loopback port, ready once <c>GET /api/problems</c> answers.</summary>
+/// <summary>The dashboard as its own process on a loopback port, ready once <c>GET /healthz</c> answers 200 (every role serves it).</summary>
 public sealed class DashboardProcess : IDisposable
 {
     private readonly Process _process;
@@ -26,6 +26,14 @@ public sealed class DashboardProcess : IDisposable
              "--State:Root", stateRoot, "--Logging:LogLevel:Default", "Warning"]);
 
     /// <summary>
+    /// <c>dotnet LabDashboard.Web.dll</c> with <paramref name="arguments"/> (which name <paramref name="baseAddress"/>
+    /// in <c>--urls</c>) and <paramref name="environment"/> added, run in the test output folder as the README
+    /// runs it in the published folder.
+    /// </summary>
+    public static Task<DashboardProcess> StartAppAsync(Uri baseAddress, IEnumerable<string> arguments, IEnumerable<KeyValuePair<string, string>> environment) =>
+        StartAsync(AppContext.BaseDirectory, ["LabDashboard.Web.dll", .. arguments], baseAddress, environment);
+
+    /// <summary>
     /// The README's run command, <c>dotnet run --project LabDashboard.Web</c> (launch profile included; built
     /// already, in the tests' configuration), with no environment name inherited from the test run.
     /// </summary>
@@ -37,10 +45,13 @@ public sealed class DashboardProcess : IDisposable
              "--Data:Root", TestData.Root, "--State:Root", stateRoot]);
     }
 
-    /// <summary>Starts dotnet with <paramref name="arguments"/>; the null one becomes the URL.</summary>
-    private static async Task<DashboardProcess> StartAsync(string workingDirectory, string?[] arguments)
+    /// <summary>Starts dotnet with <paramref name="arguments"/> on a free port; the null argument becomes the URL.</summary>
+    private static Task<DashboardProcess> StartAsync(string workingDirectory, string?[] arguments) =>
+        StartAsync(workingDirectory, arguments, new Uri($"http://127.0.0.1:{Engine.Data.LocalMirror.FreePort()}/"), []);
+
+    private static async Task<DashboardProcess> StartAsync(string workingDirectory, string?[] arguments, Uri baseAddress,
+        IEnumerable<KeyValuePair<string, string>> environment)
     {
-        var baseAddress = new Uri($"http://127.0.0.1:{Engine.Data.LocalMirror.FreePort()}/");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -48,6 +59,7 @@ public sealed class DashboardProcess : IDisposable
             RedirectStandardError = true,
         };
         foreach (var name in new[] { "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT" }) start.Environment.Remove(name);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         foreach (var arg in arguments) start.ArgumentList.Add(arg ?? baseAddress.GetLeftPart(UriPartial.Authority));
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var output = new ConcurrentQueue<string>();
@@ -77,7 +89,7 @@ public sealed class DashboardProcess : IDisposable
             if (_process.HasExited) throw new InvalidOperationException($"The dashboard exited with code {_process.ExitCode} before serving: {string.Join('\n', _output)}");
             try
             {
-                if ((await http.GetAsync("api/problems")).IsSuccessStatusCode) return;
+                if ((await http.GetAsync("healthz")).IsSuccessStatusCode) return;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
             await Task.Delay(250);
@@ -86,6 +98,9 @@ public sealed class DashboardProcess : IDisposable
     }
 
     public Task<HubConnection> ConnectHubAsync() => LabServer.ConnectHubAsync(BaseAddress);
+
+    /// <summary>The process id (for a test's log).</summary>
+    public int Id => _process.Id;
 
     /// <summary>SIGKILL: no shutdown code runs, exactly like a crash.</summary>
     public void Kill()

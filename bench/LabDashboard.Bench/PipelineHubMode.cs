@@ -57,22 +57,34 @@ internal sealed class PipelineHubMode : IPipelineMode
         return new PipelineHubMode(app, hub, address);
     }
 
-    public async Task<PipelineSample> RunAsync(string problemId)
+    public Task<PipelineSample> RunAsync(string problemId) => RunAsync(_hub, problemId, Name);
+
+    /// <summary>One run of <paramref name="problemId"/> with default settings through <paramref name="hub"/>: <c>StartRun</c>, then <c>Watch</c> to its end.</summary>
+    public static async Task<PipelineSample> RunAsync(HubConnection hub, string problemId, string mode)
+    {
+        var start = CpuSample.Now();
+        var (_, events, _) = await StartAndWatchAsync(hub, problemId, mode);
+        var spent = CpuSample.Now() - start;
+        return new PipelineSample(spent.Wall.TotalSeconds, (spent.User + spent.Sys).TotalSeconds, events);
+    }
+
+    /// <summary>Starts <paramref name="problemId"/> with default settings and watches it to a completed end: the run id, the events seen and the seconds <c>StartRun</c> took.</summary>
+    public static async Task<(string RunId, int Events, double StartSeconds)> StartAndWatchAsync(HubConnection hub, string problemId, string mode)
     {
         using var settings = JsonDocument.Parse("{}");
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        var start = CpuSample.Now();
-        var runId = await _hub.InvokeAsync<string>("StartRun", problemId, settings.RootElement.Clone(), timeout.Token);
+        var starting = System.Diagnostics.Stopwatch.StartNew();
+        var runId = await hub.InvokeAsync<string>("StartRun", problemId, settings.RootElement.Clone(), timeout.Token);
+        var startSeconds = starting.Elapsed.TotalSeconds;
         var events = 0;
         RunEvent? last = null;
-        await foreach (var e in _hub.StreamAsync<RunEvent>("Watch", runId, 0L, timeout.Token))
+        await foreach (var e in hub.StreamAsync<RunEvent>("Watch", runId, 0L, timeout.Token))
         {
             events++;
             last = e;
         }
-        var spent = CpuSample.Now() - start;
-        PipelineBench.EnsureCompleted(problemId, Name, last);
-        return new PipelineSample(spent.Wall.TotalSeconds, (spent.User + spent.Sys).TotalSeconds, events);
+        PipelineBench.EnsureCompleted(problemId, mode, last);
+        return (runId, events, startSeconds);
     }
 
     public async ValueTask DisposeAsync()
