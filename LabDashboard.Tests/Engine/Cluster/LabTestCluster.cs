@@ -69,12 +69,14 @@ internal sealed class LabTestCluster : IAsyncDisposable
 
     /// <summary>
     /// Starts one more worker silo, as a worker joining a running cluster, and returns once every silo
-    /// has its device metadata: a silo learns a joining one's metadata a moment after the join, and
-    /// until then would not place a run there.
+    /// has it in its cluster manifest and has its device metadata: a silo learns both a moment after
+    /// the join, and until then would not place a run there.
     /// </summary>
     public async Task<InProcessSiloHandle> StartWorkerSilo()
     {
         var joined = await Orleans.StartAdditionalSiloAsync();
+        // Placement picks among the silos whose grain types the placing silo's cluster manifest lists.
+        await Orleans.WaitForClusterManifestToStabilizeAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (!Orleans.Silos.All(s => KnowsDevicesOf(s, joined.SiloAddress)))
             await Task.Delay(50, timeout.Token);
