@@ -5,7 +5,8 @@ namespace LabDashboard.Engine.Cluster;
 /// <summary>
 /// The lab cluster's shared run history in PostgreSQL (<c>ConnectionStrings:Lab</c>): connections
 /// (Npgsql's pool) and the schema, which has the SQLite store's tables and columns (times in unix
-/// ms, JSON as text, so both stores return the same values) plus the worker that wrote each run.
+/// ms, JSON as text, so both stores return the same values) plus the worker that wrote each run, and
+/// the runs' artifacts (<see cref="PostgresArtifactStore"/>).
 /// </summary>
 internal sealed class PostgresRunDatabase(string connectionString)
 {
@@ -69,6 +70,11 @@ internal sealed class PostgresRunDatabase(string connectionString)
                 kind TEXT NOT NULL,
                 json TEXT NOT NULL,
                 PRIMARY KEY (run_id, seq));
+            CREATE TABLE IF NOT EXISTS artifacts (
+                path TEXT COLLATE "C" PRIMARY KEY,
+                size BIGINT NOT NULL,
+                written_at BIGINT NOT NULL,
+                bytes BYTEA NOT NULL);
             """);
         transaction.Commit();
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using LabDashboard.Engine.Devices;
 using LabDashboard.Engine.Problems;
 using LabDashboard.Engine.Problems.Texts;
+using LabDashboard.Engine.Runs.Artifacts;
 using LabDashboard.Engine.Runs.Storage;
 using LabDashboard.Engine.Settings;
 using Microsoft.Extensions.Logging;
@@ -26,6 +27,7 @@ public sealed class RunService : IRunService, IDisposable
     private readonly LabPaths _paths;
     private readonly RunServiceOptions _options;
     private readonly RunImages _images;
+    private readonly IRunArtifactStore _artifacts;
     private readonly DeviceQueue _queue = new();
     private readonly StatusWatchers _statuses = new();
     private readonly RunListCache _lists = new();
@@ -49,18 +51,20 @@ public sealed class RunService : IRunService, IDisposable
 
     /// <summary>
     /// Keeps its history in <paramref name="store"/> (SQLite under <c>State:Root</c> by default, PostgreSQL in a lab cluster)
-    /// and holds users to <paramref name="quotas"/> (none: the defaults).
+    /// holds users to <paramref name="quotas"/> (none: the defaults) and keeps images and models in
+    /// <paramref name="artifacts"/> (none: files under <c>State:Root</c>).
     /// </summary>
     internal RunService(ProblemCatalog catalog, DeviceInfo device, LabPaths paths, RunServiceOptions options, IRunStore store, ILoggerFactory? loggers = null,
-        QuotaOptions? quotas = null)
+        QuotaOptions? quotas = null, IRunArtifactStore? artifacts = null)
     {
-        _quotas = new RunQuotas(quotas ?? new QuotaOptions(), paths, catalog);
+        _artifacts = artifacts ?? new DiskArtifactStore(paths);
+        _quotas = new RunQuotas(quotas ?? new QuotaOptions(), _artifacts, catalog);
         Catalog = catalog;
         _storedSummaries = new StoredSummaries(catalog);
         _device = device;
         _paths = paths;
         _options = options;
-        _images = new RunImages(paths);
+        _images = new RunImages(_artifacts);
         loggers ??= NullLoggerFactory.Instance;
         _store = store;
         _pump = new RunEventPump(_store.OpenWriter(loggers.CreateLogger<RunStoreWriter>()), _live, _statuses, _lists);
@@ -85,7 +89,7 @@ public sealed class RunService : IRunService, IDisposable
         lock (_admission)
         {
             _quotas.Check(owner, problem, bound, _live.All.Where(r => r.Owner == owner && !r.IsFinished).ToList(), () => RunsOf(owner));
-            run = new LiveRun(runId, problem, bound, owner, DateTimeOffset.UtcNow, _options, _images, _pump);
+            run = new LiveRun(runId, problem, bound, owner, DateTimeOffset.UtcNow, _options, _images, _pump) { Worker = _store.Worker };
             _pump.InsertRun(new NewRunRow(run.Id, problemId, owner, RunEventJson.Write(bound.Values), _device.Kind, RunEventJson.Write(VersionsOf(run)), run.CreatedAt));
             _live.Add(run);
         }
@@ -241,15 +245,10 @@ public sealed class RunService : IRunService, IDisposable
         return live || stored ? Summary(runId) : null;
     }
 
-    /// <summary>Everything the run wrote: its images and its folder in each of the problem's <see cref="ProblemDescriptor.RunFolders"/>.</summary>
+    /// <summary>Every artifact the run wrote: its images and its folder in each of the problem's <see cref="ProblemDescriptor.RunFolders"/>.</summary>
     private void DeleteFiles(string runId, IProblem? problem)
     {
-        _images.DeleteRun(runId);
-        foreach (var folder in problem?.Descriptor.RunFolders ?? [])
-        {
-            var path = Path.Combine(_paths.StateRoot, folder, runId);
-            if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
-        }
+        foreach (var folder in RunQuotas.ArtifactFolders(runId, problem)) _artifacts.DeleteFolder(folder);
     }
 
     /// <inheritdoc />
@@ -304,7 +303,7 @@ public sealed class RunService : IRunService, IDisposable
 
     private void Execute(LiveRun run)
     {
-        var context = new RunContext(run.Id, run.Settings, _device, _paths, run);
+        var context = new RunContext(run.Id, run.Settings, _device, _paths, run) { Artifacts = _artifacts };
         if (!run.CancelRequested)
         {
             run.Started(_device.Kind);

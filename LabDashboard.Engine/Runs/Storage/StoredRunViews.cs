@@ -16,6 +16,7 @@ internal static class StoredRunViews
     {
         Label = run.Label,
         Settings = Settings(run, catalog),
+        Worker = run.Worker,
     };
 
     public static RunRecord Record(StoredRun run, IReadOnlyList<RunEvent> epochEvents, ProblemCatalog catalog)

@@ -1,3 +1,4 @@
+using LabDashboard.Engine.Runs.Artifacts;
 using System.Diagnostics;
 using System.Text.Json;
 using LabDashboard.Engine.Cluster;
@@ -33,7 +34,7 @@ public sealed class ClusterRunServiceTests
         {
             Assert.Equal(2, cluster.Silos.Count);
             var runs = new ClusterRunService(cluster.Client, new ProblemCatalog([problem]), new LabPaths([], state.Path),
-                new PostgresRunStore(schema.ConnectionString, worker: null));
+                new PostgresRunStore(schema.ConnectionString, worker: null), new DiskArtifactStore(new LabPaths([], state.Path)));
 
             var runId = runs.Start("gated", JsonDocument.Parse("""{"steps": 4}""").RootElement, "ada");
 
@@ -84,7 +85,7 @@ public sealed class ClusterRunServiceTests
         try
         {
             var runs = new ClusterRunService(cluster.Client, new ProblemCatalog([problem]), new LabPaths([], state.Path),
-                new PostgresRunStore(schema.ConnectionString, worker: null));
+                new PostgresRunStore(schema.ConnectionString, worker: null), new DiskArtifactStore(new LabPaths([], state.Path)));
             var runId = runs.Start("gated", JsonDocument.Parse("""{"steps": 4}""").RootElement, "ada");
             problem.Release(1);
             await using (var reader = new EventReader(runs.Watch(runId, 0, CancellationToken.None)))
