@@ -44,7 +44,7 @@ internal sealed class PostgresArtifactStore(PostgresRunDatabase database, LabPat
         using var connection = database.Open();
         if (Stored(connection, path) is not { } stored)
         {
-            File.Delete(file);
+            if (File.Exists(file)) File.Delete(file);
             return file;
         }
         var local = new FileInfo(file);
