@@ -48,10 +48,11 @@ public sealed class UserRuns(IRunService runs, RunAccess access, RunCaller calle
     /// <exception cref="Engine.Settings.SettingsValidationException">The problem no longer accepts the run's settings.</exception>
     public string? Restart(string runId)
     {
-        if (Get(runId) is not { } run) return null;
-        if (!run.Summary.Status.IsRestartable()) throw new RunNotRestartableException(runId, run.Summary.Status);
-        var owner = run.Summary.Owner;
-        var newRunId = runs.Start(run.Summary.ProblemId, JsonSerializer.SerializeToElement(run.Settings), owner);
+        // The run's row only: its status, owner and settings, not its events.
+        if (Summary(runId) is not { } run) return null;
+        if (!run.Status.IsRestartable()) throw new RunNotRestartableException(runId, run.Status);
+        var owner = run.Owner;
+        var newRunId = runs.Start(run.ProblemId, JsonSerializer.SerializeToElement(run.Settings), owner);
         access.Remember(newRunId, owner);
         return newRunId;
     }
