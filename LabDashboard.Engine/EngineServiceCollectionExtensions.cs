@@ -12,6 +12,7 @@ using LabDashboard.Engine.Problems.ParamCount;
 using LabDashboard.Engine.Problems.ResnetCam;
 using LabDashboard.Engine.Problems.ResnetCam.Cam;
 using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Runs.Artifacts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -25,7 +26,7 @@ public static class EngineServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="LabPaths"/>, <see cref="DeviceInfo"/> (detected once), the eight exam problems
-    /// and their <see cref="ProblemCatalog"/>, and the <see cref="IRunService"/>
+    /// and their <see cref="ProblemCatalog"/>, the runs' <see cref="IRunArtifactStore"/>, and the <see cref="IRunService"/>
     /// singleton, which is created at host start and stopped (live runs interrupted, state flushed)
     /// at host stop. Its history is SQLite under <c>State:Root</c>, or with <c>Cluster:Mode=orleans</c>
     /// the PostgreSQL database of <c>ConnectionStrings:Lab</c> (see <see cref="LabClusterOptions"/>).
@@ -44,11 +45,14 @@ public static class EngineServiceCollectionExtensions
         services.AddCamService();
         services.AddLabClusterOptions();
         services.AddRunServiceOptions();
+        services.AddSingleton(sp => ClusterServiceCollectionExtensions.OpenArtifactStore(
+            sp.GetRequiredService<IOptions<LabClusterOptions>>().Value, sp.GetRequiredService<LabPaths>()));
         services.AddSingleton(sp => new RunService(
             sp.GetRequiredService<ProblemCatalog>(), sp.GetRequiredService<DeviceInfo>(), sp.GetRequiredService<LabPaths>(),
             sp.GetRequiredService<IOptions<RunServiceOptions>>().Value,
             ClusterServiceCollectionExtensions.OpenRunStore(sp.GetRequiredService<IOptions<LabClusterOptions>>().Value, sp.GetRequiredService<LabPaths>()),
-            sp.GetService<ILoggerFactory>(), sp.GetRequiredService<IOptions<QuotaOptions>>().Value, sp.GetService<IMeterFactory>()));
+            sp.GetService<ILoggerFactory>(), sp.GetRequiredService<IOptions<QuotaOptions>>().Value, sp.GetRequiredService<IRunArtifactStore>(),
+            sp.GetService<IMeterFactory>()));
         services.AddSingleton<IRunService>(sp => sp.GetRequiredService<RunService>());
         services.AddHostedService<RunServiceLifetime>();
         return services;
@@ -92,7 +96,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<CamServiceOptions>>().Value;
-            return new CamService(sp.GetRequiredService<LabPaths>(), options.Limits, CamPrecisions.Parse(options.Precision));
+            return new CamService(sp.GetRequiredService<LabPaths>(), options.Limits, CamPrecisions.Parse(options.Precision), sp.GetRequiredService<IRunArtifactStore>());
         });
     }
 

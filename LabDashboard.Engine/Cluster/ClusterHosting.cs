@@ -2,6 +2,7 @@ using System.Net;
 using LabDashboard.Engine.Devices;
 using LabDashboard.Engine.Problems;
 using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Runs.Artifacts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -58,7 +59,7 @@ public static class ClusterHosting
         if (options.Role != ClusterRole.Worker)
             builder.Services.AddSingleton<IRunService>(sp => new ClusterRunService(
                 sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<ProblemCatalog>(), sp.GetRequiredService<LabPaths>(),
-                new PostgresRunStore(options.ConnectionString!, worker: null)));
+                new PostgresRunStore(options.ConnectionString!, worker: null), sp.GetRequiredService<IRunArtifactStore>()));
         return builder;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LabDashboard.Engine.Problems;
 using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Runs.Artifacts;
 using LabDashboard.Engine.Runs.Storage;
 using LabDashboard.Engine.Settings;
 
@@ -10,10 +11,13 @@ namespace LabDashboard.Engine.Cluster;
 /// The web role's <see cref="IRunService"/> in a lab cluster: settings are checked here, the run is
 /// started, steered and watched through its <see cref="IRunGrain"/> on a worker silo, and lists and
 /// records are read from the shared PostgreSQL history, whose notifications are the status feed of
-/// every worker (<see cref="WatchStatuses"/>). Not yet: images, which stay in the worker's <c>State:Root</c>.
+/// every worker (<see cref="WatchStatuses"/>); images are read from the artifacts the workers stored in the same database.
 /// </summary>
-internal sealed class ClusterRunService(IGrainFactory grains, ProblemCatalog catalog, LabPaths paths, PostgresRunStore history) : IRunService
+internal sealed class ClusterRunService(IGrainFactory grains, ProblemCatalog catalog, LabPaths paths, PostgresRunStore history, IRunArtifactStore artifacts)
+    : IRunService
 {
+    private readonly RunImages _images = new(artifacts);
+
     public ProblemCatalog Catalog => catalog;
 
     public async Task<string> StartAsync(string problemId, JsonElement? settings, string owner)
@@ -67,7 +71,7 @@ internal sealed class ClusterRunService(IGrainFactory grains, ProblemCatalog cat
 
     public async Task<bool> DeleteAsync(string runId) => history.Exists(runId) && await Grain(runId).Delete().ConfigureAwait(false);
 
-    public (byte[] Bytes, string Mime)? GetImage(string runId, string name, int epoch) => null;
+    public (byte[] Bytes, string Mime)? GetImage(string runId, string name, int epoch) => _images.Read(runId, name, epoch);
 
     private IRunGrain Grain(string runId) => grains.GetGrain<IRunGrain>(runId);
 }

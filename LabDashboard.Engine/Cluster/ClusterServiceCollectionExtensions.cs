@@ -1,4 +1,5 @@
 using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Runs.Artifacts;
 using LabDashboard.Engine.Runs.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,18 @@ internal static class ClusterServiceCollectionExtensions
     public static IRunStore OpenRunStore(LabClusterOptions cluster, LabPaths paths) => cluster.Mode == ClusterMode.Orleans
         ? new PostgresRunStore(cluster.ConnectionString!, cluster.EffectiveWorkerName)
         : new RunStore(paths.StateRoot);
+
+    /// <summary>
+    /// Files under <c>State:Root</c> in <c>none</c> mode; in <c>orleans</c> mode the PostgreSQL database, which every
+    /// worker and web front reaches, so a model trained on one worker is served by every front.
+    /// </summary>
+    public static IRunArtifactStore OpenArtifactStore(LabClusterOptions cluster, LabPaths paths)
+    {
+        if (cluster.Mode != ClusterMode.Orleans) return new DiskArtifactStore(paths);
+        var database = new PostgresRunDatabase(cluster.ConnectionString!);
+        database.CreateSchema();
+        return new PostgresArtifactStore(database, paths);
+    }
 
     /// <summary>Fails with every problem named, not one generic line.</summary>
     private sealed class Validator : IValidateOptions<LabClusterOptions>

@@ -5,8 +5,9 @@ namespace LabDashboard.Engine.Cluster;
 /// <summary>
 /// The lab cluster's shared run history in PostgreSQL (<c>ConnectionStrings:Lab</c>): connections
 /// (Npgsql's pool) and the schema, which has the SQLite store's tables and columns (times in unix
-/// ms, JSON as text, so both stores return the same values) plus the worker that wrote each run
-/// and where the cluster placed each run (<see cref="PostgresRunPlacements"/>).
+/// ms, JSON as text, so both stores return the same values) plus the worker that wrote each run,
+/// where the cluster placed each run (<see cref="PostgresRunPlacements"/>) and the runs' artifacts
+/// (<see cref="PostgresArtifactStore"/>).
 /// </summary>
 internal sealed class PostgresRunDatabase(string connectionString)
 {
@@ -74,6 +75,11 @@ internal sealed class PostgresRunDatabase(string connectionString)
                 run_id TEXT COLLATE "C" PRIMARY KEY,
                 worker TEXT NOT NULL,
                 placed_at BIGINT NOT NULL);
+            CREATE TABLE IF NOT EXISTS artifacts (
+                path TEXT COLLATE "C" PRIMARY KEY,
+                size BIGINT NOT NULL,
+                written_at BIGINT NOT NULL,
+                bytes BYTEA NOT NULL);
             """);
         transaction.Commit();
     }

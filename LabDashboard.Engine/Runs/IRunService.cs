@@ -132,6 +132,9 @@ public sealed record RunSummary(
 
     /// <summary>The run's settings (typed as in <see cref="RunRecord.Settings"/>), so a list can compare runs without reading their events.</summary>
     public IReadOnlyDictionary<string, object> Settings { get; init; } = new Dictionary<string, object>();
+
+    /// <summary>The process that ran the run: a lab cluster's worker, or the host name of a single process; null for runs stored before it was kept.</summary>
+    public string? Worker { get; init; }
 }
 
 /// <summary>A run with its epoch events; <paramref name="Worker"/> names the process that ran it (a cluster worker, or the host name of a single process; null for runs stored before it was kept).</summary>

@@ -17,6 +17,9 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
     RunServiceOptions options, RunImages images, RunEventPump pump, RunMetrics metrics) : IRunReporter
 {
     private readonly Lock _sync = new();
+
+    /// <summary>The process that runs it (<see cref="RunSummary.Worker"/>).</summary>
+    public string? Worker { get; init; }
     private readonly List<RunEvent> _history = [];
     private readonly List<RunWatcher> _watchers = [];
     private readonly ManualResetEventSlim _notPaused = new(true);
@@ -262,6 +265,7 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
             {
                 Label = _label,
                 Settings = Settings.Values,
+                Worker = Worker,
             };
     }
 

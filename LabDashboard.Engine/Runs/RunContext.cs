@@ -1,5 +1,6 @@
 using LabDashboard.Engine.Devices;
 using LabDashboard.Engine.Problems.Texts;
+using LabDashboard.Engine.Runs.Artifacts;
 using LabDashboard.Engine.Settings;
 
 namespace LabDashboard.Engine.Runs;
@@ -23,6 +24,8 @@ public sealed class RunContext(string runId, RunSettings settings, DeviceInfo de
     public LabPaths Paths { get; } = paths;
     /// <summary>Who started the run (a user id, or <see cref="RunOwners.Local"/>): what the run may read of their uploads.</summary>
     public string Owner { get; init; } = RunOwners.Local;
+    /// <summary>Where the run keeps its models and galleries (default: files under <see cref="LabPaths.StateRoot"/>; a lab cluster's database).</summary>
+    public IRunArtifactStore Artifacts { get; init; } = new DiskArtifactStore(paths);
     /// <summary>Cancelled when a user cancels the run.</summary>
     public CancellationToken Cancellation => reporter.Cancellation;
     /// <summary>Results so far (sent on <c>finished</c>).</summary>

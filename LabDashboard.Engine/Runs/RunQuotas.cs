@@ -1,11 +1,11 @@
-using System.IO.Enumeration;
 using LabDashboard.Engine.Problems;
+using LabDashboard.Engine.Runs.Artifacts;
 using LabDashboard.Engine.Settings;
 
 namespace LabDashboard.Engine.Runs;
 
 /// <summary>Checks a submission against its owner's <see cref="QuotaOptions"/>; the caller holds one lock around the check and the run's admission.</summary>
-internal sealed class RunQuotas(QuotaOptions options, LabPaths paths, ProblemCatalog catalog)
+internal sealed class RunQuotas(QuotaOptions options, IRunArtifactStore artifacts, ProblemCatalog catalog)
 {
     /// <summary>Throws <see cref="QuotaExceededException"/> naming the first limit the new run would pass.</summary>
     /// <param name="owner">Who submits.</param>
@@ -33,33 +33,12 @@ internal sealed class RunQuotas(QuotaOptions options, LabPaths paths, ProblemCat
     public static long Length(IProblem problem, RunSettings settings) =>
         problem.Descriptor.ProgressSetting is { } name && settings.Values.TryGetValue(name, out var value) && value is int units ? units : 1;
 
-    /// <summary>What the run keeps on disk: its images and its folder in each of its problem's <see cref="ProblemDescriptor.RunFolders"/>.</summary>
-    private long DiskBytes(string runId, string problemId) =>
-        (catalog.Find(problemId)?.Descriptor.RunFolders ?? []).Select(f => Path.Combine(paths.StateRoot, f, runId))
-            .Append(Path.Combine(paths.StateRoot, "runs", runId))
-            .Sum(FolderBytes);
+    /// <summary>What the run keeps in the artifact store (on disk, or in a cluster's database).</summary>
+    private long DiskBytes(string runId, string problemId) => ArtifactFolders(runId, catalog.Find(problemId)).Sum(artifacts.Size);
 
-    /// <summary>
-    /// The bytes of the files in <paramref name="folder"/> and below, read while live runs write there: a file
-    /// that goes between listing and measuring (an image written through a temporary file) counts as
-    /// nothing, a folder that goes (or never was) as empty.
-    /// </summary>
-    private static long FolderBytes(string folder)
-    {
-        try
-        {
-            return new FileSystemEnumerable<long>(folder, (ref FileSystemEntry entry) => entry.Length, Recursive)
-            {
-                ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory,
-            }.Sum();
-        }
-        catch (DirectoryNotFoundException)
-        {
-            return 0;
-        }
-    }
-
-    private static readonly EnumerationOptions Recursive = new() { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 };
+    /// <summary>The artifact folders of a run: its images and its folder in each of its problem's <see cref="ProblemDescriptor.RunFolders"/>.</summary>
+    public static IEnumerable<string> ArtifactFolders(string runId, IProblem? problem) =>
+        (problem?.Descriptor.RunFolders ?? []).Select(f => ArtifactPaths.RunFolder(f, runId)).Prepend(RunImages.Folder(runId));
 
     private static QuotaExceededException Exceeded(string limit, string message) => new($"{QuotaOptions.Section}:{limit}", message);
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using LabDashboard.Engine.Devices;
 using LabDashboard.Engine.Problems;
 using LabDashboard.Engine.Problems.Texts;
+using LabDashboard.Engine.Runs.Artifacts;
 using LabDashboard.Engine.Runs.Storage;
 using LabDashboard.Engine.Settings;
 using Microsoft.Extensions.Logging;
@@ -27,6 +28,7 @@ public sealed class RunService : IRunService, IDisposable
     private readonly LabPaths _paths;
     private readonly RunServiceOptions _options;
     private readonly RunImages _images;
+    private readonly IRunArtifactStore _artifacts;
     private readonly DeviceQueue _queue = new();
     private readonly StatusWatchers _statuses = new();
     private readonly RunReadCache _lists = new();
@@ -51,19 +53,21 @@ public sealed class RunService : IRunService, IDisposable
 
     /// <summary>
     /// Keeps its history in <paramref name="store"/> (SQLite under <c>State:Root</c> by default, PostgreSQL in a lab cluster)
-    /// and holds users to <paramref name="quotas"/> (none: the defaults); its <see cref="RunMetrics"/> are on a meter of
+    /// holds users to <paramref name="quotas"/> (none: the defaults), keeps images and models in
+    /// <paramref name="artifacts"/> (none: files under <c>State:Root</c>); its <see cref="RunMetrics"/> are on a meter of
     /// <paramref name="meters"/> (none: a meter of its own).
     /// </summary>
     internal RunService(ProblemCatalog catalog, DeviceInfo device, LabPaths paths, RunServiceOptions options, IRunStore store, ILoggerFactory? loggers = null,
-        QuotaOptions? quotas = null, IMeterFactory? meters = null)
+        QuotaOptions? quotas = null, IRunArtifactStore? artifacts = null, IMeterFactory? meters = null)
     {
-        _quotas = new RunQuotas(quotas ?? new QuotaOptions(), paths, catalog);
+        _artifacts = artifacts ?? new DiskArtifactStore(paths);
+        _quotas = new RunQuotas(quotas ?? new QuotaOptions(), _artifacts, catalog);
         Catalog = catalog;
         _storedSummaries = new StoredSummaries(catalog);
         _device = device;
         _paths = paths;
         _options = options;
-        _images = new RunImages(paths);
+        _images = new RunImages(_artifacts);
         loggers ??= NullLoggerFactory.Instance;
         _store = store;
         _pump = new RunEventPump(_store.OpenWriter(loggers.CreateLogger<RunStoreWriter>()), _live, _statuses, _lists);
@@ -101,7 +105,7 @@ public sealed class RunService : IRunService, IDisposable
         lock (_admission)
         {
             _quotas.Check(owner, problem, bound, _live.All.Where(r => r.Owner == owner && !r.IsFinished).ToList(), () => RunsOf(owner));
-            run = new LiveRun(runId, problem, bound, owner, DateTimeOffset.UtcNow, _options, _images, _pump, _metrics);
+            run = new LiveRun(runId, problem, bound, owner, DateTimeOffset.UtcNow, _options, _images, _pump, _metrics) { Worker = _store.Worker };
             _pump.InsertRun(new NewRunRow(run.Id, problemId, owner, RunEventJson.Write(bound.Values), _device.Kind, RunEventJson.Write(VersionsOf(run)), run.CreatedAt));
             _live.Add(run);
         }
@@ -267,15 +271,10 @@ public sealed class RunService : IRunService, IDisposable
         return live || stored ? Summary(runId) : null;
     }
 
-    /// <summary>Everything the run wrote: its images and its folder in each of the problem's <see cref="ProblemDescriptor.RunFolders"/>.</summary>
+    /// <summary>Every artifact the run wrote: its images and its folder in each of the problem's <see cref="ProblemDescriptor.RunFolders"/>.</summary>
     private void DeleteFiles(string runId, IProblem? problem)
     {
-        _images.DeleteRun(runId);
-        foreach (var folder in problem?.Descriptor.RunFolders ?? [])
-        {
-            var path = Path.Combine(_paths.StateRoot, folder, runId);
-            if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
-        }
+        foreach (var folder in RunQuotas.ArtifactFolders(runId, problem)) _artifacts.DeleteFolder(folder);
     }
 
     /// <inheritdoc />
@@ -331,7 +330,7 @@ public sealed class RunService : IRunService, IDisposable
 
     private void Execute(LiveRun run)
     {
-        var context = new RunContext(run.Id, run.Settings, _device, _paths, run) { Owner = run.Owner };
+        var context = new RunContext(run.Id, run.Settings, _device, _paths, run) { Owner = run.Owner, Artifacts = _artifacts };
         if (!run.CancelRequested)
         {
             run.Started(_device.Kind);

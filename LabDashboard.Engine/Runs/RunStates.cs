@@ -43,6 +43,9 @@ public static class RunStates
     /// <summary>True while queued, running or paused.</summary>
     public static bool IsLive(this RunStatus status) => status is RunStatus.Queued or RunStatus.Running or RunStatus.Paused;
 
+    /// <summary>True when the run ended before its end (interrupted, failed or cancelled): it may be restarted as a new run with its settings.</summary>
+    public static bool IsRestartable(this RunStatus status) => status is RunStatus.Interrupted or RunStatus.Failed or RunStatus.Cancelled;
+
     /// <summary>True once the run has ended (any outcome).</summary>
     public static bool IsFinished(this RunStatus status) => !status.IsLive();
 }

@@ -24,15 +24,38 @@ public static class WeightsFile
     public static void Save(string path, IEnumerable<(string Name, Tensor Tensor)> tensors)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        try
+        {
+            using (var file = File.Create(temporary))
+                Write(file, tensors);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>The file <see cref="Save(string, nn.Module)"/> would write, as bytes (for an artifact store).</summary>
+    public static byte[] ToBytes(nn.Module module) => ToBytes(module.state_dict().Select(p => (p.Key, p.Value)));
+
+    /// <summary>The file <see cref="Save(string, IEnumerable{ValueTuple{string, Tensor}})"/> would write, as bytes (for an artifact store).</summary>
+    public static byte[] ToBytes(IEnumerable<(string Name, Tensor Tensor)> tensors)
+    {
+        using var stream = new MemoryStream();
+        Write(stream, tensors);
+        return stream.ToArray();
+    }
+
+    private static void Write(Stream stream, IEnumerable<(string Name, Tensor Tensor)> tensors)
+    {
         var copies = new Dictionary<string, Tensor>(StringComparer.Ordinal);
         try
         {
             foreach (var (name, tensor) in tensors)
                 copies.Add(AsciiName(name), tensor.detach().cpu().contiguous().DetachFromDisposeScope());
-            var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            using (var file = File.Create(temporary))
-                Safetensors.SaveStateDict(file, copies);
-            File.Move(temporary, path, overwrite: true);
+            Safetensors.SaveStateDict(stream, copies);
         }
         finally
         {

@@ -1,5 +1,6 @@
 using Bunit;
 using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Runs.Artifacts;
 using LabDashboard.Web;
 using LabDashboard.Web.Exam;
 using LabDashboard.Web.Security;
@@ -23,6 +24,7 @@ public abstract class LabComponentTest : BunitContext, IAsyncLifetime
         Services.AddRunAccess();
         // Home's exam button needs the exam's starter; nothing is written unless it is pressed.
         Services.AddSingleton(new LabPaths([], Path.Combine(Path.GetTempPath(), "labdashboard-tests", "components-" + Guid.NewGuid().ToString("N"))));
+        Services.AddSingleton<IRunArtifactStore>(sp => new DiskArtifactStore(sp.GetRequiredService<LabPaths>()));
         Services.AddSingleton<ExamStore>();
         Services.AddSingleton<ExamService>();
     }

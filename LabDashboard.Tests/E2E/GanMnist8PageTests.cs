@@ -1,3 +1,4 @@
+using LabDashboard.Engine.Runs.Artifacts;
 using System.Text.RegularExpressions;
 using LabDashboard.Engine.Data;
 using LabDashboard.Engine.Problems.GanMnist8;
@@ -82,7 +83,7 @@ public class GanMnist8PageTests(LabBrowserFixture browser)
     private static void SeedQuickDigitClassifier(LabServer server)
     {
         var paths = new LabPaths([TestData.Root], server.StateRoot);
-        var store = new DigitClassifierStore(paths);
+        var store = new DigitClassifierStore(new DiskArtifactStore(paths));
         if (store.TryLoad() is { } cached)
         {
             cached.Weights.Dispose();

@@ -22,6 +22,8 @@ public class RunsComparePageTests(LabBrowserFixture browser)
         await page.GetByLabel($"Compare {fast}").CheckAsync();
 
         await Assertions.Expect(page.Locator("[data-testid=setting-column][data-setting=lr]")).ToHaveTextAsync("Learning rate");
+        // One machine: no worker beside the status (a lab cluster's web front shows it, ClusterRunsPageTests).
+        await Assertions.Expect(page.GetByTestId("run-worker")).ToHaveCountAsync(0);
         var diff = page.GetByTestId("settings-diff");
         await Assertions.Expect(diff.GetByTestId("settings-diff-row")).ToHaveCountAsync(1);
         var lrRow = diff.Locator("[data-testid=settings-diff-row][data-setting=lr]");

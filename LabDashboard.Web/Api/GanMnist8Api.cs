@@ -1,5 +1,5 @@
 using LabDashboard.Engine.Problems.GanMnist8;
-using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Runs.Artifacts;
 using LabDashboard.Web.Security;
 
 namespace LabDashboard.Web.Api;
@@ -17,12 +17,12 @@ public static class GanMnist8Api
     /// <summary>Maps <c>GET {Prefix}/{runId}/samples</c> (JSON) and <c>GET {Prefix}/{runId}/samples.png</c>.</summary>
     public static IEndpointRouteBuilder MapGanMnist8Api(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Prefix + "/{runId}/samples", (string runId, int? count, long? seed, LabPaths paths, UserRuns runs) =>
-            runs.Sees(runId) && Generate(paths, runId, count, seed) is { } grid
+        endpoints.MapGet(Prefix + "/{runId}/samples", (string runId, int? count, long? seed, IRunArtifactStore artifacts, UserRuns runs) =>
+            runs.Sees(runId) && Generate(artifacts, runId, count, seed) is { } grid
                 ? Results.Ok(GeneratedSamples.From(runId, grid))
                 : Results.NotFound()).WithName("GanMnist8Samples");
-        endpoints.MapGet(Prefix + "/{runId}/samples.png", (string runId, int? count, long? seed, LabPaths paths, UserRuns runs) =>
-            runs.Sees(runId) && Generate(paths, runId, count, seed) is { } grid
+        endpoints.MapGet(Prefix + "/{runId}/samples.png", (string runId, int? count, long? seed, IRunArtifactStore artifacts, UserRuns runs) =>
+            runs.Sees(runId) && Generate(artifacts, runId, count, seed) is { } grid
                 ? Results.File(grid.Png, "image/png")
                 : Results.NotFound()).WithName("GanMnist8SamplesPng");
         return endpoints;
@@ -32,10 +32,10 @@ public static class GanMnist8Api
     public static string PngUrl(string runId, int count, long seed) =>
         FormattableString.Invariant($"{Prefix}/{Uri.EscapeDataString(runId)}/samples.png?count={count}&seed={seed}");
 
-    private static GeneratedGrid? Generate(LabPaths paths, string runId, int? count, long? seed)
+    private static GeneratedGrid? Generate(IRunArtifactStore artifacts, string runId, int? count, long? seed)
     {
         var n = Math.Clamp(count ?? 10, 1, GanSampleService.MaxCount);
-        return new GanSampleService(paths).Generate(runId, n, seed is { } s ? Math.Max(0, s) : null);
+        return new GanSampleService(artifacts).Generate(runId, n, seed is { } s ? Math.Max(0, s) : null);
     }
 }
 

@@ -8,7 +8,7 @@ using LabDashboard.Web.Security;
 
 namespace LabDashboard.Web.Api;
 
-/// <summary>Run history over REST: list, detail, metrics as CSV, images, start, name/notes/tags and delete.</summary>
+/// <summary>Run history over REST: list, detail, metrics as CSV, images, start, restart, name/notes/tags and delete.</summary>
 public static class RunsApi
 {
     public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder app)
@@ -16,6 +16,7 @@ public static class RunsApi
         var group = app.MapGroup("/api/runs").WithTags("Runs");
         group.MapGet("/", List);
         group.MapPost("/", Start);
+        group.MapPost("/{runId}/restart", Restart);
         group.MapGet("/{runId}", Get);
         group.MapGet("/{runId}/metrics.csv", MetricsCsv);
         group.MapGet("/{runId}/points", RunPoints.Get);
@@ -110,6 +111,32 @@ public static class RunsApi
         catch (UnknownProblemException e)
         {
             return ApiProblems.UnknownProblem(e.ProblemId);
+        }
+        catch (SettingsValidationException e)
+        {
+            return ApiProblems.BadSettings(e.Errors);
+        }
+        catch (QuotaExceededException e)
+        {
+            return ApiProblems.QuotaExceeded(e);
+        }
+    }
+
+    /// <summary>
+    /// A new run with the problem and settings of an interrupted, failed or cancelled run, for that run's
+    /// owner: 201 with its id; 404 for a run the caller does not see, 409 for a live or completed one.
+    /// </summary>
+    private static async Task<IResult> Restart(string runId, UserRuns runs)
+    {
+        try
+        {
+            return await runs.RestartAsync(runId) is { } newRunId
+                ? TypedResults.Created($"/api/runs/{newRunId}", new { runId = newRunId })
+                : ApiProblems.UnknownRun(runId);
+        }
+        catch (RunNotRestartableException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "Run cannot be restarted");
         }
         catch (SettingsValidationException e)
         {

@@ -38,6 +38,25 @@ public sealed class UserRuns(IRunService runs, RunAccess access, RunCaller calle
         return runId;
     }
 
+    /// <summary>
+    /// Starts a new run with the problem and settings of an interrupted, failed or cancelled run, owned by
+    /// that run's owner (an instructor restarting a student's run restarts it for the student, under the
+    /// student's quotas); returns the new run's id, or null when the caller sees no such run.
+    /// </summary>
+    /// <exception cref="RunNotRestartableException">The run is live or completed.</exception>
+    /// <exception cref="QuotaExceededException">The owner has no room for another run.</exception>
+    /// <exception cref="Engine.Settings.SettingsValidationException">The problem no longer accepts the run's settings.</exception>
+    public async Task<string?> RestartAsync(string runId)
+    {
+        // The run's row only: its status, owner and settings, not its events.
+        if (Summary(runId) is not { } run) return null;
+        if (!run.Status.IsRestartable()) throw new RunNotRestartableException(runId, run.Status);
+        var owner = run.Owner;
+        var newRunId = await runs.StartAsync(run.ProblemId, JsonSerializer.SerializeToElement(run.Settings), owner);
+        access.Remember(newRunId, owner);
+        return newRunId;
+    }
+
     /// <inheritdoc cref="IRunService.CancelAsync"/>
     public async Task<bool> CancelAsync(string runId) => Sees(runId) && await runs.CancelAsync(runId);
 
@@ -98,4 +117,12 @@ public sealed class UserRuns(IRunService runs, RunAccess access, RunCaller calle
     /// <inheritdoc cref="IRunService.GetImage"/>
     public (byte[] Bytes, string Mime)? GetImage(string runId, string name, int epoch) =>
         Sees(runId) ? runs.GetImage(runId, name, epoch) : null;
+}
+
+/// <summary>Only an interrupted, failed or cancelled run can be restarted (<see cref="UserRuns.Restart"/>).</summary>
+public sealed class RunNotRestartableException(string runId, RunStatus status)
+    : InvalidOperationException($"Run '{runId}' is {status.ToString().ToLowerInvariant()}: only an interrupted, failed or cancelled run can be restarted.")
+{
+    /// <summary>The run's status.</summary>
+    public RunStatus Status { get; } = status;
 }

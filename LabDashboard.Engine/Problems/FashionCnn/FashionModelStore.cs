@@ -1,6 +1,6 @@
 using System.Text.Json;
 using LabDashboard.Engine.Data;
-using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Runs.Artifacts;
 using LabDashboard.Engine.Training;
 using static TorchSharp.torch;
 
@@ -15,7 +15,7 @@ namespace LabDashboard.Engine.Problems.FashionCnn;
 public sealed record FashionModelInfo(string Architecture, string Scale, IReadOnlyList<string> ClassNames, string RunId, double TestAccuracy);
 
 /// <summary>
-/// Trained fashion-cnn models under <c>State:Root/models/fashion-cnn/&lt;runId&gt;/</c>:
+/// Trained fashion-cnn models, as artifacts under <c>models/fashion-cnn/&lt;runId&gt;/</c>:
 /// <c>weights.safetensors</c> (nn.Sequential names) and <c>model.json</c>.
 /// </summary>
 public static class FashionModelStore
@@ -25,35 +25,38 @@ public static class FashionModelStore
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     /// <summary>Where under <c>State:Root</c> each run's model folder lives.</summary>
-    public static readonly string RunsFolder = Path.Combine("models", "fashion-cnn");
+    public static readonly string RunsFolder = "models/fashion-cnn";
 
-    /// <summary>The folder of all saved models.</summary>
-    public static string Root(LabPaths paths) => Path.Combine(paths.StateRoot, RunsFolder);
+    /// <summary>The artifact folder of a run's model.</summary>
+    public static string FolderOf(string runId) => ArtifactPaths.RunFolder(RunsFolder, runId);
 
-    /// <summary>Saves the weights and info; returns the model's folder.</summary>
-    public static string Save(LabPaths paths, FashionModelInfo info, IReadOnlyList<(string Name, Tensor Tensor)> weights)
+    /// <summary>Saves the weights, then the info; returns the model's artifact folder.</summary>
+    public static string Save(IRunArtifactStore artifacts, FashionModelInfo info, IReadOnlyList<(string Name, Tensor Tensor)> weights)
     {
-        var folder = paths.StateFolder(RunsFolder, info.RunId);
-        WeightsFile.Save(Path.Combine(folder, WeightsFileName), weights);
-        File.WriteAllText(Path.Combine(folder, InfoFile), JsonSerializer.Serialize(info, Json));
+        var folder = FolderOf(info.RunId);
+        artifacts.Write(folder + "/" + WeightsFileName, WeightsFile.ToBytes(weights));
+        artifacts.Write(folder + "/" + InfoFile, JsonSerializer.SerializeToUtf8Bytes(info, Json));
         return folder;
     }
 
-    /// <summary>The most recently saved model's folder, or null.</summary>
-    public static string? Latest(LabPaths paths) =>
-        Directory.Exists(Root(paths))
-            ? new DirectoryInfo(Root(paths)).EnumerateDirectories()
-                .Where(d => File.Exists(Path.Combine(d.FullName, InfoFile)) && File.Exists(Path.Combine(d.FullName, WeightsFileName)))
-                .OrderByDescending(d => File.GetLastWriteTimeUtc(Path.Combine(d.FullName, InfoFile)))
-                .Select(d => d.FullName).FirstOrDefault()
-            : null;
+    /// <summary>The artifact folder of the most recently saved model, or null.</summary>
+    public static string? Latest(IRunArtifactStore artifacts)
+    {
+        var saved = artifacts.List(RunsFolder);
+        var withWeights = saved.Where(a => a.Path.EndsWith("/" + WeightsFileName, StringComparison.Ordinal))
+            .Select(a => a.Path[..a.Path.LastIndexOf('/')]).ToHashSet(StringComparer.Ordinal);
+        return saved.Where(a => a.Path.Count(c => c == '/') == 3 && a.Path.EndsWith("/" + InfoFile, StringComparison.Ordinal))
+            .Select(a => (Folder: a.Path[..a.Path.LastIndexOf('/')], a.WrittenAt))
+            .Where(m => withWeights.Contains(m.Folder))
+            .OrderByDescending(m => m.WrittenAt).Select(m => m.Folder).FirstOrDefault();
+    }
 
     /// <summary>Reads a saved model (weights on the CPU, outside any dispose scope).</summary>
-    public static (FashionModelInfo Info, Dictionary<string, Tensor> Weights) Load(string folder)
+    public static (FashionModelInfo Info, Dictionary<string, Tensor> Weights) Load(IRunArtifactStore artifacts, string folder)
     {
-        var infoPath = Path.Combine(folder, InfoFile);
-        var info = JsonSerializer.Deserialize<FashionModelInfo>(File.ReadAllText(infoPath), Json)
+        var infoPath = folder + "/" + InfoFile;
+        var info = (artifacts.Read(infoPath) is { } bytes ? JsonSerializer.Deserialize<FashionModelInfo>(bytes, Json) : null)
             ?? throw new DatasetFileException(infoPath, "empty model description");
-        return (info, WeightsFile.Load(Path.Combine(folder, WeightsFileName)));
+        return (info, WeightsFile.Load(artifacts.LocalFile(folder + "/" + WeightsFileName)));
     }
 }

@@ -1,4 +1,4 @@
-using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Runs.Artifacts;
 using static TorchSharp.torch;
 
 namespace LabDashboard.Engine.Problems.FashionCnn;
@@ -35,16 +35,16 @@ public sealed class FashionPredictor : IDisposable
     /// <summary>What the model is and how well it did.</summary>
     public FashionModelInfo Info { get; }
 
-    /// <summary>Loads the model saved in <paramref name="folder"/>.</summary>
-    public static FashionPredictor Load(string folder)
+    /// <summary>Loads the model saved in the artifact folder <paramref name="folder"/>.</summary>
+    public static FashionPredictor Load(IRunArtifactStore artifacts, string folder)
     {
-        var (info, weights) = FashionModelStore.Load(folder);
+        var (info, weights) = FashionModelStore.Load(artifacts, folder);
         return new FashionPredictor(info, weights);
     }
 
     /// <summary>Loads the most recently trained model, or null when none was saved.</summary>
-    public static FashionPredictor? LoadLatest(LabPaths paths) =>
-        FashionModelStore.Latest(paths) is { } folder ? Load(folder) : null;
+    public static FashionPredictor? LoadLatest(IRunArtifactStore artifacts) =>
+        FashionModelStore.Latest(artifacts) is { } folder ? Load(artifacts, folder) : null;
 
     /// <summary>Predicts the class of an image file (PNG, JPEG, GIF, BMP…).</summary>
     public FashionPrediction Predict(byte[] imageFile) => WithInput(imageFile, (input, image, inverted) =>

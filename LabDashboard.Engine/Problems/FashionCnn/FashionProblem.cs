@@ -101,7 +101,7 @@ public sealed class FashionProblem(IOptions<EngineEnvironmentOptions>? sources =
         var byName = weights.ToDictionary(w => w.Name, w => w.Tensor);
         FashionVisuals.Publish(context, settings.Epochs, evaluation, data.TestImages, data.ClassNames, architecture, byName, settings.Raw255);
         var info = new FashionModelInfo(architecture.ToString(), scale, data.ClassNames, context.RunId, evaluation.Accuracy);
-        var folder = FashionModelStore.Save(context.Paths, info, weights);
+        var folder = FashionModelStore.Save(context.Artifacts, info, weights);
         context.Data(FashionPayloadNames.Model, new SavedModelData(folder, info.Architecture, scale));
         context.Log(FashionTexts.Saved.Format(folder));
         context.Result(FashionMetrics.TestAcc, evaluation.Accuracy);

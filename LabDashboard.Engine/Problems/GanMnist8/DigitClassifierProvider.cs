@@ -11,7 +11,7 @@ internal static class DigitClassifierProvider
     /// <summary>The classifier's weights on the run's device and its MNIST test accuracy.</summary>
     public static (NetworkWeights Weights, double TestAccuracy) LoadOrTrain(RunContext context, TrainingScaffold scaffold, ImageDataset mnist)
     {
-        var store = new DigitClassifierStore(context.Paths);
+        var store = new DigitClassifierStore(context.Artifacts);
         if (store.TryLoad(context.Device.Device) is { } cached)
         {
             context.Log(GanTexts.ClassifierLoaded.Format($"{cached.TestAccuracy:P2}"));

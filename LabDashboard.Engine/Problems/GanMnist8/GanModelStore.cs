@@ -1,5 +1,6 @@
 using System.Text.Json;
-using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Runs.Artifacts;
+using LabDashboard.Engine.Training;
 
 namespace LabDashboard.Engine.Problems.GanMnist8;
 
@@ -7,56 +8,49 @@ namespace LabDashboard.Engine.Problems.GanMnist8;
 internal sealed record SavedGanInfo(string RunId, int NoiseDim, int Hidden, int Digit, string Labels, int Epoch, DateTimeOffset SavedAt);
 
 /// <summary>
-/// Saved GANs, one folder per run under <c>State:Root/models/gan-mnist8/&lt;runId&gt;/</c>: the
-/// generator's and discriminator's weights (safetensors; older versions' <c>*.weights</c> still load)
-/// and a small JSON description.
+/// Saved GANs, as artifacts under <c>models/gan-mnist8/&lt;runId&gt;/</c>: the generator's and
+/// discriminator's weights (safetensors; older versions' <c>*.weights</c> still load) and a small JSON
+/// description.
 /// </summary>
-internal sealed class GanModelStore(LabPaths paths)
+internal sealed class GanModelStore(IRunArtifactStore artifacts)
 {
     private const string GeneratorName = "generator";
     private const string DiscriminatorName = "discriminator";
+    private const string InfoFile = "model.json";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Where under <c>State:Root</c> each run's model folder lives.</summary>
-    public static readonly string RunsFolder = Path.Combine("models", "gan-mnist8");
+    public static readonly string RunsFolder = "models/gan-mnist8";
 
-    private string Root => paths.StateFolder(RunsFolder);
-
-    /// <summary>Saves both networks (each file atomically), then the description.</summary>
+    /// <summary>Saves both networks (each artifact atomically), then the description.</summary>
     public void Save(SavedGanInfo info, NetworkWeights generator, NetworkWeights discriminator)
     {
-        var folder = paths.StateFolder(RunsFolder, info.RunId);
-        generator.Save(folder, GeneratorName);
-        discriminator.Save(folder, DiscriminatorName);
-        var description = Path.Combine(folder, "model.json");
-        File.WriteAllText(description + ".tmp", JsonSerializer.Serialize(info, Json));
-        File.Move(description + ".tmp", description, overwrite: true);
+        artifacts.Write(PathOf(info.RunId, GeneratorName + WeightsFile.Extension), generator.ToBytes());
+        artifacts.Write(PathOf(info.RunId, DiscriminatorName + WeightsFile.Extension), discriminator.ToBytes());
+        artifacts.Write(PathOf(info.RunId, InfoFile), JsonSerializer.SerializeToUtf8Bytes(info, Json));
     }
 
     /// <summary>The saved description of <paramref name="runId"/>, or null.</summary>
-    public SavedGanInfo? Find(string runId)
-    {
-        if (!IsSafeRunId(runId)) return null;
-        var path = Path.Combine(Root, runId, "model.json");
-        return File.Exists(path) ? JsonSerializer.Deserialize<SavedGanInfo>(File.ReadAllText(path), Json) : null;
-    }
+    public SavedGanInfo? Find(string runId) =>
+        IsSafeRunId(runId) && artifacts.Read(PathOf(runId, InfoFile)) is { } bytes ? JsonSerializer.Deserialize<SavedGanInfo>(bytes, Json) : null;
 
     /// <summary>Every saved GAN, newest first.</summary>
     public IReadOnlyList<SavedGanInfo> All() =>
-        Directory.EnumerateDirectories(Root)
-            .Select(folder => Find(Path.GetFileName(folder)))
-            .OfType<SavedGanInfo>()
+        artifacts.List(RunsFolder)
+            .Where(a => a.Path.Count(c => c == '/') == 3 && a.Path.EndsWith("/" + InfoFile, StringComparison.Ordinal))
+            .Select(a => artifacts.Read(a.Path))
+            .OfType<byte[]>()
+            .Select(bytes => JsonSerializer.Deserialize<SavedGanInfo>(bytes, Json)!)
             .OrderByDescending(info => info.SavedAt)
             .ToList();
 
     /// <summary>The weights of <paramref name="info"/>'s networks, on the CPU.</summary>
     public (NetworkWeights Generator, NetworkWeights Discriminator) Load(SavedGanInfo info)
     {
-        var folder = Path.Combine(Root, info.RunId);
-        var generator = NetworkWeights.Load(folder, GeneratorName);
+        var generator = Load(info.RunId, GeneratorName);
         try
         {
-            return (generator, NetworkWeights.Load(folder, DiscriminatorName));
+            return (generator, Load(info.RunId, DiscriminatorName));
         }
         catch
         {
@@ -64,6 +58,11 @@ internal sealed class GanModelStore(LabPaths paths)
             throw;
         }
     }
+
+    private NetworkWeights Load(string runId, string name) => NetworkWeights.LoadFiles(
+        artifacts.LocalFile(PathOf(runId, name + WeightsFile.Extension)), artifacts.LocalFile(PathOf(runId, NetworkWeights.LegacyFileName(name))), null);
+
+    private static string PathOf(string runId, string file) => ArtifactPaths.RunFolder(RunsFolder, runId) + "/" + file;
 
     /// <summary>Run ids become folder names: refuse anything that could leave the store.</summary>
     private static bool IsSafeRunId(string runId) =>

@@ -8,7 +8,7 @@ namespace LabDashboard.Engine.Problems.GanMnist8;
 /// <summary>One training run of the GAN: the epoch loop, grids from a fixed noise batch, saving, results.</summary>
 internal sealed class GanRun(RunContext context, GanSettings settings, Tensor real, (NetworkWeights Weights, double TestAccuracy) classifier)
 {
-    private readonly GanModelStore _models = new(context.Paths);
+    private readonly GanModelStore _models = new(context.Artifacts);
     private readonly TrainingScaffold _scaffold = new(context, GanTrainer.StepsBetweenCollections(settings, real.shape[0]));
     private GanEpochMetrics _last;
     private GanSamples? _lastGrid;

@@ -1,4 +1,4 @@
-using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Runs.Artifacts;
 using TorchSharp;
 
 namespace LabDashboard.Engine.Problems.GanMnist8;
@@ -14,13 +14,14 @@ public sealed record GeneratedGrid(byte[] Png, GanGridData Data, long Seed);
 /// process, beside any training run: it draws noise from its own <see cref="torch.Generator"/>
 /// and never touches the global RNG.
 /// </summary>
-public sealed class GanSampleService(LabPaths paths)
+/// <param name="artifacts">Where runs saved their generators (and the digit classifier its weights).</param>
+public sealed class GanSampleService(IRunArtifactStore artifacts)
 {
     /// <summary>Most samples one call may ask for.</summary>
     public const int MaxCount = 100;
 
-    private readonly GanModelStore _models = new(paths);
-    private readonly DigitClassifierStore _classifiers = new(paths);
+    private readonly GanModelStore _models = new(artifacts);
+    private readonly DigitClassifierStore _classifiers = new(artifacts);
 
     /// <summary>Ids of runs with a saved generator, newest first.</summary>
     public IReadOnlyList<string> SavedRunIds() => _models.All().Select(info => info.RunId).ToList();

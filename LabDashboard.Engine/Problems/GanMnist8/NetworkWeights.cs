@@ -32,7 +32,17 @@ internal sealed class NetworkWeights : IDisposable
     /// <paramref name="device"/>, or <paramref name="name"/><c>.weights</c> when an older version saved it.
     /// </summary>
     public static NetworkWeights Load(string folder, string name, Device? device = null) =>
-        new(LegacyWeightsFile.LoadCurrentOrLegacy(WeightsFile.PathIn(folder, name), LegacyPath(folder, name), LegacyCount.Int32, device));
+        LoadFiles(WeightsFile.PathIn(folder, name), LegacyPath(folder, name), device);
+
+    /// <summary>Reads the safetensors file <paramref name="current"/>, or <paramref name="legacy"/> when only an older version saved it.</summary>
+    public static NetworkWeights LoadFiles(string current, string legacy, Device? device = null) =>
+        new(LegacyWeightsFile.LoadCurrentOrLegacy(current, legacy, LegacyCount.Int32, device));
+
+    /// <summary>What <see cref="Save"/> writes, as bytes (for an artifact store).</summary>
+    public byte[] ToBytes() => WeightsFile.ToBytes(_tensors.Select(p => (p.Key, p.Value)));
+
+    /// <summary>The file name an older version saved the weights named <paramref name="name"/> under.</summary>
+    public static string LegacyFileName(string name) => name + ".weights";
 
     /// <summary>True when <see cref="Load"/> finds the weights named <paramref name="name"/> in <paramref name="folder"/>.</summary>
     public static bool IsSaved(string folder, string name) => File.Exists(WeightsFile.PathIn(folder, name)) || File.Exists(LegacyPath(folder, name));
@@ -40,7 +50,7 @@ internal sealed class NetworkWeights : IDisposable
     /// <summary>Writes <paramref name="name"/><c>.safetensors</c> in <paramref name="folder"/> atomically.</summary>
     public void Save(string folder, string name) => WeightsFile.Save(WeightsFile.PathIn(folder, name), _tensors.Select(p => (p.Key, p.Value)));
 
-    private static string LegacyPath(string folder, string name) => Path.Combine(folder, name + ".weights");
+    private static string LegacyPath(string folder, string name) => Path.Combine(folder, LegacyFileName(name));
 
     /// <inheritdoc/>
     public void Dispose()

@@ -78,7 +78,7 @@ public sealed class ResnetCamProblem(IOptions<EngineEnvironmentOptions>? sources
     private static void Finish(TrainingJob job, TrainingOutcome outcome)
     {
         var context = job.Context;
-        var store = new TrainedModelStore(context.Paths);
+        var store = new TrainedModelStore(context.Artifacts);
         GalleryBuilder.Save(job, outcome, store);
         context.Result(ResnetCamMetrics.TestAcc, outcome.TestAccuracy);
         context.Result(ResnetCamMetrics.TestLoss, outcome.TestLoss);

@@ -16,6 +16,7 @@ internal static class StoredRunViews
     {
         Label = run.Label,
         Settings = Settings(run, catalog),
+        Worker = run.Worker,
     };
 
     /// <summary>The run with <paramref name="epochEvents"/> (read with one more than <paramref name="epochLimit"/>, see <see cref="Limited"/>).</summary>

@@ -2,6 +2,7 @@ using LabDashboard.Engine.Cluster;
 using LabDashboard.Engine.Devices;
 using LabDashboard.Engine.Problems;
 using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Runs.Artifacts;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans.Runtime.MembershipService.SiloMetadata;
@@ -49,7 +50,7 @@ internal sealed class LabTestCluster : IAsyncDisposable
         var cluster = new LabTestCluster(connectionString, stateRoot, problem, workers);
         await cluster.Orleans.DeployAsync();
         cluster.Runs = new ClusterRunService(cluster.Orleans.Client, new ProblemCatalog([problem]), new LabPaths([], stateRoot),
-            new PostgresRunStore(connectionString, worker: null));
+            new PostgresRunStore(connectionString, worker: null), new DiskArtifactStore(new LabPaths([], stateRoot)));
         return cluster;
     }
 

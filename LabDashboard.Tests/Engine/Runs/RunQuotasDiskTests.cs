@@ -1,5 +1,6 @@
 using LabDashboard.Engine.Problems;
 using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Runs.Artifacts;
 using LabDashboard.Engine.Settings;
 
 namespace LabDashboard.Tests.Engine.Runs;
@@ -17,7 +18,7 @@ public sealed class RunQuotasDiskTests : IDisposable
     public async Task The_disk_limit_reads_a_runs_folder_while_the_run_writes_images_through_temporary_files()
     {
         var problem = new GatedProblem();
-        var quotas = new RunQuotas(new QuotaOptions(), new LabPaths([], _state.Path), new ProblemCatalog([problem]));
+        var quotas = new RunQuotas(new QuotaOptions(), new DiskArtifactStore(new LabPaths([], _state.Path)), new ProblemCatalog([problem]));
         var settings = SettingsBinder.Defaults(problem.Descriptor.Settings);
         var images = Directory.CreateDirectory(Path.Combine(_state.Path, "runs", "writing", "images")).FullName;
         using var stop = new CancellationTokenSource();

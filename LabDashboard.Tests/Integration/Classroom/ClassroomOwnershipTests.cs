@@ -87,6 +87,41 @@ public class ClassroomOwnershipTests(ClassroomServerFixture fixture)
     }
 
     [Fact]
+    public async Task A_cancelled_run_is_restarted_with_its_settings_for_its_owner_by_the_owner_or_the_instructor_and_is_unknown_to_another_student()
+    {
+        await using var hubA = await A.ConnectHubAsync();
+        var runId = await hubA.InvokeAsync<string>("StartRun", "exp-mle", JsonDocument.Parse("""{"steps": 100000, "reportEvery": 100, "seed": 7}""").RootElement);
+        Assert.Equal(HttpStatusCode.Conflict, (await A.Http.PostAsync($"api/runs/{runId}/restart", null)).StatusCode);
+        Assert.True(await hubA.InvokeAsync<bool>("CancelRun", runId));
+        await hubA.WatchToEndAsync(runId);
+
+        var refused = await B.Http.PostAsync($"api/runs/{runId}/restart", null);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+
+        foreach (var restarter in new[] { A, Instructor })
+        {
+            var restarted = await restarter.Http.PostAsync($"api/runs/{runId}/restart", null);
+            Assert.Equal(HttpStatusCode.Created, restarted.StatusCode);
+            var newRunId = (await restarted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString()!;
+            try
+            {
+                var original = await A.Http.GetFromJsonAsync<JsonElement>($"api/runs/{runId}");
+                var copy = await A.Http.GetFromJsonAsync<JsonElement>($"api/runs/{newRunId}");
+                Assert.NotEqual(runId, newRunId);
+                Assert.Equal("exp-mle", copy.GetProperty("summary").GetProperty("problemId").GetString());
+                Assert.Equal(original.GetProperty("summary").GetProperty("owner").GetString(), copy.GetProperty("summary").GetProperty("owner").GetString());
+                Assert.Equal(original.GetProperty("settings").GetRawText(), copy.GetProperty("settings").GetRawText());
+                Assert.Equal(HttpStatusCode.NotFound, (await B.Http.GetAsync($"api/runs/{newRunId}")).StatusCode);
+            }
+            finally
+            {
+                await hubA.InvokeAsync<bool>("CancelRun", newRunId);
+            }
+        }
+    }
+
+    [Fact]
     public async Task An_exam_sheet_is_its_owners_and_the_instructors()
     {
         // A student of its own: the exam's eight runs must fit the quotas whatever other tests left live for A.

@@ -5,6 +5,7 @@ using LabDashboard.Engine.Problems.Texts;
 using LabDashboard.Engine.Problems.ResnetCam.Model;
 using LabDashboard.Engine.Problems.ResnetCam.Models;
 using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Runs.Artifacts;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -82,14 +83,14 @@ public sealed class CamService : IDisposable
     private LoadedModel? _loaded;
 
     /// <summary>
-    /// A service reading models from <paramref name="paths"/>' State:Root; the forward pass runs in
-    /// <paramref name="precision"/> (default: <see cref="CamPrecisions.Auto"/>).
+    /// A service reading models from <paramref name="artifacts"/> (default: files under <paramref name="paths"/>' State:Root)
+    /// and backbones from State:Root; the forward pass runs in <paramref name="precision"/> (default: <see cref="CamPrecisions.Auto"/>).
     /// </summary>
-    public CamService(LabPaths paths, ImageLimits? limits = null, CamPrecision? precision = null)
+    public CamService(LabPaths paths, ImageLimits? limits = null, CamPrecision? precision = null, IRunArtifactStore? artifacts = null)
     {
         Precision = precision ?? CamPrecisions.Auto();
         _decoder = new ImageDecoder(limits);
-        _models = new TrainedModelStore(paths);
+        _models = new TrainedModelStore(artifacts ?? new DiskArtifactStore(paths));
         _backbones = new BackboneStore(paths);
     }
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using LabDashboard.Engine.Problems.ResnetCam.Model;
-using LabDashboard.Engine.Runs;
+using LabDashboard.Engine.Runs.Artifacts;
 using LabDashboard.Engine.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -8,89 +8,71 @@ using static TorchSharp.torch;
 namespace LabDashboard.Engine.Problems.ResnetCam.Models;
 
 /// <summary>
-/// Saved models in <c>State:Root/resnet-cam/models/&lt;runId&gt;/</c>: model.json, head.safetensors (fc),
+/// Saved models as artifacts under <c>resnet-cam/models/&lt;runId&gt;/</c>: model.json, head.safetensors (fc),
 /// weights.safetensors (whole network, only when the backbone was trained), gallery.json + gallery/*.png.
 /// A model counts once model.json exists (written last). Models of older versions (head.bin,
 /// weights.bin) still load.
 /// </summary>
-public sealed class TrainedModelStore(LabPaths paths)
+public sealed class TrainedModelStore(IRunArtifactStore artifacts)
 {
     private const string HeadName = "head";
     private const string NetworkName = "weights";
+    private const string InfoFile = "model.json";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     /// <summary>Where under <c>State:Root</c> each run's model folder lives.</summary>
-    public static readonly string RunsFolder = Path.Combine("resnet-cam", "models");
+    public static readonly string RunsFolder = "resnet-cam/models";
 
-    private string Root => Path.Combine(paths.StateRoot, RunsFolder);
-
-    /// <summary>The folder of a run's model (created).</summary>
-    public string Folder(string runId) => paths.StateFolder(RunsFolder, SafeName(runId));
+    /// <summary>The artifact path of a file of a run's model.</summary>
+    public static string PathOf(string runId, string file) => ArtifactPaths.RunFolder(RunsFolder, runId) + "/" + ArtifactPaths.Check(file);
 
     /// <summary>Completed models, newest first.</summary>
-    public IReadOnlyList<TrainedModelInfo> List()
-    {
-        if (!Directory.Exists(Root)) return [];
-        return [.. Directory.EnumerateDirectories(Root)
-            .Select(d => Path.Combine(d, "model.json"))
-            .Where(File.Exists)
-            .Select(f => JsonSerializer.Deserialize<TrainedModelInfo>(File.ReadAllText(f), Json)!)
+    public IReadOnlyList<TrainedModelInfo> List() =>
+        [.. artifacts.List(RunsFolder)
+            .Where(a => a.Path.Count(c => c == '/') == 3 && a.Path.EndsWith("/" + InfoFile, StringComparison.Ordinal))
+            .Select(a => artifacts.Read(a.Path))
+            .OfType<byte[]>()
+            .Select(bytes => JsonSerializer.Deserialize<TrainedModelInfo>(bytes, Json)!)
             .OrderByDescending(m => m.CompletedAt)];
-    }
 
     /// <summary>The model of a run, or the latest when <paramref name="runId"/> is null; null when none.</summary>
     public TrainedModelInfo? Find(string? runId) =>
         runId is null ? List().FirstOrDefault() : List().FirstOrDefault(m => m.RunId == runId);
 
     /// <summary>The held-out gallery of a run (mistakes first).</summary>
-    public IReadOnlyList<GalleryItem> Gallery(string runId)
-    {
-        var path = Path.Combine(Root, SafeName(runId), "gallery.json");
-        return File.Exists(path) ? JsonSerializer.Deserialize<List<GalleryItem>>(File.ReadAllText(path), Json)! : [];
-    }
+    public IReadOnlyList<GalleryItem> Gallery(string runId) =>
+        artifacts.Read(PathOf(runId, "gallery.json")) is { } bytes ? JsonSerializer.Deserialize<List<GalleryItem>>(bytes, Json)! : [];
 
     /// <summary>A gallery PNG's bytes, or null.</summary>
     public byte[]? GalleryImage(string runId, string file)
     {
-        if (file != Path.GetFileName(file) || !file.EndsWith(".png", StringComparison.Ordinal)) return null;
-        var path = Path.Combine(Root, SafeName(runId), "gallery", file);
-        return File.Exists(path) ? File.ReadAllBytes(path) : null;
+        if (file != Path.GetFileName(file) || !file.EndsWith(".png", StringComparison.Ordinal) || file.Contains('/')) return null;
+        try { return artifacts.Read(PathOf(runId, "gallery/" + file)); }
+        catch (ArgumentException) { return null; }
     }
 
     internal void SaveHead(string runId, Tensor weight, Tensor bias) =>
-        WeightsFile.Save(WeightsFile.PathIn(Folder(runId), HeadName), [("fc.weight", weight), ("fc.bias", bias)]);
+        artifacts.Write(PathOf(runId, HeadName + WeightsFile.Extension), WeightsFile.ToBytes([("fc.weight", weight), ("fc.bias", bias)]));
 
-    internal void SaveWholeNetwork(string runId, nn.Module module) => WeightsFile.Save(WeightsFile.PathIn(Folder(runId), NetworkName), module);
+    internal void SaveWholeNetwork(string runId, nn.Module module) =>
+        artifacts.Write(PathOf(runId, NetworkName + WeightsFile.Extension), WeightsFile.ToBytes(module));
 
     internal void SaveGallery(string runId, IReadOnlyList<GalleryItem> items, IReadOnlyList<byte[]> pngs)
     {
-        var folder = Path.Combine(Folder(runId), "gallery");
-        Directory.CreateDirectory(folder);
-        for (var i = 0; i < items.Count; i++) File.WriteAllBytes(Path.Combine(folder, items[i].File), pngs[i]);
-        File.WriteAllText(Path.Combine(Folder(runId), "gallery.json"), JsonSerializer.Serialize(items, Json));
+        for (var i = 0; i < items.Count; i++) artifacts.Write(PathOf(runId, "gallery/" + items[i].File), pngs[i]);
+        artifacts.Write(PathOf(runId, "gallery.json"), JsonSerializer.SerializeToUtf8Bytes(items, Json));
     }
 
-    internal void Complete(TrainedModelInfo info)
-    {
-        var path = Path.Combine(Folder(info.RunId), "model.json");
-        File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(info, Json));
-        File.Move(path + ".tmp", path, overwrite: true);
-    }
+    internal void Complete(TrainedModelInfo info) => artifacts.Write(PathOf(info.RunId, InfoFile), JsonSerializer.SerializeToUtf8Bytes(info, Json));
 
     /// <summary>Trunk weights (the run's own when the backbone was trained, else the converted backbone) and the head.</summary>
     internal (Dictionary<string, Tensor> Trunk, Tensor Weight, Tensor Bias) LoadWeights(TrainedModelInfo info, BackboneStore backbones)
     {
-        var folder = Path.Combine(Root, SafeName(info.RunId));
-        var head = Load(folder, HeadName);
-        var trunk = info.TrainBackbone ? Load(folder, NetworkName) : backbones.LoadWeights(Backbones.Get(info.Backbone));
+        var head = Load(info.RunId, HeadName);
+        var trunk = info.TrainBackbone ? Load(info.RunId, NetworkName) : backbones.LoadWeights(Backbones.Get(info.Backbone));
         return (trunk, head["fc.weight"], head["fc.bias"]);
     }
 
-    private static Dictionary<string, Tensor> Load(string folder, string name) =>
-        LegacyWeightsFile.LoadCurrentOrLegacy(WeightsFile.PathIn(folder, name), Path.Combine(folder, name + ".bin"), LegacyCount.Leb128);
-
-    private static string SafeName(string runId) =>
-        runId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') && runId.Length > 0
-            ? runId
-            : throw new ArgumentException($"Invalid run id '{runId}'.", nameof(runId));
+    private Dictionary<string, Tensor> Load(string runId, string name) => LegacyWeightsFile.LoadCurrentOrLegacy(
+        artifacts.LocalFile(PathOf(runId, name + WeightsFile.Extension)), artifacts.LocalFile(PathOf(runId, name + ".bin")), LegacyCount.Leb128);
 }

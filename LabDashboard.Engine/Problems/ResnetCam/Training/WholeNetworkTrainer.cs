@@ -42,7 +42,7 @@ internal static class WholeNetworkTrainer
             context.Epoch(epoch, scaffold.Steps, new Dictionary<string, double> { [ResnetCamMetrics.Loss] = loss, [ResnetCamMetrics.TrainAcc] = accuracy });
         }
         model.eval();
-        new TrainedModelStore(context.Paths).SaveWholeNetwork(context.RunId, model);
+        new TrainedModelStore(context.Artifacts).SaveWholeNetwork(context.RunId, model);
         return Evaluate(job, parts, preprocessor, trainAccuracy);
     }
 

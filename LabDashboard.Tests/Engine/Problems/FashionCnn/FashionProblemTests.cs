@@ -1,3 +1,4 @@
+using LabDashboard.Engine.Runs.Artifacts;
 using LabDashboard.Engine.Data;
 using LabDashboard.Engine.Problems.Classification;
 using LabDashboard.Engine.Problems.FashionCnn;
@@ -78,12 +79,12 @@ public sealed class FashionProblemTests : IDisposable
         var saved = (SavedModelData)reporter.DataNamed("model").Last();
         var confusion = (ConfusionData)reporter.DataNamed("confusion").Last();
 
-        using var predictor = FashionPredictor.LoadLatest(Paths)!;
+        using var predictor = FashionPredictor.LoadLatest(new DiskArtifactStore(Paths))!;
         using var data = ImageDatasetLoader.Load(DatasetLocator.Find(ImageDatasets.FashionMnist, [TestData.Root], null)!);
         using var logits = predictor.Logits(data.TestImages);
         var accuracy = logits.argmax(1).eq(data.TestLabels).to_type(TorchSharp.torch.ScalarType.Float32).mean().item<float>();
 
-        Assert.StartsWith(FashionModelStore.Root(Paths), saved.Folder);
+        Assert.Equal(FashionModelStore.FolderOf("test-run"), saved.Folder);
         Assert.Equal("test-run", predictor.Info.RunId);
         Assert.Equal(context.Results["testAcc"], accuracy, 4);
         Assert.Equal(confusion.Accuracy, predictor.Info.TestAccuracy, 9);

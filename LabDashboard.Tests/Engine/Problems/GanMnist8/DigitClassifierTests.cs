@@ -1,3 +1,4 @@
+using LabDashboard.Engine.Runs.Artifacts;
 using LabDashboard.Engine.Problems.GanMnist8;
 using LabDashboard.Engine.Runs;
 using TorchSharp;
@@ -10,7 +11,7 @@ public sealed class DigitClassifierTests(GanMnistFixture fixture)
     [Fact]
     public void Digit_classifier_reaches_97_percent_on_MNIST_test()
     {
-        var (weights, recorded) = new DigitClassifierStore(fixture.Paths).TryLoad()!.Value;
+        var (weights, recorded) = new DigitClassifierStore(new DiskArtifactStore(fixture.Paths)).TryLoad()!.Value;
         using (weights)
         {
             var measured = DigitClassifierTraining.Accuracy(images => DigitClassifier.Probabilities(weights, images), fixture.Mnist.TestImages, fixture.Mnist.TestLabels);
@@ -41,7 +42,7 @@ public sealed class DigitClassifierTests(GanMnistFixture fixture)
     public void Digit_classifier_calls_real_eights_eights()
     {
         using var scope = torch.NewDisposeScope();
-        var (weights, _) = new DigitClassifierStore(fixture.Paths).TryLoad()!.Value;
+        var (weights, _) = new DigitClassifierStore(new DiskArtifactStore(fixture.Paths)).TryLoad()!.Value;
         using (weights)
         {
             var eights = DigitFilter.Images(fixture.Mnist.TestImages, fixture.Mnist.TestLabels, 8);

@@ -1,3 +1,4 @@
+using LabDashboard.Engine.Runs.Artifacts;
 using LabDashboard.Engine.Problems.GanMnist8;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -11,7 +12,7 @@ public sealed class GanSampleServiceTests(GanMnistFixture fixture)
     private GanSampleService Service()
     {
         _ = fixture.ShortRun;
-        return new GanSampleService(fixture.Paths);
+        return new GanSampleService(new DiskArtifactStore(fixture.Paths));
     }
 
     [Fact]

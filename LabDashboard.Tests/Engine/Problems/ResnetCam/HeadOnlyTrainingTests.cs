@@ -1,3 +1,4 @@
+using LabDashboard.Engine.Runs.Artifacts;
 using System.Diagnostics;
 using LabDashboard.Engine.Problems.ResnetCam;
 using LabDashboard.Engine.Problems.ResnetCam.Models;
@@ -86,7 +87,7 @@ public class HeadOnlyTrainingTests(ITestOutputHelper output)
     public void The_saved_model_records_backbone_preprocessing_and_size_and_its_gallery_puts_mistakes_first()
     {
         _ = TrainedHeadOnlyModel.Run;
-        var store = new TrainedModelStore(ResnetCamTestEnvironment.Paths);
+        var store = new TrainedModelStore(new DiskArtifactStore(ResnetCamTestEnvironment.Paths));
 
         var model = store.Find(null)!;
         var gallery = store.Gallery(model.RunId);

@@ -1,3 +1,4 @@
+using LabDashboard.Engine.Runs.Artifacts;
 using LabDashboard.Engine.Problems.ResnetCam;
 using LabDashboard.Engine.Problems.ResnetCam.Model;
 using LabDashboard.Engine.Problems.ResnetCam.Models;
@@ -23,10 +24,10 @@ public sealed class WholeNetworkTrainingTests : IDisposable
         Assert.Contains(reporter.Events, e => e.Kind == RunEventKinds.Log && e.Message!.Contains("Loaded 110 backbone tensors"));
         var epoch = Assert.Single(reporter.Events, e => e.Kind == RunEventKinds.Epoch);
         Assert.True(double.IsFinite(epoch.Metrics!["loss"]) && epoch.Metrics["trainAcc"] is >= 0 and <= 1);
-        var store = new TrainedModelStore(paths);
+        var store = new TrainedModelStore(new DiskArtifactStore(paths));
         var model = store.Find(context.RunId)!;
         Assert.True(model.TrainBackbone);
-        Assert.True(File.Exists(Path.Combine(store.Folder(context.RunId), "weights.safetensors")));
+        Assert.True(File.Exists(Path.Combine(paths.StateRoot, "resnet-cam", "models", context.RunId, "weights.safetensors")));
         var (trunk, weight, bias) = store.LoadWeights(model, new BackboneStore(paths));
         Assert.Equal([1L, 512], weight.shape);
         Assert.Equal([1L], bias.shape);
