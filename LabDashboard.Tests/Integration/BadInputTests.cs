@@ -115,6 +115,7 @@ public class BadInputTests(LabServerFixture fixture)
     [InlineData("iris", """{"hidden": "x100000"}""", "hidden", "at most 8")]
     [InlineData("fashion-cnn", """{"architecture": "custom", "layers": "conv(4096,1) relu maxpool(28) flatten linear(10)"}""", "layers", "values per image")]
     [InlineData("fashion-cnn", """{"architecture": "custom", "layers": "conv(512,3) relu flatten linear(10)", "batchSize": 8192}""", "batchSize", "lower the batch size")]
+    [InlineData("resnet-cam", """{"trainBackbone": true, "imageSize": "512", "batchSize": 1024}""", "batchSize", "lower the batch size to 32")]
     public async Task Settings_that_would_take_the_servers_memory_are_refused_when_submitted(string problemId, string settings, string setting, string expected)
     {
         using var http = Server.CreateClient();
