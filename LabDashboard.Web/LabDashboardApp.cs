@@ -58,7 +58,7 @@ public static class LabDashboardApp
         builder.Services.AddProblemDetails();
         builder.Services.AddBadRequestProblems();
         builder.Services.ConfigureHttpJsonOptions(o => LabJson.Configure(o.SerializerOptions));
-        builder.Services.AddSignalR().AddJsonProtocol(o => LabJson.Configure(o.PayloadSerializerOptions)).AddRedisBackplane(builder.Configuration);
+        HubErrorLogging.AddSignalRWithErrorLogging(builder).AddJsonProtocol(o => LabJson.Configure(o.PayloadSerializerOptions)).AddRedisBackplane(builder.Configuration);
     }
 
     private static void UsePipeline(WebApplication app)
