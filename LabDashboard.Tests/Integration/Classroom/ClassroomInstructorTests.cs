@@ -29,6 +29,21 @@ public class ClassroomInstructorTests(ClassroomServerFixture fixture)
     }
 
     [Fact]
+    public async Task The_register_form_refuses_a_listed_instructor_email_with_the_join_code_and_takes_the_instructor_code()
+    {
+        using var http = BrowserForms.Browser(fixture.Server);
+        Dictionary<string, string> Form(string code) => new() { ["Email"] = ClassroomServerFixture.TutorEmail, ["Password"] = ClassroomServerFixture.Password, ["JoinCode"] = code };
+
+        var squatted = await BrowserForms.PostAsync(http, "register", "/account/register", Form(ClassroomServerFixture.JoinCode));
+        Assert.StartsWith("/register?error=InstructorCode", squatted.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("api/runs")).StatusCode);
+
+        var registered = await BrowserForms.PostAsync(http, "register", "/account/register", Form(ClassroomServerFixture.InstructorCode));
+        Assert.Equal("/", registered.Headers.Location?.OriginalString);
+        Assert.DoesNotContain("class-instructors-only", await BrowserForms.PageAsync(http, "class"));
+    }
+
+    [Fact]
     public async Task An_account_whose_email_is_listed_only_later_does_not_become_an_instructor()
     {
         const string Late = "late@example.edu";
@@ -37,7 +52,7 @@ public class ClassroomInstructorTests(ClassroomServerFixture fixture)
         {
             await using (var before = await ClassroomServerFixture.StartAsync(stateRoot: state))
                 await ClassroomServerFixture.SignUpAsync(before, Late);
-            await using var after = await ClassroomServerFixture.StartAsync(new Dictionary<string, string?> { ["Classroom:Instructors:2"] = Late }, state);
+            await using var after = await ClassroomServerFixture.StartAsync(new Dictionary<string, string?> { ["Classroom:Instructors:3"] = Late }, state);
             var other = await ClassroomServerFixture.SignUpAsync(after, "other@example.edu");
             var runId = await StartRunAsync(other);
 

@@ -16,8 +16,8 @@ public sealed class ClassroomServerFixture : IAsyncLifetime
     public const string JoinCode = "owl-42", Password = "correct horse battery";
     public const string InstructorEmail = "teacher@example.edu", InstructorCode = "hoot-hoot-7";
 
-    /// <summary>Listed as an instructor too, but left unregistered for the tests.</summary>
-    public const string AssistantEmail = "assistant@example.edu";
+    /// <summary>Listed as instructors too, but left unregistered for the tests.</summary>
+    public const string AssistantEmail = "assistant@example.edu", TutorEmail = "tutor@example.edu";
 
     private LabServer? _server;
 
@@ -44,6 +44,7 @@ public sealed class ClassroomServerFixture : IAsyncLifetime
             ["Classroom:JoinCode"] = JoinCode,
             ["Classroom:Instructors:0"] = InstructorEmail,
             ["Classroom:Instructors:1"] = AssistantEmail,
+            ["Classroom:Instructors:2"] = TutorEmail,
             ["Classroom:InstructorCode"] = InstructorCode,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
