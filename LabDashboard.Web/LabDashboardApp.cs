@@ -56,8 +56,9 @@ public static class LabDashboardApp
         builder.Services.AddExam();
         builder.Services.AddLabLocalization();
         builder.Services.AddProblemDetails();
+        builder.Services.AddBadRequestProblems();
         builder.Services.ConfigureHttpJsonOptions(o => LabJson.Configure(o.SerializerOptions));
-        builder.Services.AddSignalR().AddJsonProtocol(o => LabJson.Configure(o.PayloadSerializerOptions)).AddRedisBackplane(builder.Configuration);
+        HubErrorLogging.AddSignalRWithErrorLogging(builder).AddJsonProtocol(o => LabJson.Configure(o.PayloadSerializerOptions)).AddRedisBackplane(builder.Configuration);
     }
 
     private static void UsePipeline(WebApplication app)
@@ -72,6 +73,7 @@ public static class LabDashboardApp
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseBadRequestProblems();
         app.UseLabLocalization();
         app.UseClassroom();
         app.UseAntiforgery();

@@ -29,6 +29,27 @@ public class BadInputTests(LabServerFixture fixture)
         Assert.True(problem.GetProperty("errors").TryGetProperty("problemId", out _));
     }
 
+    [Theory]
+    [InlineData("POST", "api/runs", "null", "body", "must be a JSON object")]
+    [InlineData("POST", "api/runs", "[]", "body", "must be a JSON object")]
+    [InlineData("POST", "api/runs", "garbage", "body", "not valid JSON")]
+    [InlineData("POST", "api/runs", """{"problemId": 5}""", "problemId", "problemId must be a string")]
+    [InlineData("POST", "api/runs", """{"problemId": "iris", "settings": {}""", "body", "not valid JSON")]
+    [InlineData("PATCH", "api/runs/no-such-run", """{"name": 5}""", "name", "name must be a string")]
+    [InlineData("PATCH", "api/runs/no-such-run", """{"tags": "a"}""", "tags", "tags must be an array")]
+    [InlineData("POST", "api/exam", "[]", "body", "must be a JSON object")]
+    [InlineData("POST", "api/exam", "{", "body", "not valid JSON")]
+    public async Task A_malformed_json_body_is_a_400_saying_what_is_wrong(string method, string url, string body, string named, string expected)
+    {
+        using var http = Server.CreateClient();
+
+        using var response = await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
+
+        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains(expected, problem.GetProperty("detail").GetString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty(named, out _), problem.ToString());
+    }
+
     [Fact]
     public async Task StartRun_without_a_problem_id_is_a_hub_error_saying_so()
     {
@@ -115,6 +136,7 @@ public class BadInputTests(LabServerFixture fixture)
     [InlineData("iris", """{"hidden": "x100000"}""", "hidden", "at most 8")]
     [InlineData("fashion-cnn", """{"architecture": "custom", "layers": "conv(4096,1) relu maxpool(28) flatten linear(10)"}""", "layers", "values per image")]
     [InlineData("fashion-cnn", """{"architecture": "custom", "layers": "conv(512,3) relu flatten linear(10)", "batchSize": 8192}""", "batchSize", "lower the batch size")]
+    [InlineData("resnet-cam", """{"trainBackbone": true, "imageSize": "512", "batchSize": 1024}""", "batchSize", "lower the batch size to 32")]
     public async Task Settings_that_would_take_the_servers_memory_are_refused_when_submitted(string problemId, string settings, string setting, string expected)
     {
         using var http = Server.CreateClient();

@@ -24,7 +24,7 @@ public static class AccountForms
     }
 
     /// <summary>Error codes besides Identity's own (e.g. <c>DuplicateEmail</c>, <c>PasswordTooShort</c>).</summary>
-    public const string Failed = "Failed", LockedOut = "LockedOut", JoinCodeWrong = "JoinCode";
+    public const string Failed = "Failed", LockedOut = "LockedOut", JoinCodeWrong = "JoinCode", InstructorCodeWrong = "InstructorCode";
 
     internal static IEndpointRouteBuilder MapAccountForms(this IEndpointRouteBuilder app)
     {
@@ -47,11 +47,14 @@ public static class AccountForms
 
     private static async Task<IResult> RegisterAsync([FromForm] AccountForm form, UserManager<LabUser> users, SignInManager<LabUser> signIn, IOptionsMonitor<ClassroomOptions> options)
     {
-        if (!options.CurrentValue.Admits(form.JoinCode)) return Back(Classroom.RegisterPage, JoinCodeWrong, form);
         var email = form.Email?.Trim() ?? "";
+        var registration = options.CurrentValue.Check(email, form.JoinCode);
+        if (registration == Registration.JoinCodeRefused) return Back(Classroom.RegisterPage, JoinCodeWrong, form);
+        if (registration == Registration.InstructorCodeRefused) return Back(Classroom.RegisterPage, InstructorCodeWrong, form);
         var user = new LabUser { UserName = email, Email = email };
         var created = await users.CreateAsync(user, form.Password ?? "");
         if (!created.Succeeded) return Back(Classroom.RegisterPage, created.Errors.First().Code, form);
+        if (registration == Registration.Instructor) await users.MarkInstructorAsync(user);
         await signIn.SignInAsync(user, isPersistent: true);
         return Results.LocalRedirect(LocalUrl.OrHome(form.ReturnUrl));
     }

@@ -1,10 +1,10 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -79,12 +79,8 @@ public static class Classroom
     }
 
     /// <summary>True when registering needs no code, or <paramref name="code"/> is the configured one.</summary>
-    public static bool Admits(this ClassroomOptions options, string? code)
-    {
-        if (string.IsNullOrEmpty(options.JoinCode)) return true;
-        return code is not null && CryptographicOperations.FixedTimeEquals(
-            Encoding.UTF8.GetBytes(code.Trim()), Encoding.UTF8.GetBytes(options.JoinCode.Trim()));
-    }
+    public static bool Admits(this ClassroomOptions options, string? code) =>
+        string.IsNullOrEmpty(options.JoinCode) || InstructorAccounts.Matches(code, options.JoinCode);
 
     private static void ConfigureIdentity(IdentityOptions o)
     {
@@ -134,9 +130,28 @@ public static class Classroom
         if (!http.Request.Path.Equals(AuthPath + "/register", StringComparison.OrdinalIgnoreCase)) return await next(context);
         var options = http.RequestServices.GetRequiredService<IOptionsMonitor<ClassroomOptions>>().CurrentValue;
         var code = http.Request.Query["joinCode"].ToString();
-        if (options.Admits(code)) return await next(context);
-        return string.IsNullOrEmpty(code)
-            ? Api.ApiProblems.Invalid("joinCode", "This class needs a join code to register: POST /api/auth/register?joinCode=… (ask the instructor).")
-            : TypedResults.Problem("The join code is not this class's.", statusCode: StatusCodes.Status403Forbidden, title: "Wrong join code");
+        var email = context.Arguments.OfType<RegisterRequest>().FirstOrDefault()?.Email;
+        switch (options.Check(email, code))
+        {
+            case Registration.Student:
+                return await next(context);
+            case Registration.Instructor:
+                var result = await next(context);
+                if (result is INestedHttpResult { Result: Ok }) await MarkInstructorAsync(http.RequestServices, email!);
+                return result;
+            case Registration.InstructorCodeRefused:
+                return TypedResults.Problem("This e-mail is one of the class's instructors: registering it needs the instructor code (Classroom:InstructorCode) in place of the join code, ?joinCode=….",
+                    statusCode: StatusCodes.Status403Forbidden, title: "Instructor code needed");
+            default:
+                return string.IsNullOrEmpty(code)
+                    ? Api.ApiProblems.Invalid("joinCode", "This class needs a join code to register: POST /api/auth/register?joinCode=… (ask the instructor).")
+                    : TypedResults.Problem("The join code is not this class's.", statusCode: StatusCodes.Status403Forbidden, title: "Wrong join code");
+        }
+    }
+
+    private static async Task MarkInstructorAsync(IServiceProvider services, string email)
+    {
+        var users = services.GetRequiredService<UserManager<LabUser>>();
+        if (await users.FindByEmailAsync(email) is { } user) await users.MarkInstructorAsync(user);
     }
 }

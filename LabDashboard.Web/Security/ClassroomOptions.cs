@@ -12,6 +12,9 @@ public sealed class ClassroomOptions
     /// <summary>When set, registering an account needs this code (the form's field, or <c>?joinCode=</c> on <c>POST /api/auth/register</c>).</summary>
     public string? JoinCode { get; set; }
 
-    /// <summary>E-mail addresses of the accounts that see and control every run (<c>Classroom__Instructors__0=…</c>).</summary>
+    /// <summary>E-mail addresses of the accounts that see and control every run (<c>Classroom__Instructors__0=…</c>), when registered with <see cref="InstructorCode"/>.</summary>
     public List<string> Instructors { get; set; } = [];
+
+    /// <summary>The secret a listed instructor address registers with, in place of the join code; without it a listed address cannot register.</summary>
+    public string? InstructorCode { get; set; }
 }

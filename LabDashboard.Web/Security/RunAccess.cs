@@ -25,7 +25,8 @@ public sealed record RunCaller(string? Owner, bool SeesAll, string? Email = null
 /// <summary>
 /// The ownership rules, in one place: on loopback everyone is <see cref="RunCaller.Local"/>; in
 /// classroom mode a student sees and controls their own runs and an instructor
-/// (<see cref="ClassroomOptions.Instructors"/>, read on every call) all of them. Every endpoint, hub
+/// (listed in <see cref="ClassroomOptions.Instructors"/>, read on every call, and registered with the
+/// instructor code: <see cref="InstructorAccounts"/>) all of them. Every endpoint, hub
 /// method and page reaches runs through the <see cref="UserRuns"/> it hands out.
 /// </summary>
 public sealed class RunAccess(IRunService runs, LabMode mode, IOptionsMonitor<ClassroomOptions> options)
@@ -40,12 +41,8 @@ public sealed class RunAccess(IRunService runs, LabMode mode, IOptionsMonitor<Cl
         if (user?.Identity?.IsAuthenticated != true || user.FindFirstValue(ClaimTypes.NameIdentifier) is not { Length: > 0 } id)
             return RunCaller.Nobody;
         var email = user.FindFirstValue(ClaimTypes.Email) ?? user.Identity.Name;
-        return new RunCaller(id, IsInstructor(email), email);
+        return new RunCaller(id, user.ProvedInstructor() && options.CurrentValue.Lists(email), email);
     }
-
-    /// <summary>True when <paramref name="email"/> is one of <see cref="ClassroomOptions.Instructors"/>.</summary>
-    public bool IsInstructor(string? email) =>
-        email is not null && options.CurrentValue.Instructors.Any(i => string.Equals(i.Trim(), email, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The runs as <paramref name="user"/> may see and steer them.</summary>
     public UserRuns For(ClaimsPrincipal? user) => new(runs, this, CallerOf(user));

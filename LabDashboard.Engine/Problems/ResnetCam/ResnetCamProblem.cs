@@ -29,6 +29,7 @@ public sealed class ResnetCamProblem(IOptions<EngineEnvironmentOptions>? sources
     {
         // No ProgressSetting: the head stops early, so a run's epoch count is not known before it ends.
         RunFolders = [TrainedModelStore.RunsFolder],
+        SettingsLimit = ResnetCamSettings.BatchMemory,
     };
 
     /// <inheritdoc />

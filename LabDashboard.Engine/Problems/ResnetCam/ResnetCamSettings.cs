@@ -27,6 +27,9 @@ internal sealed record ResnetCamSettings(
     /// </summary>
     public const int HeadBatchSize = 0;
 
+    /// <summary>The most pixels a whole-network training batch holds: the exam's, 32 photos at 512 px.</summary>
+    public const long MaxWholeNetworkBatchPixels = WholeNetworkBatchSize * 512L * 512L;
+
     /// <summary>The settings' names, as the schema and the settings JSON spell them.</summary>
     public static class Names
     {
@@ -88,6 +91,19 @@ internal sealed record ResnetCamSettings(
             settings.Int(Names.Patience), settings.Bool(Names.UnseenBreeds));
         return new ResnetCamSettings(backbone, preprocessing, size, batch, lr, epochs,
             trainBackbone, settings.Int(Names.MaxImages), settings.Int(Names.Seed), settings.Bool(Names.Download), head);
+    }
+
+    /// <summary>
+    /// Refuses a whole-network batch of more than <see cref="MaxWholeNetworkBatchPixels"/>, naming batchSize: training
+    /// the whole network keeps every photo's activations for the backward pass, so memory grows with batch × pixels.
+    /// The head only trains on cached 512-value features (extracted in small fixed batches), so its batch is not limited.
+    /// </summary>
+    public static (string Setting, string Problem)? BatchMemory(RunSettings settings)
+    {
+        var s = From(settings);
+        var pixels = (long)s.BatchSize * s.ImageSize * s.ImageSize;
+        if (!s.TrainBackbone || pixels <= MaxWholeNetworkBatchPixels) return null;
+        return (Names.BatchSize, $"training the whole network ({Names.TrainBackbone}) on a batch of {s.BatchSize} photos at {Names.ImageSize} {s.ImageSize} px holds {pixels:N0} pixels' activations; at most {MaxWholeNetworkBatchPixels:N0} (the exam's {WholeNetworkBatchSize} at 512 px) are accepted, so lower the batch size to {MaxWholeNetworkBatchPixels / ((long)s.ImageSize * s.ImageSize)}, lower the image size, or train the head only.");
     }
 
     public static bool CudaDefault() => DeviceInfo.Detect().Kind == "cuda";

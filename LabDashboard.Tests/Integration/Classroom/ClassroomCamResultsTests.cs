@@ -24,7 +24,7 @@ public class ClassroomCamResultsTests
             await using var server = await ClassroomServerFixture.StartAsync(stateRoot: state);
             var a = await ClassroomServerFixture.SignUpAsync(server, "cam-a@example.edu");
             var b = await ClassroomServerFixture.SignUpAsync(server, "cam-b@example.edu");
-            var instructor = await ClassroomServerFixture.SignUpAsync(server, ClassroomServerFixture.InstructorEmail);
+            var instructor = await ClassroomServerFixture.SignUpAsync(server, ClassroomServerFixture.InstructorEmail, ClassroomServerFixture.InstructorCode);
             // The trained model is the test's, not a run's: it is handed to A as A's run would be.
             server.Services.GetRequiredService<RunAccess>().Remember(TrainedHeadOnlyModel.RunId, await UserIdAsync(server, a.Email));
 

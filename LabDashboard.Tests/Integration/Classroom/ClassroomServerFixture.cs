@@ -8,13 +8,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LabDashboard.Tests.Integration.Classroom;
 
 /// <summary>
-/// A <see cref="LabServer"/> in classroom mode (<c>Classroom:Enabled</c>, a join code, one instructor) with
+/// A <see cref="LabServer"/> in classroom mode (<c>Classroom:Enabled</c>, a join code, two listed instructors and their code) with
 /// two students and the instructor registered and logged in through <c>/api/auth</c>, as scripts do.
 /// </summary>
 public sealed class ClassroomServerFixture : IAsyncLifetime
 {
     public const string JoinCode = "owl-42", Password = "correct horse battery";
-    public const string InstructorEmail = "teacher@example.edu";
+    public const string InstructorEmail = "teacher@example.edu", InstructorCode = "hoot-hoot-7";
+
+    /// <summary>Listed as instructors too, but left unregistered for the tests.</summary>
+    public const string AssistantEmail = "assistant@example.edu", TutorEmail = "tutor@example.edu";
 
     private LabServer? _server;
 
@@ -29,7 +32,7 @@ public sealed class ClassroomServerFixture : IAsyncLifetime
         _server = await StartAsync();
         StudentA = await SignUpAsync("a@example.edu");
         StudentB = await SignUpAsync("b@example.edu");
-        Instructor = await SignUpAsync(InstructorEmail.ToUpperInvariant());
+        Instructor = await SignUpAsync(Server, InstructorEmail.ToUpperInvariant(), InstructorCode);
     }
 
     /// <summary>A classroom server as this fixture's, with <paramref name="settings"/> added (e.g. smaller quotas) and its own state unless <paramref name="stateRoot"/> is given.</summary>
@@ -40,6 +43,9 @@ public sealed class ClassroomServerFixture : IAsyncLifetime
             ["Classroom:Enabled"] = "true",
             ["Classroom:JoinCode"] = JoinCode,
             ["Classroom:Instructors:0"] = InstructorEmail,
+            ["Classroom:Instructors:1"] = AssistantEmail,
+            ["Classroom:Instructors:2"] = TutorEmail,
+            ["Classroom:InstructorCode"] = InstructorCode,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         return LabServer.StartAsync(stateRoot, new LabServerOptions { Settings = all });
@@ -48,12 +54,19 @@ public sealed class ClassroomServerFixture : IAsyncLifetime
     /// <summary>Registers (with the join code) and logs in for a bearer token.</summary>
     public Task<ClassroomAccount> SignUpAsync(string email) => SignUpAsync(Server, email);
 
-    /// <summary>Registers on <paramref name="server"/> (with the join code) and logs in for a bearer token.</summary>
-    public static async Task<ClassroomAccount> SignUpAsync(LabServer server, string email)
+    /// <summary>Registers on <paramref name="server"/> with <paramref name="code"/> (the join code, or the instructor code for a listed instructor) and logs in for a bearer token.</summary>
+    public static async Task<ClassroomAccount> SignUpAsync(LabServer server, string email, string code = JoinCode)
     {
         using var anonymous = server.CreateClient();
-        var registered = await anonymous.PostAsJsonAsync($"api/auth/register?joinCode={JoinCode}", new { email, password = Password });
+        var registered = await anonymous.PostAsJsonAsync($"api/auth/register?joinCode={code}", new { email, password = Password });
         registered.EnsureSuccessStatusCode();
+        return await LogInAsync(server, email);
+    }
+
+    /// <summary>Logs an existing account in on <paramref name="server"/> for a bearer token.</summary>
+    public static async Task<ClassroomAccount> LogInAsync(LabServer server, string email)
+    {
+        using var anonymous = server.CreateClient();
         var login = await anonymous.PostAsJsonAsync("api/auth/login?useCookies=false", new { email, password = Password });
         login.EnsureSuccessStatusCode();
         var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
