@@ -33,7 +33,11 @@ public static class Classroom
         var mode = LabMode.From(builder.Configuration);
         var services = builder.Services;
         services.AddSingleton(mode);
-        services.Configure<ClassroomOptions>(builder.Configuration.GetSection(ClassroomOptions.Section));
+        services.AddOptions<ClassroomOptions>().Bind(builder.Configuration.GetSection(ClassroomOptions.Section))
+            // Students know the join code: an equal instructor code would let any of them register a listed address.
+            .Validate(o => string.IsNullOrEmpty(o.InstructorCode) || o.InstructorCode != o.JoinCode,
+                "Classroom:InstructorCode must differ from Classroom:JoinCode (students know the join code).")
+            .ValidateOnStart();
         services.AddRunAccess();
         services.AddSingleton<AccountDirectory>();
         if (!mode.Classroom) return builder;

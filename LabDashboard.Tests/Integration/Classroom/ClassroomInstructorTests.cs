@@ -84,4 +84,13 @@ public class ClassroomInstructorTests(ClassroomServerFixture fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadAsStringAsync()).Contains("class-instructors-only");
     }
+
+    [Fact]
+    public async Task A_server_whose_instructor_code_is_its_join_code_does_not_start()
+    {
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            ClassroomServerFixture.StartAsync(new Dictionary<string, string?> { ["Classroom:InstructorCode"] = ClassroomServerFixture.JoinCode }));
+
+        Assert.Contains("Classroom:InstructorCode must differ from Classroom:JoinCode", error.Message);
+    }
 }
