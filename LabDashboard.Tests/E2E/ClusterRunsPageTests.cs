@@ -3,10 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using LabDashboard.Engine.Runs;
-using LabDashboard.Tests.Engine.Runs.Storage;
 using LabDashboard.Tests.Integration;
+using LabDashboard.Tests.Integration.Cluster;
 using Microsoft.Playwright;
-using static LabDashboard.Tests.Integration.Cluster.ClusterWebTests;
 
 namespace LabDashboard.Tests.E2E;
 
@@ -23,58 +22,47 @@ public class ClusterRunsPageTests(LabBrowserFixture browser)
     [SkippableFact]
     public async Task The_runs_table_and_a_runs_page_show_its_worker_and_restart_a_cancelled_run()
     {
-        var redis = TestServices.Require(TestServices.RedisVariable, "Redis");
-        using var schema = new PostgresTestSchema();
-        var name = "test-" + Guid.NewGuid().ToString("N")[..12];
-        await using var worker = await LabServer.StartAsync(null, Settings(schema, redis, name, ("Cluster:Role", "worker"), ("Cluster:WorkerName", "w1"),
-            ("Cluster:AdvertisedAddress", "127.0.0.1"), ("Cluster:SiloPort", FreePort().ToString()), ("Cluster:GatewayPort", FreePort().ToString())));
-        try
-        {
-            await using var web = await LabServer.StartAsync(null, Settings(schema, redis, name, ("Cluster:Role", "web")));
-            using var http = web.CreateClient();
-            var completed = await StartAsync(http, "conv-einsum", "{}");
-            await WaitFinishedAsync(web.Runs, completed);
-            var cancelled = await StartAsync(http, "exp-mle", """{"steps": 100000, "reportEvery": 100, "seed": 5}""");
-            Assert.True(await web.Runs.CancelAsync(cancelled));
-            await WaitFinishedAsync(web.Runs, cancelled);
+        await using var cluster = await KestrelLabCluster.StartAsync();
+        var web = cluster.Web;
+        using var http = web.CreateClient();
+        var completed = await StartAsync(http, "conv-einsum", "{}");
+        await WaitFinishedAsync(web.Runs, completed);
+        var cancelled = await StartAsync(http, "exp-mle", """{"steps": 100000, "reportEvery": 100, "seed": 5}""");
+        Assert.True(await web.Runs.CancelAsync(cancelled));
+        await WaitFinishedAsync(web.Runs, cancelled);
 
-            var page = await OpenAsync(web, "/runs", 1400, 900);
-            await Assertions.Expect(page.GetByTestId("run-link")).ToHaveCountAsync(2);
-            await Assertions.Expect(page.GetByTestId("runs-table").GetByTestId("run-worker")).ToHaveTextAsync(["w1", "w1"]);
-            await Assertions.Expect(page.GetByTestId("restart-run")).ToHaveCountAsync(1);
-            await LabBrowserFixture.ScreenshotAsync(page, "cluster-runs-1400x900");
-            await page.SetViewportSizeAsync(390, 844);
-            await Assertions.Expect(page.GetByTestId("runs-table").GetByTestId("run-worker").First).ToBeVisibleAsync();
-            await AssertFitsAsync(page);
-            await LabBrowserFixture.ScreenshotAsync(page, "cluster-runs-390x844");
-            await page.SetViewportSizeAsync(1400, 900);
-            await page.GetByLabel($"Restart run {cancelled}").ClickAsync();
-            await Assertions.Expect(page.GetByTestId("run-link")).ToHaveCountAsync(3);
-            var fromTable = web.Runs.List().First(r => r.RunId != completed && r.RunId != cancelled);
-            Assert.Equal(("exp-mle", 100000), (fromTable.ProblemId, (int)fromTable.Settings["steps"]));
-            await web.Runs.CancelAsync(fromTable.RunId);
-            await page.Context.CloseAsync();
+        var page = await OpenAsync(web, "/runs", 1400, 900);
+        await Assertions.Expect(page.GetByTestId("run-link")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByTestId("runs-table").GetByTestId("run-worker")).ToHaveTextAsync(["w1", "w1"]);
+        await Assertions.Expect(page.GetByTestId("restart-run")).ToHaveCountAsync(1);
+        await LabBrowserFixture.ScreenshotAsync(page, "cluster-runs-1400x900");
+        await page.SetViewportSizeAsync(390, 844);
+        await Assertions.Expect(page.GetByTestId("runs-table").GetByTestId("run-worker").First).ToBeVisibleAsync();
+        await AssertFitsAsync(page);
+        await LabBrowserFixture.ScreenshotAsync(page, "cluster-runs-390x844");
+        await page.SetViewportSizeAsync(1400, 900);
+        await page.GetByLabel($"Restart run {cancelled}").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("run-link")).ToHaveCountAsync(3);
+        var fromTable = web.Runs.List().First(r => r.RunId != completed && r.RunId != cancelled);
+        Assert.Equal(("exp-mle", 100000), (fromTable.ProblemId, (int)fromTable.Settings["steps"]));
+        await web.Runs.CancelAsync(fromTable.RunId);
+        await page.Context.CloseAsync();
 
-            page = await OpenAsync(web, $"/runs/{cancelled}", 1400, 900);
-            var controls = page.GetByTestId("run-controls");
-            await Assertions.Expect(controls.GetByTestId("run-worker")).ToHaveTextAsync("w1");
-            await Assertions.Expect(controls.GetByTestId("restart")).ToBeVisibleAsync();
-            await LabBrowserFixture.ScreenshotAsync(page, "cluster-run-page-1400x900");
-            await page.SetViewportSizeAsync(390, 844);
-            await AssertFitsAsync(page);
-            await LabBrowserFixture.ScreenshotAsync(page, "cluster-run-page-390x844");
-            await controls.GetByTestId("restart").ClickAsync();
-            await Assertions.Expect(page).ToHaveURLAsync(new Regex($@"[?&]run=(?!{cancelled})[0-9a-f]+"));
-            var restarted = RunLink.Match(page.Url).Groups[1].Value;
-            Assert.Equal((cancelled.Length, "w1"), (restarted.Length, web.Runs.Get(restarted)!.Worker));
-            await Assertions.Expect(controls.GetByTestId("run-worker")).ToHaveTextAsync("w1");
-            await web.Runs.CancelAsync(restarted);
-            await page.Context.CloseAsync();
-        }
-        finally
-        {
-            await ForgetCluster(redis, name);
-        }
+        page = await OpenAsync(web, $"/runs/{cancelled}", 1400, 900);
+        var controls = page.GetByTestId("run-controls");
+        await Assertions.Expect(controls.GetByTestId("run-worker")).ToHaveTextAsync("w1");
+        await Assertions.Expect(controls.GetByTestId("restart")).ToBeVisibleAsync();
+        await LabBrowserFixture.ScreenshotAsync(page, "cluster-run-page-1400x900");
+        await page.SetViewportSizeAsync(390, 844);
+        await AssertFitsAsync(page);
+        await LabBrowserFixture.ScreenshotAsync(page, "cluster-run-page-390x844");
+        await controls.GetByTestId("restart").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($@"[?&]run=(?!{cancelled})[0-9a-f]+"));
+        var restarted = RunLink.Match(page.Url).Groups[1].Value;
+        Assert.Equal((cancelled.Length, "w1"), (restarted.Length, web.Runs.Get(restarted)!.Worker));
+        await Assertions.Expect(controls.GetByTestId("run-worker")).ToHaveTextAsync("w1");
+        await web.Runs.CancelAsync(restarted);
+        await page.Context.CloseAsync();
     }
 
     private async Task<IPage> OpenAsync(LabServer web, string path, int width, int height)

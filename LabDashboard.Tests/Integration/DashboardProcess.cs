@@ -47,7 +47,7 @@ public sealed class DashboardProcess : IDisposable
 
     /// <summary>Starts dotnet with <paramref name="arguments"/> on a free port; the null argument becomes the URL.</summary>
     private static Task<DashboardProcess> StartAsync(string workingDirectory, string?[] arguments) =>
-        StartAsync(workingDirectory, arguments, new Uri($"http://127.0.0.1:{Engine.Data.LocalMirror.FreePort()}/"), []);
+        StartAsync(workingDirectory, arguments, new Uri($"http://127.0.0.1:{TestPorts.Free()}/"), []);
 
     private static async Task<DashboardProcess> StartAsync(string workingDirectory, string?[] arguments, Uri baseAddress,
         IEnumerable<KeyValuePair<string, string>> environment)

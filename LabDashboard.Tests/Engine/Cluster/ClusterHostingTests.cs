@@ -1,16 +1,14 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using LabDashboard.Engine;
 using LabDashboard.Engine.Cluster;
 using LabDashboard.Engine.Runs;
 using LabDashboard.Tests.Engine.Runs;
 using LabDashboard.Tests.Engine.Runs.Storage;
+using LabDashboard.Tests.Integration.Cluster;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
-using StackExchange.Redis;
 
 namespace LabDashboard.Tests.Engine.Cluster;
 
@@ -29,11 +27,12 @@ public sealed class ClusterHostingTests
         var redis = TestServices.Require(TestServices.RedisVariable, "Redis");
         using var schema = new PostgresTestSchema();
         using var state = new TempFolder();
-        var name = "test-" + Guid.NewGuid().ToString("N")[..12];
+        var name = TestClusters.NewName();
         var cluster = ("Cluster:Name", name);
+        var ports = TestPorts.Free(2);
         using var worker = Host(Path.Combine(state.Path, "worker"), schema.ConnectionString, redis, cluster, ("Cluster:Role", "worker"),
             ("Cluster:WorkerName", "w1"), ("Cluster:AdvertisedAddress", "127.0.0.1"),
-            ("Cluster:SiloPort", FreePort().ToString()), ("Cluster:GatewayPort", FreePort().ToString()));
+            ("Cluster:SiloPort", ports[0].ToString()), ("Cluster:GatewayPort", ports[1].ToString()));
         using var web = Host(Path.Combine(state.Path, "web"), schema.ConnectionString, redis, cluster, ("Cluster:Role", "web"));
         await worker.StartAsync();
         await web.StartAsync();
@@ -56,17 +55,8 @@ public sealed class ClusterHostingTests
         {
             await web.StopAsync();
             await worker.StopAsync();
-            await ForgetCluster(redis, name);
+            await TestClusters.ForgetAsync(redis, name);
         }
-    }
-
-    /// <summary>Removes the cluster's membership keys (under its name), which Orleans leaves behind.</summary>
-    private static async Task ForgetCluster(string redis, string name)
-    {
-        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis);
-        foreach (var server in connection.GetServers())
-            foreach (var key in server.Keys(pattern: name + "*"))
-                await connection.GetDatabase().KeyDeleteAsync(key);
     }
 
     private static IHost Host(string stateRoot, string postgres, string redis, params (string Key, string Value)[] settings)
@@ -77,13 +67,6 @@ public sealed class ClusterHostingTests
         builder.Services.AddLabEngine(o => o.StateRoot = stateRoot);
         builder.AddLabCluster();
         return builder.Build();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string Worker(string connectionString, string runId)

@@ -110,4 +110,32 @@ public sealed class ClusterRunServiceTests
         Assert.False(runs.Exists(runId));
         Assert.Null(await runs.RelabelAsync(runId, RunLabel.Create("gone", null, null)));
     }
+
+    [SkippableFact]
+    public async Task The_history_in_PostgreSQL_survives_a_restart_of_the_whole_cluster()
+    {
+        using var schema = new PostgresTestSchema();
+        using var firstState = new TempFolder();
+        using var secondState = new TempFolder();
+        var problem = new GatedProblem();
+        string runId;
+        IReadOnlyList<RunEvent> before;
+        await using (var first = await LabTestCluster.Start(schema.ConnectionString, firstState.Path, problem))
+        {
+            runId = await first.Runs.StartAsync("gated", JsonDocument.Parse("""{"steps": 3}""").RootElement, "ada");
+            problem.Release(3);
+            await using var reader = new EventReader(first.Runs.Watch(runId, 0, CancellationToken.None));
+            await reader.UntilKind(RunEventKinds.Finished);
+            before = [.. reader.Seen];
+        }
+
+        // New silos with empty State:Roots: only PostgreSQL can carry the run over.
+        await using var second = await LabTestCluster.Start(schema.ConnectionString, secondState.Path, new GatedProblem());
+        var summary = Assert.Single(second.Runs.List(new RunQuery(Owner: "ada")));
+        Assert.Equal((runId, RunStatus.Completed), (summary.RunId, summary.Status));
+        await using var replay = new EventReader(second.Runs.Watch(runId, 0, CancellationToken.None));
+        await replay.UntilKind(RunEventKinds.Finished);
+        Assert.Equal(before.Select(e => (e.Seq, e.Kind, e.Epoch)), replay.Seen.Select(e => (e.Seq, e.Kind, e.Epoch)));
+        Assert.Equal(3, second.Runs.Get(runId)!.EpochEvents.Count);
+    }
 }

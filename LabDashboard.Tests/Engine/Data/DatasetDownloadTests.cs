@@ -119,7 +119,7 @@ public sealed class DatasetDownloadTests : IDisposable
     [Fact]
     public void Offline_the_message_names_the_files_the_folders_and_the_debian_package()
     {
-        var nowhere = $"http://127.0.0.1:{LocalMirror.FreePort()}/";
+        var nowhere = $"http://127.0.0.1:{TestPorts.Free()}/";
         var spec = ImageDatasets.FashionMnist with { Mirrors = [nowhere], SystemFolders = [] };
 
         var error = Assert.Throws<DatasetUnavailableException>(() => DatasetProvider.Locate(spec, Paths, null, default, _downloader));

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using LabDashboard.Engine.Data;
 
 namespace LabDashboard.Tests.Engine.Data;
@@ -17,7 +16,7 @@ public sealed class LocalMirror : IDisposable
 
     public LocalMirror()
     {
-        Port = FreePort();
+        Port = TestPorts.Free();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
         _thread = new Thread(Serve) { IsBackground = true, Name = "LocalMirror" };
@@ -31,13 +30,6 @@ public sealed class LocalMirror : IDisposable
     public ConcurrentDictionary<string, byte[]> Files { get; } = new();
 
     public string Url(string variant) => $"http://127.0.0.1:{Port}/{variant}/";
-
-    public static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 
     private void Serve()
     {

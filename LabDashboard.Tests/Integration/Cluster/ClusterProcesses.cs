@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 
 namespace LabDashboard.Tests.Integration.Cluster;
 
@@ -17,14 +15,14 @@ internal sealed class ClusterProcesses(string postgres, string redis, string nam
     /// <summary>Starts worker <paramref name="workerName"/>; returns once it is an active member (its <c>/healthz</c> answers 200).</summary>
     public Task<DashboardProcess> StartWorkerAsync(string workerName)
     {
-        var ports = FreePorts(3);
+        var ports = TestPorts.Free(3);
         return StartAsync(ports[0], ClusterCommands.Worker(workerName, Text(ports[1]), Text(ports[2]), ClusterCommands.Url(ports[0]), State(workerName)));
     }
 
     /// <summary>Starts a web front; returns once it serves.</summary>
     public Task<DashboardProcess> StartWebAsync(string frontName)
     {
-        var httpPort = FreePorts(1)[0];
+        var httpPort = TestPorts.Free();
         return StartAsync(httpPort, ClusterCommands.Web(ClusterCommands.Url(httpPort), State(frontName)));
     }
 
@@ -44,21 +42,6 @@ internal sealed class ClusterProcesses(string postgres, string redis, string nam
         return process;
     }
 
-    /// <summary>Different free loopback ports (all held open while chosen: one process's HTTP, silo and gateway ports must differ).</summary>
-    internal static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        try
-        {
-            listeners.ForEach(l => l.Start());
-            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        }
-        finally
-        {
-            listeners.ForEach(l => l.Dispose());
-        }
-    }
-
     private static string Text(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private string State(string processName) => Path.Combine(_root, "state-" + processName);
@@ -66,7 +49,7 @@ internal sealed class ClusterProcesses(string postgres, string redis, string nam
     public async ValueTask DisposeAsync()
     {
         foreach (var process in _processes) process.Dispose();
-        await ClusterWebTests.ForgetCluster(redis, name);
+        await TestClusters.ForgetAsync(redis, name);
         try { Directory.Delete(_root, recursive: true); }
         catch (IOException) { }
     }

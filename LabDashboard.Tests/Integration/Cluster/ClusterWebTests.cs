@@ -1,12 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using LabDashboard.Engine.Cluster;
 using LabDashboard.Engine.Runs;
-using LabDashboard.Tests.Engine.Runs.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using StackExchange.Redis;
 
 namespace LabDashboard.Tests.Integration.Cluster;
 
@@ -21,42 +18,31 @@ public sealed class ClusterWebTests
     [SkippableFact]
     public async Task A_web_front_starts_a_run_that_the_worker_runs_follows_its_statuses_and_each_role_answers_healthz()
     {
-        var redis = TestServices.Require(TestServices.RedisVariable, "Redis");
-        using var schema = new PostgresTestSchema();
-        var name = "test-" + Guid.NewGuid().ToString("N")[..12];
-        await using var worker = await LabServer.StartAsync(null, Settings(schema, redis, name, ("Cluster:Role", "worker"), ("Cluster:WorkerName", "w1"),
-            ("Cluster:AdvertisedAddress", "127.0.0.1"), ("Cluster:SiloPort", FreePort().ToString()), ("Cluster:GatewayPort", FreePort().ToString())));
-        try
-        {
-            await using var web = await LabServer.StartAsync(null, Settings(schema, redis, name, ("Cluster:Role", "web")));
-            using var workerHttp = worker.CreateClient();
-            using var webHttp = web.CreateClient();
+        await using var cluster = await KestrelLabCluster.StartAsync();
+        var (worker, web) = (cluster.Worker, cluster.Web);
+        using var workerHttp = worker.CreateClient();
+        using var webHttp = web.CreateClient();
 
-            Assert.Equal("Healthy", await workerHttp.GetStringAsync("healthz"));
-            Assert.Equal("Healthy", await webHttp.GetStringAsync("healthz"));
-            Assert.Equal(HttpStatusCode.NotFound, (await workerHttp.GetAsync("api/problems")).StatusCode);
-            Assert.Null(web.Services.GetService<RunService>());
-            Assert.IsType<ClusterRunService>(web.Runs);
+        Assert.Equal("Healthy", await workerHttp.GetStringAsync("healthz"));
+        Assert.Equal("Healthy", await webHttp.GetStringAsync("healthz"));
+        Assert.Equal(HttpStatusCode.NotFound, (await workerHttp.GetAsync("api/problems")).StatusCode);
+        Assert.Null(web.Services.GetService<RunService>());
+        Assert.IsType<ClusterRunService>(web.Runs);
 
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-            var statuses = new List<RunEvent>();
-            var feed = await StatusesUntilFinished(web.Runs, statuses, timeout.Token);
-            var start = await webHttp.PostAsJsonAsync("api/runs", new { problemId = "exp-mle", settings = JsonDocument.Parse("""{"steps": 200}""").RootElement });
-            Assert.Equal(HttpStatusCode.Created, start.StatusCode);
-            var runId = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString()!;
-            await foreach (var _ in web.Runs.Watch(runId, 0, timeout.Token)) { }
-            await feed;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var statuses = new List<RunEvent>();
+        var feed = await StatusesUntilFinished(web.Runs, statuses, timeout.Token);
+        var start = await webHttp.PostAsJsonAsync("api/runs", new { problemId = "exp-mle", settings = JsonDocument.Parse("""{"steps": 200}""").RootElement });
+        Assert.Equal(HttpStatusCode.Created, start.StatusCode);
+        var runId = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString()!;
+        await foreach (var _ in web.Runs.Watch(runId, 0, timeout.Token)) { }
+        await feed;
 
-            Assert.Equal([RunEventKinds.Queued, RunEventKinds.Started, RunEventKinds.Finished], statuses.Where(e => e.RunId == runId).Select(e => e.Kind));
+        Assert.Equal([RunEventKinds.Queued, RunEventKinds.Started, RunEventKinds.Finished], statuses.Where(e => e.RunId == runId).Select(e => e.Kind));
 
-            var run = await webHttp.GetFromJsonAsync<JsonElement>($"api/runs/{runId}");
-            Assert.Equal("completed", run.GetProperty("summary").GetProperty("status").GetString());
-            Assert.Equal("w1", run.GetProperty("worker").GetString());
-        }
-        finally
-        {
-            await ForgetCluster(redis, name);
-        }
+        var run = await webHttp.GetFromJsonAsync<JsonElement>($"api/runs/{runId}");
+        Assert.Equal("completed", run.GetProperty("summary").GetProperty("status").GetString());
+        Assert.Equal("w1", run.GetProperty("worker").GetString());
     }
 
     /// <summary>Subscribes to the status feed (returns once subscribed) and collects until the first <c>finished</c>.</summary>
@@ -78,27 +64,5 @@ public sealed class ClusterWebTests
                 listening = feed.MoveNextAsync();
             }
         }
-    }
-
-    internal static LabServerOptions Settings(PostgresTestSchema schema, string redis, string name, params (string Key, string Value)[] settings) => new()
-    {
-        Settings = settings.Concat([("Cluster:Mode", "orleans"), ("Cluster:Name", name), ("ConnectionStrings:Lab", schema.ConnectionString), ("ConnectionStrings:Redis", redis)])
-            .ToDictionary(s => s.Item1, s => (string?)s.Item2),
-    };
-
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>Removes the keys under the cluster's name (Orleans' membership), which outlive the test.</summary>
-    internal static async Task ForgetCluster(string redis, string name)
-    {
-        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis);
-        foreach (var server in connection.GetServers())
-            foreach (var key in server.Keys(pattern: name + "*"))
-                await connection.GetDatabase().KeyDeleteAsync(key);
     }
 }
