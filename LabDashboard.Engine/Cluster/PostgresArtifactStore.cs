@@ -111,18 +111,11 @@ internal sealed class PostgresArtifactStore(PostgresRunDatabase database, LabPat
     /// <summary>Streams the bytes into a temporary file moved into place, so a reader never sees half a copy.</summary>
     private static void Download(NpgsqlConnection connection, string path, string file, DateTimeOffset writtenAt)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var temporary = file + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        using (var command = PostgresRunDatabase.Command(connection, null, "SELECT bytes FROM artifacts WHERE path = @path"))
-        {
-            command.Parameters.AddWithValue("path", path);
-            using var reader = command.ExecuteReader(CommandBehavior.SequentialAccess);
-            if (!reader.Read()) return;
-            using var target = File.Create(temporary);
-            using var source = reader.GetStream(0);
-            source.CopyTo(target);
-        }
-        File.SetLastWriteTimeUtc(temporary, writtenAt.UtcDateTime);
-        File.Move(temporary, file, overwrite: true);
+        using var command = PostgresRunDatabase.Command(connection, null, "SELECT bytes FROM artifacts WHERE path = @path");
+        command.Parameters.AddWithValue("path", path);
+        using var reader = command.ExecuteReader(CommandBehavior.SequentialAccess);
+        if (!reader.Read()) return;
+        using var source = reader.GetStream(0);
+        AtomicFile.Write(file, source.CopyTo, writtenAt.UtcDateTime);
     }
 }

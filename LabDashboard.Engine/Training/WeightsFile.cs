@@ -1,3 +1,4 @@
+using LabDashboard.Engine.Runs;
 using TorchSharp;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
@@ -23,18 +24,7 @@ public static class WeightsFile
     /// </summary>
     public static void Save(string path, IEnumerable<(string Name, Tensor Tensor)> tensors)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        try
-        {
-            using (var file = File.Create(temporary))
-                Write(file, tensors);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        AtomicFile.Write(path, file => Write(file, tensors));
     }
 
     /// <summary>The file <see cref="Save(string, nn.Module)"/> would write, as bytes (for an artifact store).</summary>

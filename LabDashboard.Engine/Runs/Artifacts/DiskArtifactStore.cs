@@ -6,14 +6,7 @@ namespace LabDashboard.Engine.Runs.Artifacts;
 public sealed class DiskArtifactStore(LabPaths paths) : IRunArtifactStore
 {
     /// <inheritdoc />
-    public void Write(string path, byte[] bytes)
-    {
-        var file = LocalFile(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var temporary = file + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllBytes(temporary, bytes);
-        File.Move(temporary, file, overwrite: true);
-    }
+    public void Write(string path, byte[] bytes) => AtomicFile.Write(LocalFile(path), file => file.Write(bytes));
 
     /// <inheritdoc />
     public byte[]? Read(string path)

@@ -1,5 +1,6 @@
 using LabDashboard.Engine.Data.Images;
 using LabDashboard.Engine.Problems.ResnetCam.Data;
+using LabDashboard.Engine.Runs;
 using Microsoft.Win32.SafeHandles;
 
 namespace LabDashboard.Engine.Problems.ResnetCam.Training;
@@ -45,9 +46,7 @@ internal sealed class DecodedImageCache : IDisposable
 
     private static void Build(string path, IReadOnlyList<PetImage> images, int size, ImageDecoder decoder, Action<int>? progress, CancellationToken cancellation)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        using (var output = File.Create(temporary))
+        AtomicFile.Write(path, output =>
         {
             for (var i = 0; i < images.Count; i++)
             {
@@ -55,8 +54,7 @@ internal sealed class DecodedImageCache : IDisposable
                 output.Write(Decode(decoder, images[i], size).Rgb);
                 progress?.Invoke(i + 1);
             }
-        }
-        File.Move(temporary, path, overwrite: true);
+        });
     }
 
     private static RgbImage Decode(ImageDecoder decoder, PetImage image, int size)
