@@ -32,7 +32,7 @@ internal sealed class LabTestCluster : IAsyncDisposable
         builder.ConfigureSilo((silo, siloBuilder) =>
         {
             if (_nextIsWeb) siloBuilder.AddFreeDevicePlacement(connectionString, devices: null);
-            else siloBuilder.AddFreeDevicePlacement(connectionString, new WorkerDevices("cpu", 1, 1)).Services.AddSingleton(Engine(silo.SiloName));
+            else siloBuilder.AddFreeDevicePlacement(connectionString, new WorkerDevices("cpu", 1, 1)).Services.AddSingleton(Engine(silo.SiloName)).AddQueuedRunPickup();
             siloBuilder.Services.AddLabClusterSerialization().AddDeadWorkerRecovery(connectionString);
         });
         builder.ConfigureClient(client => client.Services.AddLabClusterSerialization());

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LabDashboard.Engine.Runs;
 using LabDashboard.Tests.Engine.Runs;
 using LabDashboard.Tests.Engine.Runs.Storage;
 
@@ -44,23 +45,44 @@ public sealed class RunPlacementTests
     }
 
     [SkippableFact]
-    public async Task A_worker_joining_while_the_others_are_busy_takes_the_next_run()
+    public async Task A_worker_joining_while_the_others_are_busy_takes_a_waiting_run_whose_watchers_see_every_event_once()
     {
         using var schema = new PostgresTestSchema();
         using var state = new TempFolder();
         var problem = new GatedProblem();
         await using var cluster = await LabTestCluster.Start(schema.ConnectionString, state.Path, problem);
         var runs = cluster.Runs;
-        foreach (var owner in new[] { "ada", "bob", "ada", "bob" }) await runs.StartAsync("gated", TwoSteps, owner);
-        await Until(cluster, rows => rows.Count(r => r.Status == "running") == 2);
+        var runIds = new List<string>();
+        foreach (var owner in new[] { "ada", "bob", "ada", "bob" }) runIds.Add(await runs.StartAsync("gated", TwoSteps, owner));
+        var before = await Until(cluster, rows => rows.Count(r => r.Status == "running") == 2);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var watchers = runIds.ToDictionary(id => id, id => ToEnd(runs.Watch(id, 0, timeout.Token)));
 
         var joined = await cluster.StartWorkerSilo();
-        var next = await runs.StartAsync("gated", TwoSteps, "cy");
+        var moved = (await Until(cluster, rows => rows.Any(r => r.Worker == joined.Name && r.Status == "running"))).Single(r => r.Worker == joined.Name);
+        problem.Release(8);
+        var done = await Until(cluster, rows => rows.All(r => r.Status == "completed"));
 
-        Assert.Equal(joined.Name, cluster.Worker(next));
-        await Until(cluster, rows => rows.Single(r => r.Id == next).Status == "running");
-        problem.Release(10);
-        await Until(cluster, rows => rows.All(r => r.Status == "completed"));
+        Assert.Equal("queued", before.Single(r => r.Id == moved.Id).Status);
+        // Once the joined worker is free again it may take the other waiting run too.
+        var movedIds = done.Where(r => r.Worker != before.Single(b => b.Id == r.Id).Worker).Select(r => r.Id).ToHashSet();
+        Assert.Contains(moved.Id, movedIds);
+        Assert.All(done.Where(r => movedIds.Contains(r.Id)), r => Assert.Equal(joined.Name, r.Worker));
+        foreach (var (runId, watcher) in watchers)
+        {
+            var events = await watcher;
+            Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.Seq));
+            Assert.Single(events, e => e.Kind == "started");
+            Assert.Equal(RunOutcome.Completed, Assert.Single(events, e => e.Kind == "finished").Outcome);
+            Assert.Equal(movedIds.Contains(runId), events.Any(e => e.Message == $"Moved to worker {joined.Name}, which had a free device."));
+        }
+    }
+
+    private static async Task<List<RunEvent>> ToEnd(IAsyncEnumerable<RunEvent> stream)
+    {
+        var events = new List<RunEvent>();
+        await foreach (var e in stream) events.Add(e);
+        return events;
     }
 
     /// <summary>The shared history's runs once <paramref name="condition"/> holds for them (at most 60 s).</summary>
