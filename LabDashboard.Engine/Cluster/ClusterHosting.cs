@@ -16,8 +16,8 @@ public static class ClusterHosting
     /// <summary>
     /// Nothing in <c>Cluster:Mode=none</c>. In <c>orleans</c> mode: a silo on <c>Cluster:SiloPort</c> and
     /// <c>Cluster:GatewayPort</c> for the roles <c>worker</c> and <c>all</c> (advertising its device; runs are
-    /// placed on the least loaded worker, <see cref="FreeDevicePlacement"/>, and a free worker takes runs
-    /// waiting on busy ones, <see cref="QueuedRunPickup"/>), an Orleans client for
+    /// placed on a free worker of the kind their problem prefers, <see cref="FreeDevicePlacement"/>, and a free
+    /// worker takes runs waiting on busy ones, <see cref="QueuedRunPickup"/>), an Orleans client for
     /// <c>web</c>, members found through Redis (<c>ConnectionStrings:Redis</c>); for <c>web</c> and
     /// <c>all</c> the <see cref="IRunService"/> then starts runs on the cluster's workers, and a
     /// <c>web</c> role hosts no local run service at all. Call it

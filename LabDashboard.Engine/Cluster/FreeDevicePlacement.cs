@@ -7,7 +7,7 @@ namespace LabDashboard.Engine.Cluster;
 
 /// <summary>
 /// Places a run's grain on a worker silo with a free device (<see cref="FreeDevicePlacementDirector"/>):
-/// never on a silo that advertises no device, the least loaded first.
+/// never on a silo that advertises no device; a free one of the kind the run wants first (<see cref="WorkerChoice"/>).
 /// </summary>
 [GenerateSerializer, Immutable]
 internal sealed class FreeDevicePlacement : PlacementStrategy;
@@ -33,7 +33,7 @@ internal sealed class FreeDevicePlacementDirector(ISiloMetadataCache metadata, I
                 workers.TryAdd(name, (silo, devices));
         // A run handed to a free worker migrates there (RunGrain.HandOver names the worker's silo).
         if (IPlacementDirector.GetPlacementHint(target.RequestContextData, [.. workers.Values.Select(w => w.Silo)]) is { } hinted) return hinted;
-        var chosen = await placements.Place(target.GrainIdentity.Key.ToString()!, workers.ToDictionary(w => w.Key, w => w.Value.Devices))
+        var chosen = await placements.Place(target.GrainIdentity.Key.ToString()!, workers.ToDictionary(w => w.Key, w => w.Value.Devices), WantedDevice.Of(target))
             ?? throw new InvalidOperationException("No worker of the lab cluster is up: no silo advertises a device.");
         return workers[chosen].Silo;
     }

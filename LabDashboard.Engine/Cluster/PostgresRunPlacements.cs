@@ -1,3 +1,4 @@
+using LabDashboard.Engine.Devices;
 using Npgsql;
 
 namespace LabDashboard.Engine.Cluster;
@@ -19,8 +20,11 @@ internal sealed class PostgresRunPlacements(PostgresRunDatabase history)
     // Placements are kept this long: the last one of each worker breaks ties between equal workers.
     private static readonly TimeSpan Kept = TimeSpan.FromDays(1);
 
-    /// <summary>Places <paramref name="runId"/> on one of <paramref name="workers"/> (name and devices) and records it; null when there is none.</summary>
-    public async Task<string?> Place(string runId, IReadOnlyDictionary<string, WorkerDevices> workers)
+    /// <summary>
+    /// Places <paramref name="runId"/> on one of <paramref name="workers"/> (name and devices), preferring the
+    /// <paramref name="wanted"/> kind (<see cref="WorkerChoice.Pick"/>), and records it; null when there is none.
+    /// </summary>
+    public async Task<string?> Place(string runId, IReadOnlyDictionary<string, WorkerDevices> workers, DeviceKind? wanted = null)
     {
         if (workers.Count == 0) return null;
         var now = DateTimeOffset.UtcNow;
@@ -32,7 +36,7 @@ internal sealed class PostgresRunPlacements(PostgresRunDatabase history)
         var loads = await Loads(connection, transaction, names, now);
         var lastPlaced = await LastPlaced(connection, transaction, names);
         var chosen = WorkerChoice.Pick(workers.Select(w => new WorkerCandidate(w.Key, w.Value, loads.GetValueOrDefault(w.Key),
-            lastPlaced.TryGetValue(w.Key, out var at) ? at : null)))!;
+            lastPlaced.TryGetValue(w.Key, out var at) ? at : null)), wanted)!;
         await Record(connection, transaction, runId, chosen.Name, now);
         await transaction.CommitAsync();
         return chosen.Name;

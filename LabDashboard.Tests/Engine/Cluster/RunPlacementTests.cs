@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LabDashboard.Engine.Devices;
 using LabDashboard.Engine.Runs;
 using LabDashboard.Tests.Engine.Runs;
 using LabDashboard.Tests.Engine.Runs.Storage;
@@ -6,8 +7,8 @@ using LabDashboard.Tests.Engine.Runs.Storage;
 namespace LabDashboard.Tests.Engine.Cluster;
 
 /// <summary>
-/// Where a lab cluster runs its runs: two worker silos with one slot each and a web silo that runs
-/// nothing (<see cref="LabTestCluster"/>), the history in the test PostgreSQL.
+/// Where a lab cluster runs its runs: two worker silos with one slot each (a "cuda" and a "cpu" one where
+/// the device kind matters) and a web silo that runs nothing (<see cref="LabTestCluster"/>), the history in the test PostgreSQL.
 /// </summary>
 [Trait("Category", "Slow")]
 public sealed class RunPlacementTests
@@ -83,6 +84,38 @@ public sealed class RunPlacementTests
         var events = new List<RunEvent>();
         await foreach (var e in stream) events.Add(e);
         return events;
+    }
+
+    [SkippableFact]
+    public async Task A_heavy_run_goes_to_the_cuda_worker_a_tiny_one_to_the_cpu_worker_and_either_to_the_other_kind_when_its_own_is_busy()
+    {
+        using var schema = new PostgresTestSchema();
+        using var state = new TempFolder();
+        var (heavy, tiny) = (new GatedProblem("heavy", prefers: DeviceKind.Cuda), new GatedProblem("tiny") { Free = true });
+        await using var cluster = await LabTestCluster.Start(schema.ConnectionString, state.Path, [heavy, tiny], ["cuda", "cpu"]);
+        var runs = cluster.Runs;
+
+        // Each pair runs one after the other on a free cluster, where taking turns alone would send the second run to the other worker.
+        var tinies = new[] { await Completed(cluster, await runs.StartAsync("tiny", TwoSteps, "ada")), await Completed(cluster, await runs.StartAsync("tiny", TwoSteps, "bob")) };
+        var firstHeavy = await runs.StartAsync("heavy", TwoSteps, "ada");
+        heavy.Release(2);
+        await Completed(cluster, firstHeavy);
+        var secondHeavy = await runs.StartAsync("heavy", TwoSteps, "bob");
+        await Until(cluster, rows => rows.Single(r => r.Id == secondHeavy).Status == "running");
+        var heavyWhileCudaIsBusy = await runs.StartAsync("heavy", TwoSteps, "cy");
+
+        Assert.All(tinies, id => Assert.Equal("cpu", cluster.AdvertisedKind(cluster.Worker(id))));
+        Assert.Equal("cuda", cluster.AdvertisedKind(cluster.Worker(firstHeavy)));
+        Assert.Equal("cuda", cluster.AdvertisedKind(cluster.Worker(secondHeavy)));
+        Assert.Equal("cpu", cluster.AdvertisedKind(cluster.Worker(heavyWhileCudaIsBusy)));
+        heavy.Release(4);
+        await Until(cluster, rows => rows.All(r => r.Status == "completed"));
+    }
+
+    private static async Task<string> Completed(LabTestCluster cluster, string runId)
+    {
+        await Until(cluster, rows => rows.Single(r => r.Id == runId).Status == "completed");
+        return runId;
     }
 
     /// <summary>The shared history's runs once <paramref name="condition"/> holds for them (at most 60 s).</summary>
