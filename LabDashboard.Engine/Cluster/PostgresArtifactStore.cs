@@ -63,6 +63,27 @@ internal sealed class PostgresArtifactStore(PostgresRunDatabase database, LabPat
         return found;
     }
 
+    public IReadOnlyList<byte[]> ReadEach(string folder, string file)
+    {
+        var (prefix, suffix) = (ArtifactPaths.Prefix(folder), "/" + ArtifactPaths.Check(file));
+        using var connection = database.Open();
+        using var command = Under(connection, "SELECT path, bytes FROM artifacts", folder, " AND right(path, @length) = @suffix ORDER BY path");
+        command.Parameters.AddWithValue("length", suffix.Length);
+        command.Parameters.AddWithValue("suffix", suffix);
+        using var reader = command.ExecuteReader();
+        var found = new List<byte[]>();
+        while (reader.Read())
+            if (InOneFolderDown(reader.GetString(0), prefix, suffix)) found.Add((byte[])reader[1]);
+        return found;
+    }
+
+    /// <summary>True for <c>prefix + folder + suffix</c> where the folder is one non-empty part.</summary>
+    private static bool InOneFolderDown(string path, string prefix, string suffix)
+    {
+        var suffixAt = path.Length - suffix.Length;
+        return suffixAt > prefix.Length && path.IndexOf('/', prefix.Length) == suffixAt;
+    }
+
     public long Size(string folder)
     {
         using var connection = database.Open();

@@ -36,10 +36,7 @@ internal sealed class GanModelStore(IRunArtifactStore artifacts)
 
     /// <summary>Every saved GAN, newest first.</summary>
     public IReadOnlyList<SavedGanInfo> All() =>
-        artifacts.List(RunsFolder)
-            .Where(a => a.Path.Count(c => c == '/') == 3 && a.Path.EndsWith("/" + InfoFile, StringComparison.Ordinal))
-            .Select(a => artifacts.Read(a.Path))
-            .OfType<byte[]>()
+        artifacts.ReadEach(RunsFolder, InfoFile)
             .Select(bytes => JsonSerializer.Deserialize<SavedGanInfo>(bytes, Json)!)
             .OrderByDescending(info => info.SavedAt)
             .ToList();

@@ -9,12 +9,7 @@ public sealed class DiskArtifactStore(LabPaths paths) : IRunArtifactStore
     public void Write(string path, byte[] bytes) => AtomicFile.Write(LocalFile(path), file => file.Write(bytes));
 
     /// <inheritdoc />
-    public byte[]? Read(string path)
-    {
-        var file = LocalFile(path);
-        try { return File.ReadAllBytes(file); }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException) { return null; }
-    }
+    public byte[]? Read(string path) => ReadFile(LocalFile(path));
 
     /// <inheritdoc />
     public string LocalFile(string path) => Path.Combine(paths.StateRoot, ArtifactPaths.Check(path).Replace('/', Path.DirectorySeparatorChar));
@@ -39,6 +34,27 @@ public sealed class DiskArtifactStore(LabPaths paths) : IRunArtifactStore
         {
             return [];
         }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<byte[]> ReadEach(string folder, string file)
+    {
+        var name = ArtifactPaths.Check(file);
+        try
+        {
+            return [.. Directory.EnumerateDirectories(FolderOf(folder)).Order(StringComparer.Ordinal)
+                .Select(run => ReadFile(Path.Combine(run, name))).OfType<byte[]>()];
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return [];
+        }
+    }
+
+    private static byte[]? ReadFile(string file)
+    {
+        try { return File.ReadAllBytes(file); }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException) { return null; }
     }
 
     private ArtifactInfo? Describe(ref FileSystemEntry entry)

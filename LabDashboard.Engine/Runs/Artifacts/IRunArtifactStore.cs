@@ -25,6 +25,12 @@ public interface IRunArtifactStore
     /// <summary>Every artifact under <paramref name="folder"/> (at any depth), in path order.</summary>
     IReadOnlyList<ArtifactInfo> List(string folder);
 
+    /// <summary>
+    /// The bytes of each artifact named <paramref name="file"/> in a folder right under
+    /// <paramref name="folder"/> (every run's <c>info.json</c> of a models folder), in path order, read at once.
+    /// </summary>
+    IReadOnlyList<byte[]> ReadEach(string folder, string file);
+
     /// <summary>The bytes every artifact under <paramref name="folder"/> takes.</summary>
     long Size(string folder);
 

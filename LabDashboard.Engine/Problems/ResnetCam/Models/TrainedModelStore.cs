@@ -28,10 +28,7 @@ public sealed class TrainedModelStore(IRunArtifactStore artifacts)
 
     /// <summary>Completed models, newest first.</summary>
     public IReadOnlyList<TrainedModelInfo> List() =>
-        [.. artifacts.List(RunsFolder)
-            .Where(a => a.Path.Count(c => c == '/') == 3 && a.Path.EndsWith("/" + InfoFile, StringComparison.Ordinal))
-            .Select(a => artifacts.Read(a.Path))
-            .OfType<byte[]>()
+        [.. artifacts.ReadEach(RunsFolder, InfoFile)
             .Select(bytes => JsonSerializer.Deserialize<TrainedModelInfo>(bytes, Json)!)
             .OrderByDescending(m => m.CompletedAt)];
 

@@ -50,6 +50,24 @@ public abstract class RunArtifactStoreContractTests : IDisposable
     }
 
     [SkippableFact]
+    public void Read_each_gives_the_named_file_of_every_folder_right_under_the_folder_in_path_order()
+    {
+        var store = Open(Writer.Path);
+        store.Write("models/m/r2/info.json", [2]);
+        store.Write("models/m/r1/info.json", [1]);
+        store.Write("models/m/r1/weights.safetensors", [9]);
+        store.Write("models/m/r3/weights.safetensors", [9]);
+        store.Write("models/m/info.json", [9]);
+        store.Write("models/m/r1/deeper/info.json", [9]);
+        store.Write("models/m/r4/xinfo.json", [9]);
+        store.Write("models/mm/r5/info.json", [9]);
+
+        var reader = Open(ReaderRoot);
+        Assert.Equal([[1], [2]], reader.ReadEach("models/m", "info.json"));
+        Assert.Empty(reader.ReadEach("models/none", "info.json"));
+    }
+
+    [SkippableFact]
     public void A_local_file_holds_the_current_bytes_and_is_gone_once_the_artifact_is()
     {
         Open(Writer.Path).Write("models/m/r1/weights.safetensors", [1, 2, 3]);
