@@ -65,6 +65,7 @@ public sealed class ClusterProcessTests(LabBrowserFixture browser, ITestOutputHe
             await page.GotoAsync("/runs");
             await LabBrowserFixture.WaitUntilInteractiveAsync(page);
             await FollowFromRunsTableAsync(page, killed, victim);
+            await AssertPointsArriveLiveAsync(page, killed);
             var sinceKill = Stopwatch.StartNew();
             workers[victim].Kill();
             await UntilStatus(httpA, killed, "interrupted", TimeSpan.FromSeconds(120));
