@@ -16,7 +16,8 @@ public static class ClusterHosting
     /// <summary>
     /// Nothing in <c>Cluster:Mode=none</c>. In <c>orleans</c> mode: a silo on <c>Cluster:SiloPort</c> and
     /// <c>Cluster:GatewayPort</c> for the roles <c>worker</c> and <c>all</c> (advertising its device; runs are
-    /// placed on the least loaded worker, <see cref="FreeDevicePlacement"/>), an Orleans client for
+    /// placed on a free worker of the kind their problem prefers, <see cref="FreeDevicePlacement"/>, and a free
+    /// worker takes runs waiting on busy ones, <see cref="QueuedRunPickup"/>), an Orleans client for
     /// <c>web</c>, members found through Redis (<c>ConnectionStrings:Redis</c>); for <c>web</c> and
     /// <c>all</c> the <see cref="IRunService"/> then starts runs on the cluster's workers, and a
     /// <c>web</c> role hosts no local run service at all. Call it
@@ -53,7 +54,7 @@ public static class ClusterHosting
                 else silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort);
                 silo.Configure<SiloOptions>(o => o.SiloName = options.EffectiveWorkerName);
                 silo.AddFreeDevicePlacement(options.ConnectionString!, WorkerDevices.Of(device));
-                silo.Services.AddLabClusterSerialization().AddDeadWorkerRecovery(options.ConnectionString!);
+                silo.Services.AddLabClusterSerialization().AddDeadWorkerRecovery(options.ConnectionString!).AddQueuedRunPickup();
             });
         }
         if (options.Role != ClusterRole.Worker)

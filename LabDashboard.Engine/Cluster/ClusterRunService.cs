@@ -26,7 +26,9 @@ internal sealed class ClusterRunService(IGrainFactory grains, ProblemCatalog cat
         var problem = catalog.Find(problemId) ?? throw new UnknownProblemException(problemId);
         SettingsBinder.Bind(problem.Descriptor.Settings, settings, new SettingCheckContext(paths, owner));
         var runId = RunService.NewRunId();
-        await Grain(runId).Start(problemId, settings?.GetRawText(), owner).ConfigureAwait(false);
+        // This call activates the grain, so it is the one that tells the placement director the kind wanted.
+        await WantedDevice.With(problem.Descriptor.PreferredDevice, () => Grain(runId).Start(problemId, settings?.GetRawText(), owner))
+            .ConfigureAwait(false);
         return runId;
     }
 

@@ -7,7 +7,7 @@ namespace LabDashboard.Engine.Cluster;
 
 /// <summary>
 /// Places a run's grain on a worker silo with a free device (<see cref="FreeDevicePlacementDirector"/>):
-/// never on a silo that advertises no device, the least loaded first.
+/// never on a silo that advertises no device; a free one of the kind the run wants first (<see cref="WorkerChoice"/>).
 /// </summary>
 [GenerateSerializer, Immutable]
 internal sealed class FreeDevicePlacement : PlacementStrategy;
@@ -31,7 +31,9 @@ internal sealed class FreeDevicePlacementDirector(ISiloMetadataCache metadata, I
         foreach (var silo in context.GetCompatibleSilos(target))
             if (WorkerDevices.Read(metadata.GetSiloMetadata(silo).Metadata) is { } devices && silos.TryGetSiloName(silo, out var name))
                 workers.TryAdd(name, (silo, devices));
-        var chosen = await placements.Place(target.GrainIdentity.Key.ToString()!, workers.ToDictionary(w => w.Key, w => w.Value.Devices))
+        // A run handed to a free worker migrates there (RunGrain.HandOver names the worker's silo).
+        if (IPlacementDirector.GetPlacementHint(target.RequestContextData, [.. workers.Values.Select(w => w.Silo)]) is { } hinted) return hinted;
+        var chosen = await placements.Place(target.GrainIdentity.Key.ToString()!, workers.ToDictionary(w => w.Key, w => w.Value.Devices), WantedDevice.Of(target))
             ?? throw new InvalidOperationException("No worker of the lab cluster is up: no silo advertises a device.");
         return workers[chosen].Silo;
     }
@@ -42,11 +44,13 @@ internal static class FreeDevicePlacementRegistration
 {
     /// <summary>
     /// Advertises <paramref name="devices"/> in the silo's metadata (null: a silo that runs nothing) and
-    /// adds the director, which every silo needs since any of them may place a run.
+    /// adds the director, which every silo needs since any of them may place a run, and the history's
+    /// side of handing waiting runs over (<see cref="PostgresRunHandovers"/>).
     /// </summary>
     public static ISiloBuilder AddFreeDevicePlacement(this ISiloBuilder silo, string connectionString, WorkerDevices? devices)
     {
         silo.UseSiloMetadata(devices?.Metadata() ?? []);
+        silo.Services.AddSingleton(new PostgresRunHandovers(new PostgresRunDatabase(connectionString)));
         silo.Services.AddPlacementDirector<FreeDevicePlacement>(sp =>
         {
             var history = new PostgresRunDatabase(connectionString);

@@ -1,3 +1,4 @@
+using LabDashboard.Engine.Devices;
 using Npgsql;
 
 namespace LabDashboard.Engine.Cluster;
@@ -6,7 +7,9 @@ namespace LabDashboard.Engine.Cluster;
 /// Where runs go, decided against the shared history so that every silo's placement director sees
 /// the same loads: a worker's load is its runs queued, running or paused, plus the runs placed on it
 /// whose row it has not written yet. Decisions are taken one at a time across the cluster (an
-/// advisory lock), so runs submitted at once to different silos still spread over the workers.
+/// advisory lock), so runs submitted at once to different silos still spread over the workers. A run
+/// that is live in the history already (its grain is activated again, or it was handed to another
+/// worker, <see cref="PostgresRunHandovers"/>) goes to the worker its row names, where the run is.
 /// </summary>
 internal sealed class PostgresRunPlacements(PostgresRunDatabase history)
 {
@@ -17,22 +20,34 @@ internal sealed class PostgresRunPlacements(PostgresRunDatabase history)
     // Placements are kept this long: the last one of each worker breaks ties between equal workers.
     private static readonly TimeSpan Kept = TimeSpan.FromDays(1);
 
-    /// <summary>Places <paramref name="runId"/> on one of <paramref name="workers"/> (name and devices) and records it; null when there is none.</summary>
-    public async Task<string?> Place(string runId, IReadOnlyDictionary<string, WorkerDevices> workers)
+    /// <summary>
+    /// Places <paramref name="runId"/> on one of <paramref name="workers"/> (name and devices), preferring the
+    /// <paramref name="wanted"/> kind (<see cref="WorkerChoice.Pick"/>), and records it; null when there is none.
+    /// </summary>
+    public async Task<string?> Place(string runId, IReadOnlyDictionary<string, WorkerDevices> workers, DeviceKind? wanted = null)
     {
         if (workers.Count == 0) return null;
         var now = DateTimeOffset.UtcNow;
         await using var connection = await history.OpenAsync(CancellationToken.None);
+        if (await WorkerOfLiveRun(connection, runId) is { } own && workers.ContainsKey(own)) return own;
         await using var transaction = await connection.BeginTransactionAsync();
         await Execute(connection, transaction, $"SELECT pg_advisory_xact_lock({PlacementLock})");
         var names = workers.Keys.ToArray();
         var loads = await Loads(connection, transaction, names, now);
         var lastPlaced = await LastPlaced(connection, transaction, names);
         var chosen = WorkerChoice.Pick(workers.Select(w => new WorkerCandidate(w.Key, w.Value, loads.GetValueOrDefault(w.Key),
-            lastPlaced.TryGetValue(w.Key, out var at) ? at : null)))!;
+            lastPlaced.TryGetValue(w.Key, out var at) ? at : null)), wanted)!;
         await Record(connection, transaction, runId, chosen.Name, now);
         await transaction.CommitAsync();
         return chosen.Name;
+    }
+
+    private static async Task<string?> WorkerOfLiveRun(NpgsqlConnection connection, string runId)
+    {
+        await using var command = PostgresRunDatabase.Command(connection, null,
+            "SELECT worker FROM runs WHERE id = @run AND status IN ('queued', 'running', 'paused')");
+        command.Parameters.AddWithValue("run", runId);
+        return await command.ExecuteScalarAsync() as string;
     }
 
     private static async Task<Dictionary<string, int>> Loads(NpgsqlConnection connection, NpgsqlTransaction transaction, string[] workers, DateTimeOffset now)

@@ -30,8 +30,8 @@ public sealed record DeviceInfo(string Kind, string Reason, int Threads)
     {
         var threads = torch.get_num_threads();
         if (torch.cuda.is_available())
-            return Chosen("cuda", DeviceTexts.Cuda.Format(torch.cuda.device_count()), threads);
-        return Chosen("cpu", (LibTorchIsCudaBuild() ? DeviceTexts.CudaWithoutGpu : DeviceTexts.CpuBuild).Format(), threads);
+            return Chosen(DeviceKind.Cuda.Name(), DeviceTexts.Cuda.Format(torch.cuda.device_count()), threads);
+        return Chosen(DeviceKind.Cpu.Name(), (LibTorchIsCudaBuild() ? DeviceTexts.CudaWithoutGpu : DeviceTexts.CpuBuild).Format(), threads);
     }
 
     private static DeviceInfo Chosen(string kind, LocalizableText reason, int threads) => new(kind, reason.ToString(), threads) { ReasonText = reason };

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using LabDashboard.Engine.Devices;
 using LabDashboard.Engine.Settings;
 
 namespace LabDashboard.Engine.Problems;
@@ -56,6 +57,14 @@ public sealed record ProblemDescriptor(
     /// null when every unit is reported.
     /// </summary>
     public string? ReportEverySetting { get; init; }
+
+    /// <summary>
+    /// The kind of worker a lab cluster places this problem's runs on first (<see cref="DeviceKind.Cuda"/> for
+    /// the heavy ones). A preference, not a need: with no free worker of that kind a run goes to another, so a
+    /// class with only CPU workers runs every problem. The default, <see cref="DeviceKind.Cpu"/>, keeps GPU
+    /// workers free for the problems that gain from them.
+    /// </summary>
+    public DeviceKind PreferredDevice { get; init; } = DeviceKind.Cpu;
 
     /// <summary>
     /// Folders under <c>State:Root</c> in which the problem keeps one sub-folder per run (saved models,

@@ -31,6 +31,12 @@ internal sealed class DeviceQueue
         }
     }
 
+    /// <summary>True when no run has the device and none waits for it.</summary>
+    public bool IsFree
+    {
+        get { lock (_sync) return _current is null && _waiting.Count == 0; }
+    }
+
     /// <summary>Takes a waiting run out of the line. False when it is not waiting (already launched).</summary>
     public bool Remove(LiveRun run)
     {

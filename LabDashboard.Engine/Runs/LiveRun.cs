@@ -41,6 +41,7 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
     private long _pauses;
     private DeviceHold _hold = DeviceHold.Holds;
     private RunLabel _label = RunLabel.None;
+    private bool _handedOver;
 
     public string Id { get; } = id;
     public IProblem Problem { get; } = problem;
@@ -233,10 +234,46 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
         lock (_sync)
         {
             var backlog = _history.Where(e => e.Seq > afterSeq && e.Seq <= _deliveredSeq && watcher.Wants(e.Kind)).ToList();
-            if (_deliveredFinished) return (backlog, null);
+            if (_deliveredFinished || _handedOver) return (backlog, null);
             _watchers.Add(watcher);
             return (backlog, watcher);
         }
+    }
+
+    /// <summary>
+    /// Takes up a run another worker handed over while it waited: its stored events become this run's
+    /// history (delivered, since they are stored), and its next event follows the last of them.
+    /// Call before the run is shared.
+    /// </summary>
+    public void Restore(IReadOnlyList<RunEvent> stored, RunLabel label)
+    {
+        lock (_sync)
+        {
+            _history.AddRange(stored);
+            _seq = _deliveredSeq = stored.Count == 0 ? 0 : stored[^1].Seq;
+            _label = label;
+        }
+    }
+
+    /// <summary>
+    /// The run went to another worker while it waited: it publishes nothing more here, and its
+    /// watchers' streams end without <c>finished</c>, so they read on from where it went.
+    /// </summary>
+    public void HandedOver()
+    {
+        lock (_sync)
+        {
+            _handedOver = true;
+            foreach (var watcher in _watchers) watcher.Complete();
+            _watchers.Clear();
+        }
+    }
+
+    /// <summary>Tells the run's watchers that it came here from another worker.</summary>
+    public void TakenOver(string worker)
+    {
+        var message = RunTexts.MovedTo.Format(worker);
+        Publish(NewEvent(RunEventKinds.Log) with { Message = message.ToString(), MessageText = message });
     }
 
     /// <summary>Called by the pump once <paramref name="e"/> is stored: hands it to the watchers.</summary>
@@ -284,7 +321,7 @@ internal sealed class LiveRun(string id, IProblem problem, RunSettings settings,
 
     private void PublishLocked(RunEvent partial)
     {
-        if (_status.IsFinished()) return;
+        if (_status.IsFinished() || _handedOver) return;
         var elapsedMs = _clock.ElapsedMilliseconds;
         if (partial.Kind == RunEventKinds.Batch && !_batches.Pass(elapsedMs)) return;
         var e = partial with { Seq = ++_seq, RunId = Id, ProblemId = ProblemId, ElapsedMs = elapsedMs };

@@ -11,6 +11,9 @@ internal sealed class LiveRuns
 
     public void Add(LiveRun run) => _runs[run.Id] = run;
 
+    /// <summary>Adds the run unless a run of its id is held already.</summary>
+    public bool TryAdd(LiveRun run) => _runs.TryAdd(run.Id, run);
+
     public bool TryGet(string runId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out LiveRun? run) => _runs.TryGetValue(runId, out run);
 
     public bool Contains(string runId) => _runs.ContainsKey(runId);

@@ -21,7 +21,7 @@ namespace LabDashboard.Engine.Runs;
 /// become <c>interrupted</c>) and flush. Runs left live by a process that died are marked
 /// <c>interrupted</c> when the service starts.
 /// </summary>
-public sealed class RunService : IRunService, IDisposable
+public sealed partial class RunService : IRunService, IDisposable
 {
     private readonly LiveRuns _live = new();
     private readonly DeviceInfo _device;

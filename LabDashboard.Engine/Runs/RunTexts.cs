@@ -11,6 +11,8 @@ public static class RunTexts
     public static readonly TextTemplate Starting = new("run.queued.starting", "Starting.");
     /// <summary>Waiting behind other runs.</summary>
     public static readonly TextTemplate Waiting = new("run.queued.waiting", "Waiting for the device: {0} ahead in the queue.");
+    /// <summary>Handed from a busy worker of a lab cluster to one with a free device.</summary>
+    public static readonly TextTemplate MovedTo = new("run.queued.movedTo", "Moved to worker {0}, which had a free device.");
     /// <summary>Started on a device.</summary>
     public static readonly TextTemplate Running = new("run.started", "Running on {0}.");
     /// <summary>Finished as completed.</summary>

@@ -31,6 +31,17 @@ public class EngineServiceCollectionTests
     }
 
     [Fact]
+    public void The_heavy_problems_prefer_a_cuda_worker_and_the_others_leave_it_free()
+    {
+        using var state = new TempFolder();
+        using var provider = new ServiceCollection().AddLabEngine(o => o.StateRoot = state.Path).BuildServiceProvider();
+
+        var cuda = provider.GetRequiredService<ProblemCatalog>().All.Where(p => p.Descriptor.PreferredDevice == DeviceKind.Cuda).Select(p => p.Descriptor.Id);
+
+        Assert.Equal(["fashion-cnn", "resnet-cam", "gan-mnist8"], cuda);
+    }
+
+    [Fact]
     public void A_problem_registered_with_AddProblem_is_one_singleton_for_its_type_and_the_catalog()
     {
         using var provider = new ServiceCollection().AddProblem<ExpMleProblem>().AddSingleton<ProblemCatalog>().BuildServiceProvider();

@@ -11,7 +11,7 @@ public class RestApiTests(LabServerFixture fixture)
     private LabServer Server => fixture.Server;
 
     [Fact]
-    public async Task Problems_lists_ids_titles_settings_schemas_and_metric_names()
+    public async Task Problems_lists_ids_titles_settings_schemas_metric_names_and_preferred_devices()
     {
         using var http = Server.CreateClient();
 
@@ -24,6 +24,8 @@ public class RestApiTests(LabServerFixture fixture)
         Assert.Equal("double", lr.GetProperty("kind").GetString());
         Assert.Equal(0.05, lr.GetProperty("default").GetDouble());
         Assert.Contains(expMle.GetProperty("metrics").EnumerateArray(), m => m.GetProperty("name").GetString() == "lambda");
+        Assert.Equal("cpu", expMle.GetProperty("preferredDevice").GetString());
+        Assert.Equal("cuda", problems.EnumerateArray().Single(p => p.GetProperty("id").GetString() == "resnet-cam").GetProperty("preferredDevice").GetString());
     }
 
     [Fact]

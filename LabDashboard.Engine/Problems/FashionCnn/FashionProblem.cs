@@ -1,4 +1,5 @@
 using LabDashboard.Engine.Data;
+using LabDashboard.Engine.Devices;
 using LabDashboard.Engine.Runs;
 using Microsoft.Extensions.Options;
 using TorchSharp;
@@ -31,6 +32,7 @@ public sealed class FashionProblem(IOptions<EngineEnvironmentOptions>? sources =
         ProgressSetting = FashionSettings.Names.Epochs,
         RunFolders = [FashionModelStore.RunsFolder],
         SettingsLimit = FashionSettings.BatchMemory,
+        PreferredDevice = DeviceKind.Cuda,
     };
 
     /// <inheritdoc />

@@ -1,4 +1,5 @@
 using LabDashboard.Engine.Data;
+using LabDashboard.Engine.Devices;
 using LabDashboard.Engine.Runs;
 using Microsoft.Extensions.Options;
 using static TorchSharp.torch;
@@ -26,6 +27,7 @@ public sealed class GanMnist8Problem(IOptions<EngineEnvironmentOptions>? sources
     {
         ProgressSetting = GanSettings.Names.Epochs,
         RunFolders = [GanModelStore.RunsFolder],
+        PreferredDevice = DeviceKind.Cuda,
         // A grid every gridEvery epochs and one at the end.
         Images = new(GanSettings.Names.GridEvery, s => s.Int(GanSettings.Names.Epochs) / s.Int(GanSettings.Names.GridEvery) + 1),
     };

@@ -1,5 +1,6 @@
 using LabDashboard.Engine.Problems.Texts;
 using LabDashboard.Engine.Data.Images;
+using LabDashboard.Engine.Devices;
 using LabDashboard.Engine.Problems.ResnetCam.Data;
 using LabDashboard.Engine.Problems.ResnetCam.Model;
 using LabDashboard.Engine.Problems.ResnetCam.Models;
@@ -30,6 +31,7 @@ public sealed class ResnetCamProblem(IOptions<EngineEnvironmentOptions>? sources
         // No ProgressSetting: the head stops early, so a run's epoch count is not known before it ends.
         RunFolders = [TrainedModelStore.RunsFolder],
         SettingsLimit = ResnetCamSettings.BatchMemory,
+        PreferredDevice = DeviceKind.Cuda,
     };
 
     /// <inheritdoc />

@@ -12,7 +12,8 @@ namespace LabDashboard.Tests.Engine.Cluster;
 
 /// <summary>
 /// A lab cluster in this process (Orleans' <see cref="InProcessTestCluster"/>): worker silos, each
-/// with an engine and a <c>State:Root</c> of its own, advertising one CPU slot and writing the shared
+/// with an engine and a <c>State:Root</c> of its own, advertising one slot of a device kind the test
+/// names (CPU unless it says otherwise; every engine here trains on this machine's device) and writing the shared
 /// history in PostgreSQL as that silo; web silos, which run nothing; and a web front
 /// (<see cref="Runs"/>) over the cluster's client. The engines are made here and disposed here, not
 /// by a silo's container: a killed silo then leaves its runs live, as a killed process does.
@@ -21,18 +22,20 @@ internal sealed class LabTestCluster : IAsyncDisposable
 {
     private readonly string _connectionString;
     private readonly string _stateRoot;
-    private readonly IProblem _problem;
+    private readonly IReadOnlyList<IProblem> _problems;
+    private readonly IReadOnlyList<string> _workerKinds;
     private readonly List<RunService> _engines = [];
     private bool _nextIsWeb;
+    private int _workersMade;
 
-    private LabTestCluster(string connectionString, string stateRoot, IProblem problem, short workers)
+    private LabTestCluster(string connectionString, string stateRoot, IReadOnlyList<IProblem> problems, IReadOnlyList<string> workerKinds)
     {
-        (_connectionString, _stateRoot, _problem) = (connectionString, stateRoot, problem);
-        var builder = new InProcessTestClusterBuilder(workers);
+        (_connectionString, _stateRoot, _problems, _workerKinds) = (connectionString, stateRoot, problems, workerKinds);
+        var builder = new InProcessTestClusterBuilder((short)workerKinds.Count);
         builder.ConfigureSilo((silo, siloBuilder) =>
         {
             if (_nextIsWeb) siloBuilder.AddFreeDevicePlacement(connectionString, devices: null);
-            else siloBuilder.AddFreeDevicePlacement(connectionString, new WorkerDevices("cpu", 1, 1)).Services.AddSingleton(Engine(silo.SiloName));
+            else siloBuilder.AddFreeDevicePlacement(connectionString, new WorkerDevices(NextWorkerKind(), 1, 1)).Services.AddSingleton(Engine(silo.SiloName)).AddQueuedRunPickup();
             siloBuilder.Services.AddLabClusterSerialization().AddDeadWorkerRecovery(connectionString);
         });
         builder.ConfigureClient(client => client.Services.AddLabClusterSerialization());
@@ -45,11 +48,18 @@ internal sealed class LabTestCluster : IAsyncDisposable
     public ClusterRunService Runs { get; private set; } = null!;
 
     /// <summary>A cluster of <paramref name="workers"/> worker silos running <paramref name="problem"/>, started.</summary>
-    public static async Task<LabTestCluster> Start(string connectionString, string stateRoot, IProblem problem, short workers = 2)
+    public static Task<LabTestCluster> Start(string connectionString, string stateRoot, IProblem problem, short workers = 2) =>
+        Start(connectionString, stateRoot, [problem], Enumerable.Repeat("cpu", workers).ToList());
+
+    /// <summary>
+    /// A cluster running <paramref name="problems"/> with one worker silo per entry of <paramref name="workerKinds"/>,
+    /// each advertising that device kind ("cpu", "cuda"), started; workers started later advertise "cpu".
+    /// </summary>
+    public static async Task<LabTestCluster> Start(string connectionString, string stateRoot, IReadOnlyList<IProblem> problems, IReadOnlyList<string> workerKinds)
     {
-        var cluster = new LabTestCluster(connectionString, stateRoot, problem, workers);
+        var cluster = new LabTestCluster(connectionString, stateRoot, problems, workerKinds);
         await cluster.Orleans.DeployAsync();
-        cluster.Runs = new ClusterRunService(cluster.Orleans.Client, new ProblemCatalog([problem]), new LabPaths([], stateRoot),
+        cluster.Runs = new ClusterRunService(cluster.Orleans.Client, new ProblemCatalog(problems), new LabPaths([], stateRoot),
             new PostgresRunStore(connectionString, worker: null), new DiskArtifactStore(new LabPaths([], stateRoot)));
         return cluster;
     }
@@ -84,8 +94,18 @@ internal sealed class LabTestCluster : IAsyncDisposable
         return joined;
     }
 
-    private static bool KnowsDevicesOf(InProcessSiloHandle silo, SiloAddress other) =>
-        WorkerDevices.Read(silo.ServiceProvider.GetRequiredService<ISiloMetadataCache>().GetSiloMetadata(other).Metadata) is not null;
+    private static bool KnowsDevicesOf(InProcessSiloHandle silo, SiloAddress other) => DevicesOf(silo, other) is not null;
+
+    private static WorkerDevices? DevicesOf(InProcessSiloHandle silo, SiloAddress other) =>
+        WorkerDevices.Read(silo.ServiceProvider.GetRequiredService<ISiloMetadataCache>().GetSiloMetadata(other).Metadata);
+
+    /// <summary>The device kind the worker silo <paramref name="worker"/> advertises, as the cluster's silos see it.</summary>
+    public string AdvertisedKind(string worker)
+    {
+        var silo = Orleans.Silos.Single(s => s.Name == worker);
+        return Orleans.Silos.Select(s => DevicesOf(s, silo.SiloAddress)?.Kind).Distinct().Single()
+            ?? throw new InvalidOperationException($"{worker} advertises no device.");
+    }
 
     /// <summary>The <c>worker</c> column of a run in the shared history.</summary>
     public string Worker(string runId) => Rows().Single(r => r.Id == runId).Worker;
@@ -111,9 +131,15 @@ internal sealed class LabTestCluster : IAsyncDisposable
         lock (_engines) _engines.ForEach(e => e.Dispose());
     }
 
+    private string NextWorkerKind()
+    {
+        var made = Interlocked.Increment(ref _workersMade) - 1;
+        return made < _workerKinds.Count ? _workerKinds[made] : "cpu";
+    }
+
     private RunService Engine(string siloName)
     {
-        var engine = new RunService(new ProblemCatalog([_problem]), DeviceInfo.Detect(), new LabPaths([], Path.Combine(_stateRoot, siloName)),
+        var engine = new RunService(new ProblemCatalog(_problems), DeviceInfo.Detect(), new LabPaths([], Path.Combine(_stateRoot, siloName)),
             new RunServiceOptions(), new PostgresRunStore(_connectionString, siloName));
         lock (_engines) _engines.Add(engine);
         return engine;

@@ -1,3 +1,4 @@
+using LabDashboard.Engine.Devices;
 using LabDashboard.Engine.Problems;
 using LabDashboard.Engine.Runs;
 using LabDashboard.Engine.Settings;
@@ -9,13 +10,13 @@ namespace LabDashboard.Tests.Engine.Runs;
 /// (unless <see cref="Free"/>), signals <see cref="ReachedCheckpoint"/>, passes the checkpoint,
 /// then reports an epoch.
 /// </summary>
-internal sealed class GatedProblem(string id = "gated", bool trains = true) : IProblem
+internal sealed class GatedProblem(string id = "gated", bool trains = true, DeviceKind prefers = DeviceKind.Cpu) : IProblem
 {
     private readonly SemaphoreSlim _steps = new(0);
 
     public ProblemDescriptor Descriptor { get; } = new(id, 90, "Gated", "Test problem.",
         [SettingSpec.Int("steps", "Steps", 5, 1, 1000), SettingSpec.Bool("fail", "Fail at the end", false)],
-        [new MetricSpec("loss", "Loss")], [new MetricSpec("steps", "Steps")], trains) { ProgressSetting = "steps" };
+        [new MetricSpec("loss", "Loss")], [new MetricSpec("steps", "Steps")], trains) { ProgressSetting = "steps", PreferredDevice = prefers };
 
     /// <summary>When true, steps run without waiting for <see cref="Release"/>.</summary>
     public bool Free { get; init; }
