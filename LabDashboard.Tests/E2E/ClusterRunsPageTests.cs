@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using LabDashboard.Engine.Runs;
 using LabDashboard.Tests.Integration;
@@ -25,9 +22,9 @@ public class ClusterRunsPageTests(LabBrowserFixture browser)
         await using var cluster = await KestrelLabCluster.StartAsync();
         var web = cluster.Web;
         using var http = web.CreateClient();
-        var completed = await StartAsync(http, "conv-einsum", "{}");
+        var completed = await RunsRest.StartAsync(http, "conv-einsum", "{}");
         await WaitFinishedAsync(web.Runs, completed);
-        var cancelled = await StartAsync(http, "exp-mle", """{"steps": 100000, "reportEvery": 100, "seed": 5}""");
+        var cancelled = await RunsRest.StartAsync(http, "exp-mle", """{"steps": 100000, "reportEvery": 100, "seed": 5}""");
         Assert.True(await web.Runs.CancelAsync(cancelled));
         await WaitFinishedAsync(web.Runs, cancelled);
 
@@ -65,21 +62,8 @@ public class ClusterRunsPageTests(LabBrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
-    private async Task<IPage> OpenAsync(LabServer web, string path, int width, int height)
-    {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = web.BaseAddress.ToString(),
-            Locale = "en-US",
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-        });
-        context.SetDefaultTimeout(60_000);
-        context.SetDefaultNavigationTimeout(90_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(path);
-        await LabBrowserFixture.WaitUntilInteractiveAsync(page);
-        return page;
-    }
+    private Task<IPage> OpenAsync(LabServer web, string path, int width, int height) =>
+        browser.OpenAsync(path, viewport: new ViewportSize { Width = width, Height = height }, server: web.BaseAddress);
 
     /// <summary>The page is no wider than the window once its charts have redrawn for the new width.</summary>
     private static async Task AssertFitsAsync(IPage page)
@@ -88,13 +72,6 @@ public class ClusterRunsPageTests(LabBrowserFixture browser)
         catch (TimeoutException) { }
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
         Assert.True(widths[0] <= widths[1], $"{page.Url} is {widths[0]} px wide in a {widths[1]} px window; too wide: {await LiveViewFirstTests.TooWideAsync(page)}");
-    }
-
-    private static async Task<string> StartAsync(HttpClient http, string problemId, string settings)
-    {
-        var start = await http.PostAsJsonAsync("api/runs", new { problemId, settings = JsonDocument.Parse(settings).RootElement });
-        Assert.Equal(HttpStatusCode.Created, start.StatusCode);
-        return (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString()!;
     }
 
     private static async Task WaitFinishedAsync(IRunService runs, string runId)

@@ -51,13 +51,15 @@ public sealed class LabBrowserFixture : IAsyncLifetime
     /// A new page (own context, English UI, 1400×1000) at <paramref name="path"/>, returned once the
     /// Blazor circuit is interactive — clicks before that would be lost. <paramref name="beforeLoad"/>
     /// sees the page before it navigates (e.g. to listen to its web sockets from the start);
-    /// <paramref name="viewport"/> replaces the 1400×1000 window (e.g. a phone's 390×844).
+    /// <paramref name="viewport"/> replaces the 1400×1000 window (e.g. a phone's 390×844);
+    /// <paramref name="server"/> replaces <see cref="Server"/> (e.g. a web front of a lab cluster).
     /// </summary>
-    public async Task<IPage> OpenAsync(string path, string locale = "en-US", Action<IPage>? beforeLoad = null, ViewportSize? viewport = null)
+    public async Task<IPage> OpenAsync(string path, string locale = "en-US", Action<IPage>? beforeLoad = null, ViewportSize? viewport = null,
+        Uri? server = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Server.BaseAddress.ToString(),
+            BaseURL = (server ?? Server.BaseAddress).ToString(),
             Locale = locale,
             ViewportSize = viewport ?? new ViewportSize { Width = 1400, Height = 1000 },
         });

@@ -147,9 +147,7 @@ public class RestApiTests(LabServerFixture fixture)
 
     private async Task<string> StartAndFinishAsync(HttpClient http, string settings)
     {
-        var start = await http.PostAsJsonAsync("api/runs", new { problemId = "exp-mle", settings = JsonDocument.Parse(settings).RootElement });
-        Assert.Equal(HttpStatusCode.Created, start.StatusCode);
-        var runId = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString()!;
+        var runId = await RunsRest.StartAsync(http, "exp-mle", settings);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         await foreach (var _ in Server.Runs.Watch(runId, 0, timeout.Token)) { }
         return runId;

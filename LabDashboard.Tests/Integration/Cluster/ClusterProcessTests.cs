@@ -1,23 +1,31 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using LabDashboard.Engine.Runs;
+using LabDashboard.Tests.E2E;
 using LabDashboard.Tests.Engine.Runs.Storage;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Playwright;
 using Xunit.Abstractions;
 
 namespace LabDashboard.Tests.Integration.Cluster;
 
 /// <summary>
 /// Two web fronts and two workers, each its own process started with the README's commands
-/// (<see cref="ClusterProcesses"/>), through the test PostgreSQL and Redis: a run started on one
-/// front is watched on the other, and a worker killed with SIGKILL mid-run.
+/// (<see cref="ClusterProcesses"/>), through the test PostgreSQL and Redis: a run started over REST on
+/// front B is watched on front A by a hub client and in Chromium (runs table, then the run's page), and
+/// a worker killed with SIGKILL mid-run. In the browser collection: a page load on front A competing
+/// with the parallel phase's training could exceed any timeout.
 /// </summary>
+[Collection(LabBrowserCollection.Name)]
 [Trait("Category", "Slow")]
-public sealed class ClusterProcessTests(ITestOutputHelper output)
+public sealed class ClusterProcessTests(LabBrowserFixture browser, ITestOutputHelper output)
 {
+    private static readonly ViewportSize Laptop = new() { Width = 1400, Height = 900 };
+
     [SkippableFact]
-    public async Task A_run_started_on_one_front_is_watched_whole_on_the_other_and_a_killed_worker_s_run_becomes_interrupted_while_the_other_worker_runs_the_next()
+    public async Task A_run_started_on_one_front_is_watched_live_on_the_other_and_a_killed_worker_s_run_becomes_interrupted_while_the_other_worker_runs_the_next()
     {
         var redis = TestServices.Require(TestServices.RedisVariable, "Redis");
         using var schema = new PostgresTestSchema();
@@ -30,27 +38,45 @@ public sealed class ClusterProcessTests(ITestOutputHelper output)
             await using var hubA = await frontA.ConnectHubAsync();
             await using var hubB = await frontB.ConnectHubAsync();
             using var httpA = new HttpClient { BaseAddress = frontA.BaseAddress };
+            using var httpB = new HttpClient { BaseAddress = frontB.BaseAddress };
+            var page = await browser.OpenAsync("/runs", viewport: Laptop, server: frontA.BaseAddress);
 
-            var watched = await hubB.InvokeAsync<string>("StartRun", "exp-mle", Json("""{"steps": 200}"""));
-            var seenOnA = await hubA.WatchToEndAsync(watched);
-            var seenOnB = await hubB.WatchToEndAsync(watched);
-            Assert.Equal(Enumerable.Range(1, seenOnB.Count).Select(i => (long)i), seenOnA.Select(e => e.Seq));
-            Assert.Equal(seenOnB.Select(e => (e.Seq, e.Kind)), seenOnA.Select(e => (e.Seq, e.Kind)));
-            Assert.Equal(RunOutcome.Completed, seenOnA[^1].Outcome);
+            var watched = await RunsRest.StartAsync(httpB, "exp-mle", """{"steps": 12000, "reportEvery": 60}""");
+            var clock = Stopwatch.StartNew();
+            var seenOnA = hubA.WatchToEndAsync(watched);
+            var seenOnB = hubB.WatchToEndAsync(watched);
+            await FollowFromRunsTableAsync(page, watched, await WorkerOf(httpA, watched));
+            output.WriteLine($"front A's page showed run {watched} running {clock.Elapsed.TotalSeconds:F1} s after its start on front B");
+            await AssertPointsArriveLiveAsync(page, watched);
+            await LabBrowserFixture.ScreenshotAsync(page, "cluster-front-a-run-from-b-1400x900");
+            await Assertions.Expect(page.GetByTestId("run-status")).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = 120_000 });
+            await Assertions.Expect(Chart(page, watched)).ToHaveAttributeAsync("data-points", "200");
+            output.WriteLine($"run {watched} completed on front A's page {clock.Elapsed.TotalSeconds:F1} s after its start");
+            var (onA, onB) = (await seenOnA, await seenOnB);
+            Assert.Equal(Enumerable.Range(1, onB.Count).Select(i => (long)i), onA.Select(e => e.Seq));
+            Assert.Equal(onB.Select(e => (e.Seq, e.Kind)), onA.Select(e => (e.Seq, e.Kind)));
+            Assert.Equal(RunOutcome.Completed, onA[^1].Outcome);
 
             var killed = await hubB.InvokeAsync<string>("StartRun", "exp-mle", Json("""{"steps": 100000, "reportEvery": 100}"""));
             var liveOnA = WatchAsync(hubA, killed, out var running);
             await running.WaitAsync(TimeSpan.FromSeconds(60));
             var victim = await WorkerOf(httpA, killed);
             var survivor = workers.Keys.Single(w => w != victim);
+            await page.GotoAsync("/runs");
+            await LabBrowserFixture.WaitUntilInteractiveAsync(page);
+            await FollowFromRunsTableAsync(page, killed, victim);
+            await AssertPointsArriveLiveAsync(page, killed);
             var sinceKill = Stopwatch.StartNew();
             workers[victim].Kill();
             await UntilStatus(httpA, killed, "interrupted", TimeSpan.FromSeconds(120));
             var markedAfter = sinceKill.Elapsed;
             // A watcher does not wait for Orleans' 30 s response timeout on the dead worker: the history tells it.
             var watchedToEnd = await liveOnA.WaitAsync(TimeSpan.FromSeconds(10));
+            await Assertions.Expect(page.GetByTestId("run-status")).ToHaveAttributeAsync("data-status", "interrupted", new() { Timeout = 10_000 });
+            await Assertions.Expect(page.GetByTestId("run-controls").GetByTestId("restart")).ToBeVisibleAsync();
+            await LabBrowserFixture.ScreenshotAsync(page, "cluster-front-a-interrupted-1400x900");
             output.WriteLine($"worker {victim} killed: its run was interrupted {markedAfter.TotalSeconds:F1} s later; "
-                + $"front A's watcher saw it end {sinceKill.Elapsed.TotalSeconds:F1} s after the kill");
+                + $"front A's watcher and page saw it end {sinceKill.Elapsed.TotalSeconds:F1} s after the kill");
             Assert.Equal(RunOutcome.Interrupted, watchedToEnd[^1].Outcome);
             Assert.Equal(Enumerable.Range(1, watchedToEnd.Count).Select(i => (long)i), watchedToEnd.Select(e => e.Seq));
             Assert.Equal(RunOutcome.Interrupted, (await hubA.WatchToEndAsync(killed))[^1].Outcome);
@@ -58,12 +84,40 @@ public sealed class ClusterProcessTests(ITestOutputHelper output)
             var next = await hubB.InvokeAsync<string>("StartRun", "exp-mle", Json("""{"steps": 200}"""));
             Assert.Equal(RunOutcome.Completed, (await hubA.WatchToEndAsync(next))[^1].Outcome);
             Assert.Equal(survivor, await WorkerOf(httpA, next));
+            await page.Context.CloseAsync();
         }
         catch (Exception e)
         {
             throw new Xunit.Sdk.XunitException($"{e}\n--- the processes' output ---\n{cluster.Output()}");
         }
     }
+
+    /// <summary>
+    /// The runs table (open before the run started) lists <paramref name="runId"/> as running on
+    /// <paramref name="worker"/> without a reload; its link opens the run's page, which shows it running there too.
+    /// </summary>
+    private static async Task FollowFromRunsTableAsync(IPage page, string runId, string worker)
+    {
+        var row = page.GetByTestId("runs-table").Locator("tr", new() { Has = page.Locator($"a[href='/runs/{runId}']") });
+        await Assertions.Expect(row).ToContainTextAsync("Running");
+        await Assertions.Expect(row.GetByTestId("run-worker")).ToHaveTextAsync(worker);
+        await row.GetByTestId("run-link").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($@"/problems/exp-mle\?(.*&)?run={runId}"));
+        await Assertions.Expect(page.GetByTestId("run-status")).ToHaveAttributeAsync("data-status", "running");
+        await Assertions.Expect(page.GetByTestId("run-controls").GetByTestId("run-worker")).ToHaveTextAsync(worker);
+    }
+
+    /// <summary>The λ chart of the run's page draws points and then more points while the run goes on.</summary>
+    private static async Task AssertPointsArriveLiveAsync(IPage page, string runId)
+    {
+        var chart = Chart(page, runId);
+        await Assertions.Expect(chart).ToHaveAttributeAsync("data-points", new Regex("^[1-9][0-9]*$"));
+        var first = await chart.GetAttributeAsync("data-points");
+        await Assertions.Expect(chart).Not.ToHaveAttributeAsync("data-points", first!);
+        Assert.True(int.Parse(await chart.GetAttributeAsync("data-points") ?? "0") > int.Parse(first!));
+    }
+
+    private static ILocator Chart(IPage page, string runId) => page.Locator($".live-chart-canvas[data-run-ids='{runId}']").First;
 
     /// <summary>Watches <paramref name="runId"/> from the start to its end; <paramref name="running"/> completes at its first epoch.</summary>
     private static Task<List<RunEvent>> WatchAsync(HubConnection hub, string runId, out Task running)

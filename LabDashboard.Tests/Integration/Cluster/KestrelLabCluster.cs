@@ -52,8 +52,9 @@ internal sealed class KestrelLabCluster : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Web.DisposeAsync();
-        await TestClusters.ForgetAsync(_redis, _name);
+        // The silo first: stopping, it updates its membership row in Redis, and with the keys gone it retried for 2 minutes.
         await Worker.DisposeAsync();
+        await TestClusters.ForgetAsync(_redis, _name);
         _schema.Dispose();
     }
 
