@@ -15,7 +15,8 @@ namespace LabDashboard.Tests.Integration.Cluster;
 /// Two web fronts and two workers, each its own process started with the README's commands
 /// (<see cref="ClusterProcesses"/>), through the test PostgreSQL and Redis: a run started over REST on
 /// front B is watched on front A by a hub client and in Chromium (runs table, then the run's page), and
-/// a worker killed with SIGKILL mid-run. In the browser collection: a page load on front A competing
+/// a worker killed with SIGKILL mid-run; then the front a live run was started through, killed the same
+/// way and started again. In the browser collection: a page load on front A competing
 /// with the parallel phase's training could exceed any timeout.
 /// </summary>
 [Collection(LabBrowserCollection.Name)]
@@ -85,11 +86,39 @@ public sealed class ClusterProcessTests(LabBrowserFixture browser, ITestOutputHe
             Assert.Equal(RunOutcome.Completed, (await hubA.WatchToEndAsync(next))[^1].Outcome);
             Assert.Equal(survivor, await WorkerOf(httpA, next));
             await page.Context.CloseAsync();
+
+            await AssertAKilledFrontLosesNothingAsync(cluster, frontB, hubB, hubA);
         }
         catch (Exception e)
         {
             throw new Xunit.Sdk.XunitException($"{e}\n--- the processes' output ---\n{cluster.Output()}");
         }
+    }
+
+    /// <summary>
+    /// <c>kill -9</c> of the front a live run was started through: the run goes on on its worker to the
+    /// end (the other front's watcher gets every event once), and the front started again with the same
+    /// command and state serves the run whole.
+    /// </summary>
+    private async Task AssertAKilledFrontLosesNothingAsync(ClusterProcesses cluster, DashboardProcess front, HubConnection hub, HubConnection otherHub)
+    {
+        var runId = await hub.InvokeAsync<string>("StartRun", "exp-mle", Json("""{"steps": 6000, "reportEvery": 60}"""));
+        var watched = WatchAsync(otherHub, runId, out var running);
+        await running.WaitAsync(TimeSpan.FromSeconds(60));
+        front.Kill();
+        var sinceKill = Stopwatch.StartNew();
+        var events = await watched.WaitAsync(TimeSpan.FromSeconds(120));
+        Assert.Equal(RunOutcome.Completed, events[^1].Outcome);
+        Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.Seq));
+        Assert.Equal(100, events.Count(e => e.Kind == RunEventKinds.Epoch));
+
+        var restarted = await cluster.StartWebAsync("b");
+        using var http = new HttpClient { BaseAddress = restarted.BaseAddress };
+        var stored = await http.GetFromJsonAsync<JsonElement>($"api/runs/{runId}?afterSeq=0&limit=1000");
+        output.WriteLine($"front killed during run {runId}: it completed {sinceKill.Elapsed.TotalSeconds:F1} s later; the front restarted serves it");
+        Assert.Equal("completed", stored.GetProperty("summary").GetProperty("status").GetString());
+        Assert.Equal(events.Select(e => (e.Seq, e.Kind)),
+            stored.GetProperty("events").EnumerateArray().Select(e => (e.GetProperty("seq").GetInt64(), e.GetProperty("kind").GetString()!)));
     }
 
     /// <summary>
