@@ -58,9 +58,12 @@ public static class ClusterHosting
             });
         }
         if (options.Role != ClusterRole.Worker)
+        {
             builder.Services.AddSingleton<IRunService>(sp => new ClusterRunService(
                 sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<ProblemCatalog>(), sp.GetRequiredService<LabPaths>(),
                 new PostgresRunStore(options.ConnectionString!, worker: null), sp.GetRequiredService<IRunArtifactStore>()));
+            builder.Services.AddSingleton<IClusterWorkers, OrleansClusterWorkers>();
+        }
         return builder;
     }
 

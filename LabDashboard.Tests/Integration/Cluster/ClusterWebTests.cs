@@ -28,6 +28,10 @@ public sealed class ClusterWebTests
         Assert.Equal(HttpStatusCode.NotFound, (await workerHttp.GetAsync("api/problems")).StatusCode);
         Assert.Null(web.Services.GetService<RunService>());
         Assert.IsType<ClusterRunService>(web.Runs);
+        // The header's badge names where runs train (the worker), not the web front's own CPU.
+        var home = await webHttp.GetStringAsync("/");
+        Assert.Contains("data-workers=\"1\"", home);
+        Assert.Contains("workers: w1.", home);
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         var statuses = new List<RunEvent>();
