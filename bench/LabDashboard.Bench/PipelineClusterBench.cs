@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -15,6 +16,10 @@ namespace LabDashboard.Bench;
 /// Throughput: <c>--runs 8</c> runs submitted at once, wall time until the last finished, on the
 /// <c>none</c> process, the cluster with one worker and, after a second worker joined, with two; each a
 /// warm-up batch, then <c>--repeats</c> batches, with how many runs each worker took (Orleans places them).
+/// Every run gets <c>--settings</c> (a JSON object, e.g. <c>{"steps":20000}</c>; default the problem's own).
+/// <c>--process-threads N</c> gives every started process <c>OMP_NUM_THREADS=N</c>, which libtorch's OpenMP
+/// build honours as its thread count (<c>torch.get_num_threads()</c>, so the device's): each worker then
+/// stands in for a machine of N cores, and the <c>none</c> process gets the same for a fair baseline.
 /// Needs PostgreSQL and Redis: <c>--postgres</c>/<c>--redis</c>, else <c>LAB_TEST_POSTGRES</c>/<c>LAB_TEST_REDIS</c>;
 /// a schema and a cluster name of its own, removed at the end.
 /// </summary>
@@ -23,6 +28,8 @@ internal static class PipelineClusterBench
     public static async Task RunAsync(BenchArguments options, string problem, int repeats)
     {
         var runs = options.Int("--runs", 8);
+        var workload = new Workload(problem, options.JsonObject("--settings") ?? PipelineHubMode.DefaultSettings);
+        var threads = ProcessThreads(options);
         var postgres = options.Text("--postgres") ?? Environment.GetEnvironmentVariable("LAB_TEST_POSTGRES")
             ?? throw new ArgumentException("--cluster 1 needs PostgreSQL: --postgres or LAB_TEST_POSTGRES.");
         var redis = options.Text("--redis") ?? Environment.GetEnvironmentVariable("LAB_TEST_REDIS")
@@ -34,24 +41,25 @@ internal static class PipelineClusterBench
         var processes = new List<BenchProcess>();
         try
         {
-            var roles = new Roles(options, state.Root, processes,
+            var roles = new Roles(options, state.Root, processes, threads,
                 ClusterEnvironment(new NpgsqlConnectionStringBuilder(postgres) { SearchPath = schema }.ToString(), redis, cluster, options.DataRoot));
             var clock = Stopwatch.StartNew();
             var single = await roles.StartSingleAsync();
             await roles.StartWorkerAsync("w1");
             var web = await roles.StartWebAsync();
-            Console.WriteLine($"none process, worker w1 and web front started in {clock.Elapsed.TotalSeconds:F1} s; state {state.Root}");
+            Console.WriteLine($"none process, worker w1 and web front started in {clock.Elapsed.TotalSeconds:F1} s; state {state.Root}; "
+                + $"{workload}; libtorch threads per process: {(threads is { } n ? $"{n} (OMP_NUM_THREADS)" : "libtorch's choice")}");
             await using var singleHub = await single.ConnectHubAsync();
             await using var webHub = await web.ConnectHubAsync();
             using var webHttp = new HttpClient { BaseAddress = web.BaseAddress };
 
-            await OverheadAsync(problem, repeats, singleHub, webHub);
+            await OverheadAsync(workload, repeats, singleHub, webHub);
             Console.WriteLine($"{runs} {problem} runs submitted at once, wall s until the last finished (runs per worker):");
             var history = new NpgsqlConnectionStringBuilder(postgres) { SearchPath = schema }.ToString();
-            await ThroughputAsync("none (one process)", problem, runs, repeats, singleHub, null);
-            await ThroughputAsync("orleans, 1 worker", problem, runs, repeats, webHub, new Cluster(webHttp, history));
+            await ThroughputAsync("none (one process)", workload, runs, repeats, singleHub, null);
+            await ThroughputAsync("orleans, 1 worker", workload, runs, repeats, webHub, new Cluster(webHttp, history));
             await roles.StartWorkerAsync("w2");
-            await ThroughputAsync("orleans, 2 workers", problem, runs, repeats, webHub, new Cluster(webHttp, history));
+            await ThroughputAsync("orleans, 2 workers", workload, runs, repeats, webHub, new Cluster(webHttp, history));
         }
         finally
         {
@@ -61,19 +69,38 @@ internal static class PipelineClusterBench
         }
     }
 
-    private static async Task OverheadAsync(string problem, int repeats, HubConnection single, HubConnection web)
+    /// <summary><c>--process-threads</c>, or null for libtorch's own choice.</summary>
+    private static int? ProcessThreads(BenchArguments options)
     {
-        await PipelineHubMode.RunAsync(single, problem, "none");
-        await PipelineHubMode.RunAsync(web, problem, "orleans");
+        if (options.Text("--process-threads") is null) return null;
+        var threads = options.Int("--process-threads", 0);
+        return threads >= 1 ? threads : throw new ArgumentException("--process-threads must be at least 1.");
+    }
+
+    /// <summary>What every run is: a problem and the settings it starts with.</summary>
+    private sealed record Workload(string Problem, JsonElement Settings)
+    {
+        public Task<PipelineSample> RunAsync(HubConnection hub, string mode) => PipelineHubMode.RunAsync(hub, Problem, Settings, mode);
+
+        public Task<(string RunId, int Events, double StartSeconds)> StartAndWatchAsync(HubConnection hub, string mode) =>
+            PipelineHubMode.StartAndWatchAsync(hub, Problem, Settings, mode);
+
+        public override string ToString() => $"{Problem} with settings {Settings.GetRawText()}";
+    }
+
+    private static async Task OverheadAsync(Workload workload, int repeats, HubConnection single, HubConnection web)
+    {
+        await workload.RunAsync(single, "none");
+        await workload.RunAsync(web, "orleans");
         var none = new List<double>();
         var orleans = new List<double>();
         for (var i = 0; i < repeats; i++)
         {
-            none.Add((await PipelineHubMode.RunAsync(single, problem, "none")).Seconds);
-            orleans.Add((await PipelineHubMode.RunAsync(web, problem, "orleans")).Seconds);
+            none.Add((await workload.RunAsync(single, "none")).Seconds);
+            orleans.Add((await workload.RunAsync(web, "orleans")).Seconds);
         }
         var (noneMedian, orleansMedian) = (BenchEnvironment.Median(none), BenchEnvironment.Median(orleans));
-        Console.WriteLine($"one {problem} run, start → finished through the hub, median of {repeats} (min–max): "
+        Console.WriteLine($"one {workload.Problem} run, start → finished through the hub, median of {repeats} (min–max): "
             + $"none {noneMedian:F3} s ({none.Min():F3}–{none.Max():F3}), orleans web + 1 worker {orleansMedian:F3} s "
             + $"({orleans.Min():F3}–{orleans.Max():F3}); orleans / none {orleansMedian / noneMedian:F2}");
     }
@@ -81,9 +108,9 @@ internal static class PipelineClusterBench
     /// <summary>A cluster's web front (for the runs' workers) and history (for when they were stored as finished).</summary>
     private sealed record Cluster(HttpClient Web, string History);
 
-    private static async Task ThroughputAsync(string label, string problem, int runs, int repeats, HubConnection hub, Cluster? cluster)
+    private static async Task ThroughputAsync(string label, Workload workload, int runs, int repeats, HubConnection hub, Cluster? cluster)
     {
-        await Task.WhenAll(Enumerable.Range(0, runs).Select(_ => PipelineHubMode.StartAndWatchAsync(hub, problem, label)));
+        await Task.WhenAll(Enumerable.Range(0, runs).Select(_ => workload.StartAndWatchAsync(hub, label)));
         var walls = new List<double>();
         var placements = new List<string>();
         var starts = new List<double>();
@@ -91,7 +118,7 @@ internal static class PipelineClusterBench
         {
             var started = DateTimeOffset.UtcNow;
             var clock = Stopwatch.StartNew();
-            var batch = await Task.WhenAll(Enumerable.Range(0, runs).Select(_ => PipelineHubMode.StartAndWatchAsync(hub, problem, label)));
+            var batch = await Task.WhenAll(Enumerable.Range(0, runs).Select(_ => workload.StartAndWatchAsync(hub, label)));
             walls.Add(clock.Elapsed.TotalSeconds);
             var ids = batch.Select(b => b.RunId).ToArray();
             starts.Add(batch.Max(b => b.StartSeconds));
@@ -134,8 +161,8 @@ internal static class PipelineClusterBench
         new("Logging__LogLevel__Default", "Warning"),
     ];
 
-    /// <summary>Starts the processes, README "Run a lab cluster"'s commands, each with a state folder of its own.</summary>
-    private sealed class Roles(BenchArguments options, string stateRoot, List<BenchProcess> processes, KeyValuePair<string, string>[] cluster)
+    /// <summary>Starts the processes, README "Run a lab cluster"'s commands, each with a state folder of its own and <paramref name="threads"/> libtorch threads when given.</summary>
+    private sealed class Roles(BenchArguments options, string stateRoot, List<BenchProcess> processes, int? threads, KeyValuePair<string, string>[] cluster)
     {
         public Task<BenchProcess> StartSingleAsync() => StartAsync(BenchProcess.FreePorts(1)[0], ["--State:Root=" + State("none")],
             [new("Data__Root", options.DataRoot), new("Logging__LogLevel__Default", "Warning")]);
@@ -152,7 +179,8 @@ internal static class PipelineClusterBench
 
         private async Task<BenchProcess> StartAsync(int httpPort, string[] arguments, KeyValuePair<string, string>[] environment)
         {
-            var process = await BenchProcess.StartAsync(httpPort, arguments, environment);
+            KeyValuePair<string, string>[] limit = threads is { } n ? [new("OMP_NUM_THREADS", n.ToString(CultureInfo.InvariantCulture))] : [];
+            var process = await BenchProcess.StartAsync(httpPort, arguments, [.. environment, .. limit]);
             processes.Add(process);
             return process;
         }
