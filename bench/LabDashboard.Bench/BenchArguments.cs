@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 
 namespace LabDashboard.Bench;
 
@@ -52,6 +53,23 @@ internal sealed class BenchArguments
 
     public int Int(string name, int fallback) =>
         _values.TryGetValue(name, out var text) ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+    /// <summary>The option's value as a JSON object, or null when not given; anything else is refused.</summary>
+    public JsonElement? JsonObject(string name)
+    {
+        if (Text(name) is not { } text) return null;
+        JsonElement value;
+        try
+        {
+            value = JsonSerializer.Deserialize<JsonElement>(text);
+        }
+        catch (JsonException e)
+        {
+            throw new ArgumentException($"{name} must be a JSON object, e.g. '{{\"steps\":20000}}'; '{text}' is not JSON ({e.Message}).");
+        }
+        return value.ValueKind == JsonValueKind.Object ? value
+            : throw new ArgumentException($"{name} must be a JSON object, e.g. '{{\"steps\":20000}}'; '{text}' is a JSON {value.ValueKind.ToString().ToLowerInvariant()}.");
+    }
 
     private static string FindRepoRoot()
     {

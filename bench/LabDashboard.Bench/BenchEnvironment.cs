@@ -15,6 +15,14 @@ internal static class BenchEnvironment
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
+    /// <summary>CPU seconds all cores spent busy since boot (Linux <c>/proc/stat</c>: all but idle and I/O wait; 100 ticks a second), else NaN.</summary>
+    public static double MachineBusySeconds()
+    {
+        if (!File.Exists("/proc/stat")) return double.NaN;
+        var ticks = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(long.Parse).ToArray();
+        return (ticks.Sum() - ticks[3] - ticks[4]) / 100.0;
+    }
+
     /// <summary>Middle value (mean of the two middle ones for an even count).</summary>
     public static double Median(IReadOnlyCollection<double> values)
     {

@@ -26,6 +26,16 @@ internal sealed class BenchProcess : IDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The process's CPU time so far (user + system).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary><paramref name="count"/> different free loopback TCP ports (all held open while chosen, so none is handed out twice).</summary>
     public static int[] FreePorts(int count)
     {

@@ -13,10 +13,11 @@ namespace LabDashboard.Bench;
 internal static class PipelineBench
 {
     public static BenchCommand Command { get; } = new("pipeline",
-        "[--repeats 5] [--problems exp-mle,free-fall] | --cluster 1 [--repeats 3] [--problems exp-mle] [--runs 8] [--postgres CS] [--redis HOST:PORT]",
+        "[--repeats 5] [--problems exp-mle,free-fall] | --cluster 1 [--repeats 3] [--problems exp-mle] [--runs 8] [--settings JSON] [--process-cores N] [--postgres CS] [--redis HOST:PORT]",
         "default-settings runs in the engine alone, through the run service and through the web app's SignalR hub: medians and overhead; "
-        + "--cluster 1: separate processes, none vs orleans for one run, and --runs runs at once on none, 1 and 2 workers (PipelineClusterBench)",
-        ["--repeats", "--problems", "--cluster", "--runs", "--postgres", "--redis"], RunAsync);
+        + "--cluster 1: separate processes, none vs orleans for one run, and --runs runs at once on none, 1 and 2 workers (PipelineClusterBench), "
+        + "every run with --settings (a JSON object; default the problem's), each process as on a machine of --process-cores cores (libtorch threads and .NET's processor count; default all)",
+        ["--repeats", "--problems", "--cluster", "--runs", "--settings", "--process-cores", "--postgres", "--redis"], RunAsync);
 
     /// <summary>Throws unless the last event is a completed <c>finished</c>.</summary>
     public static void EnsureCompleted(string problemId, string mode, RunEvent? last)
@@ -30,6 +31,8 @@ internal static class PipelineBench
         var repeats = options.Int("--repeats", 5);
         if (repeats < 1) throw new ArgumentException("--repeats must be at least 1.");
         var problems = (options.Text("--problems") ?? "exp-mle,free-fall").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (options.Int("--cluster", 0) != 1 && (options.Text("--settings") ?? options.Text("--process-cores")) is not null)
+            throw new ArgumentException("--settings and --process-cores need --cluster 1.");
         if (options.Int("--cluster", 0) == 1)
         {
             await PipelineClusterBench.RunAsync(options, problems[0], options.Int("--repeats", 3));

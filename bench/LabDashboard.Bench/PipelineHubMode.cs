@@ -57,24 +57,26 @@ internal sealed class PipelineHubMode : IPipelineMode
         return new PipelineHubMode(app, hub, address);
     }
 
-    public Task<PipelineSample> RunAsync(string problemId) => RunAsync(_hub, problemId, Name);
+    /// <summary>No settings: the problem's defaults.</summary>
+    public static JsonElement DefaultSettings { get; } = JsonSerializer.Deserialize<JsonElement>("{}");
 
-    /// <summary>One run of <paramref name="problemId"/> with default settings through <paramref name="hub"/>: <c>StartRun</c>, then <c>Watch</c> to its end.</summary>
-    public static async Task<PipelineSample> RunAsync(HubConnection hub, string problemId, string mode)
+    public Task<PipelineSample> RunAsync(string problemId) => RunAsync(_hub, problemId, DefaultSettings, Name);
+
+    /// <summary>One run of <paramref name="problemId"/> with <paramref name="settings"/> through <paramref name="hub"/>: <c>StartRun</c>, then <c>Watch</c> to its end.</summary>
+    public static async Task<PipelineSample> RunAsync(HubConnection hub, string problemId, JsonElement settings, string mode)
     {
         var start = CpuSample.Now();
-        var (_, events, _) = await StartAndWatchAsync(hub, problemId, mode);
+        var (_, events, _) = await StartAndWatchAsync(hub, problemId, settings, mode);
         var spent = CpuSample.Now() - start;
         return new PipelineSample(spent.Wall.TotalSeconds, (spent.User + spent.Sys).TotalSeconds, events);
     }
 
-    /// <summary>Starts <paramref name="problemId"/> with default settings and watches it to a completed end: the run id, the events seen and the seconds <c>StartRun</c> took.</summary>
-    public static async Task<(string RunId, int Events, double StartSeconds)> StartAndWatchAsync(HubConnection hub, string problemId, string mode)
+    /// <summary>Starts <paramref name="problemId"/> with <paramref name="settings"/> and watches it to a completed end: the run id, the events seen and the seconds <c>StartRun</c> took.</summary>
+    public static async Task<(string RunId, int Events, double StartSeconds)> StartAndWatchAsync(HubConnection hub, string problemId, JsonElement settings, string mode)
     {
-        using var settings = JsonDocument.Parse("{}");
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var starting = System.Diagnostics.Stopwatch.StartNew();
-        var runId = await hub.InvokeAsync<string>("StartRun", problemId, settings.RootElement.Clone(), timeout.Token);
+        var runId = await hub.InvokeAsync<string>("StartRun", problemId, settings, timeout.Token);
         var startSeconds = starting.Elapsed.TotalSeconds;
         var events = 0;
         RunEvent? last = null;

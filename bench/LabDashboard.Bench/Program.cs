@@ -27,5 +27,14 @@ catch (Exception e) when (e is ArgumentException or FormatException)
 
 torch.set_num_threads(options.Threads);
 Console.WriteLine($"{command.Name}: {BenchEnvironment.Describe()}; data {options.DataRoot}");
-await command.RunAsync(options);
+try
+{
+    await command.RunAsync(options);
+}
+catch (ArgumentException e) when (e.ParamName is null)
+{
+    // The benchmarks throw ArgumentException(message) for a bad option value: say what is wrong, no stack trace.
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
 return Environment.ExitCode;
