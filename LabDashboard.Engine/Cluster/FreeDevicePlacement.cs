@@ -31,8 +31,6 @@ internal sealed class FreeDevicePlacementDirector(ISiloMetadataCache metadata, I
         foreach (var silo in context.GetCompatibleSilos(target))
             if (WorkerDevices.Read(metadata.GetSiloMetadata(silo).Metadata) is { } devices && silos.TryGetSiloName(silo, out var name))
                 workers.TryAdd(name, (silo, devices));
-        // A run handed to a free worker migrates there (RunGrain.HandOver names the worker's silo).
-        if (IPlacementDirector.GetPlacementHint(target.RequestContextData, [.. workers.Values.Select(w => w.Silo)]) is { } hinted) return hinted;
         var chosen = await placements.Place(target.GrainIdentity.Key.ToString()!, workers.ToDictionary(w => w.Key, w => w.Value.Devices), WantedDevice.Of(target))
             ?? throw new InvalidOperationException("No worker of the lab cluster is up: no silo advertises a device.");
         return workers[chosen].Silo;

@@ -17,10 +17,10 @@ public interface IRunGrain : IGrainWithStringKey
 
     /// <summary>
     /// Hands the run, while it waits in this worker's queue, to the free worker <paramref name="worker"/>
-    /// (training on <paramref name="deviceKind"/>, silo <paramref name="silo"/>): the shared history names
-    /// that worker, and the activation migrates there, where it takes the run up. False when the run is not waiting here.
+    /// (training on <paramref name="deviceKind"/>): the shared history names that worker, and the activation
+    /// migrates there (placement follows the row), where it takes the run up. False when the run is not waiting here.
     /// </summary>
-    Task<bool> HandOver(string worker, string deviceKind, SiloAddress silo);
+    Task<bool> HandOver(string worker, string deviceKind);
 
     /// <summary>True when the run is live on the worker it is activated on (an activation takes up a run handed to its worker).</summary>
     Task<bool> TakeOver();

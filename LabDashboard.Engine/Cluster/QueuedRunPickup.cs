@@ -51,7 +51,7 @@ internal sealed class QueuedRunPickup(RunService runs, IGrainFactory grains, ISi
                 continue;
             }
             if (!runs.CanTakeOver(run.ProblemId, run.SettingsJson, run.Owner)
-                || !await grain.HandOver(here, runs.DeviceKind, silos.SiloAddress).WaitAsync(HandOverTimeout, cancellationToken)) continue;
+                || !await grain.HandOver(here, runs.DeviceKind).WaitAsync(HandOverTimeout, cancellationToken)) continue;
             if (await grain.TakeOver()) logger.LogInformation("Took run {RunId} from the queue of worker {Worker}.", run.Id, run.Worker);
             return;
         }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using LabDashboard.Engine.Runs;
-using Orleans.Runtime.Placement;
 
 namespace LabDashboard.Engine.Cluster;
 
@@ -36,7 +35,7 @@ internal sealed class RunGrain(RunService runs, PostgresRunHandovers handovers) 
         await Task.Run(runs.Flush);
     }
 
-    public async Task<bool> HandOver(string worker, string deviceKind, SiloAddress silo)
+    public async Task<bool> HandOver(string worker, string deviceKind)
     {
         if (runs.Worker is not { } here || !await Task.Run(() => runs.TryHandOver(RunId))) return false;
         var handedOver = false;
@@ -51,9 +50,9 @@ internal sealed class RunGrain(RunService runs, PostgresRunHandovers handovers) 
         }
         if (!handedOver) return false;
         _keepAlive?.Dispose();
-        // Migrating moves the activation and tells callers where it went; a mere deactivation would let
-        // a caller's cached address activate the run here again, where it is no longer live.
-        RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
+        // Migrating asks the placement director again, which follows the row to the new worker, and tells
+        // callers where the run went; a mere deactivation would let a caller's cached address activate it
+        // here again, where it is no longer live.
         this.MigrateOnIdle();
         return true;
     }
