@@ -1,8 +1,11 @@
 using Bunit;
+using LabDashboard.Engine.Cluster;
 using LabDashboard.Engine.Runs;
 using LabDashboard.Engine.Settings;
 using LabDashboard.Web.Components.Shared;
 using LabDashboard.Web.Runs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LabDashboard.Tests.Components.Shared;
 
@@ -205,6 +208,26 @@ public class RunControlsTests : LabComponentTest
         Assert.Equal(["exam", "adam"], controls.FindAll("[data-testid=run-tag]").Select(t => t.TextContent.Trim()));
         Assert.Equal(["exam", "adam"], Runs.Summary("r1")!.Label.Tags);
     }
+
+    [Fact]
+    public void The_worker_chip_follows_a_waiting_run_handed_to_another_worker_once_it_starts()
+    {
+        Services.AddSingleton(Options.Create(new LabClusterOptions { Mode = ClusterMode.Orleans }));
+        Runs.Records.Add(Record(RunStatus.Queued, "w1"));
+        var run = RunIn(RunEventKinds.Queued);
+        var controls = Render<RunControls>(p => p.Add(c => c.Problem, TestProblems.Mle).Add(c => c.Run, run));
+        Assert.Equal("w1", controls.Find("[data-testid=run-worker]").TextContent.Trim());
+
+        Runs.Records[0] = Record(RunStatus.Running, "w3");
+        run.Apply(Event(2, RunEventKinds.Started));
+        controls.Render(p => p.Add(c => c.Problem, TestProblems.Mle).Add(c => c.Run, run));
+
+        Assert.Equal("w3", controls.Find("[data-testid=run-worker]").TextContent.Trim());
+    }
+
+    private static RunRecord Record(RunStatus status, string worker) => new(
+        new RunSummary("r1", "test-mle", status, DateTimeOffset.UtcNow, null, new Dictionary<string, double>(), [], null) { Worker = worker },
+        new Dictionary<string, object>(), "cpu", new Dictionary<string, string>(), [], null, worker);
 
     private static RunView RunIn(params string[] kinds)
     {
